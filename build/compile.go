@@ -1,0 +1,162 @@
+package build
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/volleysim/volley/catalog"
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/rng"
+)
+
+// Compile draws connectivity and initial values, allocates state and makes
+// the kernels. threads only splits the work; the Plan is the same for any
+// value.
+func (n *Network) Compile(threads int) (*Plan, error) {
+	threads = max(1, threads)
+	plan := &Plan{Name: n.Model.Name, DT: n.DT, Steps: n.Steps, Seed: n.Seed, Views: n.Views, Spikes: n.Spikes}
+	for _, g := range n.Groups {
+		grp, err := n.compileGroup(g)
+		if err != nil {
+			return nil, err
+		}
+		plan.Groups = append(plan.Groups, grp)
+	}
+	for _, in := range n.Inputs {
+		v, ok := plan.Groups[in.Group].Var(in.Name)
+		if !ok {
+			return nil, fmt.Errorf("build: input variable %q missing from group %q", in.Name, plan.Groups[in.Group].Name)
+		}
+		plan.Inputs = append(plan.Inputs, &Input{Group: in.Group, Name: in.Name, Var: v})
+	}
+	for _, p := range n.Projections {
+		pr, err := n.compileProjection(p, threads)
+		if err != nil {
+			return nil, err
+		}
+		plan.Projections = append(plan.Projections, pr)
+	}
+	for _, m := range n.Monitors {
+		g := plan.Groups[n.Views[m.View].Group]
+		mon := StateMonitor{Name: m.Name, View: m.View, Indices: m.Indices, Every: m.Every}
+		for _, name := range m.Vars {
+			v, _ := g.Var(name)
+			mon.Vars = append(mon.Vars, v)
+		}
+		plan.Monitors = append(plan.Monitors, mon)
+	}
+	return plan, nil
+}
+
+func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
+	grp := &Group{Name: g.Name, Model: g.Model.Name, N: g.N}
+	state := map[string][]float64{}
+	for _, sv := range g.Model.State {
+		data := make([]float64, g.N)
+		for i := range data {
+			data[i] = sv.Init.Value
+		}
+		state[sv.Name] = data
+		grp.Vars = append(grp.Vars, &Var{Name: sv.Name, Dim: sv.Init.Dim, Data: data})
+	}
+	for _, in := range g.Inits {
+		data := state[in.Var]
+		id := rng.Hash(g.Name + "." + in.Var)
+		for i := in.Start; i < in.Start+in.Count; i++ {
+			if in.Value.constant() {
+				data[i] = in.Value.c
+				continue
+			}
+			s := rng.New(n.Seed, rng.Init, id, uint64(i), 0)
+			data[i] = in.Value.draw(&s)
+		}
+	}
+	k, err := g.Model.New(catalog.Instance{N: g.N, DT: n.DT, Params: g.Params, State: state,
+		Seed: n.Seed, ID: g.ID, SpikeTimes: g.SpikeTimes})
+	if err != nil {
+		return nil, errorAt(g.Pos, "group %q: %v", g.Name, err)
+	}
+	grp.Kernel = k
+	return grp, nil
+}
+
+func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection, error) {
+	pre, post := n.Views[p.Pre], n.Views[p.Post]
+	csr, err := connect.Generate(p.Conn, pre.N, post.N, n.Seed, p.ID, threads)
+	if err != nil {
+		return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
+	}
+	pr := &Projection{Name: p.Name, Pre: p.Pre, Post: p.Post, Conn: csr, Input: p.Input}
+	nsyn := csr.Len()
+	var perm []int64
+	if p.Conn.Rule == connect.FromList && (p.ListWeights != nil || p.ListDelays != nil) {
+		perm = csr.Perm()
+	}
+	switch {
+	case p.ListWeights != nil:
+		pr.Weights = make([]float64, nsyn)
+		for k, src := range perm {
+			pr.Weights[k] = p.ListWeights[src]
+		}
+	case p.Weight.constant():
+		pr.Weight = p.Weight.c
+	default:
+		pr.Weights = drawPerSynapse(csr, p.Weight, n.Seed, rng.Weight, p.ID)
+	}
+	if pr.Weights != nil && p.sign != 0 {
+		for k, w := range pr.Weights {
+			if (p.sign > 0 && w < 0) || (p.sign < 0 && w > 0) || math.IsNaN(w) {
+				return nil, errorAt(p.Pos, "projection %q: synapse %d has weight %g, against PyNN's sign rule for %s",
+					p.Name, k, w, p.target)
+			}
+		}
+	}
+	var delays []float64
+	switch {
+	case p.ListDelays != nil:
+		delays = make([]float64, nsyn)
+		for k, src := range perm {
+			delays[k] = p.ListDelays[src]
+		}
+	case p.Delay.constant():
+		d, _, err := delaySteps(p.Delay.c, n.DT)
+		if err != nil {
+			return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
+		}
+		pr.Delay = d
+	default:
+		delays = drawPerSynapse(csr, p.Delay, n.Seed, rng.Delay, p.ID)
+	}
+	if delays != nil {
+		pr.Delays = make([]int32, nsyn)
+		rounded := 0
+		for k, d := range delays {
+			s, warn, err := delaySteps(d, n.DT)
+			if err != nil {
+				return nil, errorAt(p.Pos, "projection %q: synapse %d: %v", p.Name, k, err)
+			}
+			if warn != "" {
+				rounded++
+			}
+			pr.Delays[k] = s
+		}
+		if rounded > 0 {
+			n.Warnings = append(n.Warnings, fmt.Sprintf("%s: projection %q: %d of %d delays were rounded to the dt grid by more than 1%%",
+				posString(p.Pos), p.Name, rounded, nsyn))
+		}
+	}
+	return pr, nil
+}
+
+// drawPerSynapse draws one value per synapse; the values of presynaptic cell
+// i come from its own stream, in CSR order.
+func drawPerSynapse(csr *connect.CSR, d dist, seed uint64, purpose rng.Purpose, id uint32) []float64 {
+	out := make([]float64, csr.Len())
+	for i := 0; i < csr.NPre; i++ {
+		s := rng.New(seed, purpose, id, uint64(i), 0)
+		for k := csr.RowPtr[i]; k < csr.RowPtr[i+1]; k++ {
+			out[k] = d.draw(&s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,133 @@
+package build
+
+import (
+	"github.com/volleysim/volley/catalog"
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/model"
+)
+
+// Network is a model with every name resolved and every value in SI units,
+// before connectivity is drawn and state is allocated.
+type Network struct {
+	Model    *model.Model
+	DT       float64 // s
+	Duration float64 // s
+	Steps    int64
+	Seed     uint64
+
+	Groups      []*GroupSpec
+	Views       []View // root groups first (same order as Groups), then sub-groups
+	Projections []*ProjectionSpec
+	Inputs      []Input // Var is nil until Compile
+	Spikes      []int   // views with a spike monitor
+	Monitors    []MonitorSpec
+
+	// Warnings lists what is accepted but may not be what the user meant.
+	Warnings []string
+}
+
+// GroupSpec is a resolved root group.
+type GroupSpec struct {
+	Name       string
+	N          int
+	Model      *catalog.Model
+	Params     map[string]float64 // SI, every parameter of the model
+	Inits      []initSpec         // in document order, root first
+	SpikeTimes [][]float64        // SpikeSourceArray
+	ID         uint32             // random stream id
+	Pos        model.Pos
+}
+
+// initSpec sets a state variable on a block of cells.
+type initSpec struct {
+	Var          string
+	Start, Count int // cells of the root group
+	Value        dist
+}
+
+// ProjectionSpec is a resolved projection.
+type ProjectionSpec struct {
+	Name      string
+	Pre, Post int    // views
+	Rule      string // connector name as written: "fixed_probability", ...
+	Conn      connect.Spec
+	Weight    dist // SI units of the target variable
+	Delay     dist // seconds
+	Input     int
+	ID        uint32
+	Pos       model.Pos
+	Expected  float64 // expected number of synapses
+
+	// Per-synapse weights (SI) and delays (s) given with an explicit list, in
+	// list order; nil when the list has only (pre, post).
+	ListWeights, ListDelays []float64
+	// sign: +1 weights must be ≥ 0, -1 ≤ 0, 0 no rule
+	sign int
+	// target names the receptor or variable for messages
+	target string
+}
+
+// MonitorSpec is a resolved state monitor.
+type MonitorSpec struct {
+	Name    string
+	View    int
+	Vars    []string
+	Indices []int
+	Every   int64
+}
+
+// Memory returns the estimated bytes of the compiled network: state, spike
+// bookkeeping, synapses, delay rings and recorded traces (not spikes, whose
+// number is not known before the run).
+func (n *Network) Memory() int64 {
+	var b int64
+	for _, g := range n.Groups {
+		b += int64(g.N) * (int64(len(g.Model.State))*8 + 8 + 8) // state, last spike, spike count
+	}
+	for _, p := range n.Projections {
+		b += p.Memory(n)
+	}
+	for i, in := range n.Inputs {
+		slots := int64(1)
+		for _, p := range n.Projections {
+			if p.Input == i {
+				slots = max(slots, p.maxDelaySteps(n.DT)+1)
+			}
+		}
+		b += slots * int64(n.Groups[in.Group].N) * 8
+	}
+	for _, m := range n.Monitors {
+		b += int64(len(m.Vars)*len(m.Indices)) * 8 * ((n.Steps + m.Every - 1) / m.Every)
+	}
+	return b
+}
+
+// Memory returns the estimated bytes of the projection's synapse tables.
+func (p *ProjectionSpec) Memory(n *Network) int64 {
+	syn := int64(p.Expected + 0.5)
+	b := int64(n.Views[p.Pre].N+1)*8 + syn*4
+	if !p.Weight.constant() || p.ListWeights != nil {
+		b += syn * 8
+	}
+	if !p.Delay.constant() || p.ListDelays != nil {
+		b += syn * 4
+	}
+	return b
+}
+
+// maxDelaySteps bounds the delay of the projection in steps.
+func (p *ProjectionSpec) maxDelaySteps(dt float64) int64 {
+	hi := p.Delay.c
+	switch p.Delay.kind {
+	case "uniform":
+		hi = p.Delay.args[1]
+	case "normal_clipped", "normal_clipped_to_boundary":
+		hi = p.Delay.args[3]
+	case "normal", "exponential":
+		hi = 0 // unbounded: sized after drawing
+	}
+	for _, d := range p.ListDelays {
+		hi = max(hi, d)
+	}
+	return int64(hi/dt + 0.5)
+}

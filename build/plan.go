@@ -1,0 +1,128 @@
+package build
+
+import (
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/units"
+)
+
+// Kernel is the compiled dynamics of one root group. Every method works on a
+// contiguous block of cells or on a list of cells, never on one cell through
+// an interface call, and never allocates. Indices are within the root group.
+//
+// The engine calls, at every step n (time n·dt):
+//
+//	Update(lo, hi, n)          advance cells [lo, hi) from n·dt to (n+1)·dt
+//	Threshold(lo, hi, n, out)  append the cells of [lo, hi) that spike, ascending
+//	Reset(spikes, n)           apply the reset to the cells that spiked
+//
+// Blocks given to concurrent calls never overlap.
+type Kernel interface {
+	Update(lo, hi int, step int64)
+	Threshold(lo, hi int, step int64, out []int32) []int32
+	Reset(spikes []int32, step int64)
+}
+
+// Var is one state variable of a group: N values in SI units.
+type Var struct {
+	Name string
+	Dim  units.Dim
+	Data []float64 // [N] cells of the root group
+}
+
+// Group is a root group: cells with state arrays and their kernel.
+type Group struct {
+	Name   string
+	Model  string // catalog model or "equations"
+	N      int
+	Vars   []*Var // state variables, by name through Var
+	Kernel Kernel
+}
+
+// Var returns the state variable called name.
+func (g *Group) Var(name string) (*Var, bool) {
+	for _, v := range g.Vars {
+		if v.Name == name {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// View is a named, contiguous range of cells of a root group: the root group
+// itself or a sub-group such as "cells[:3200]".
+type View struct {
+	Name  string
+	Group int // index into Plan.Groups
+	Start int // first cell within the root group
+	N     int
+}
+
+// Projection is compiled connectivity: a CSR table by presynaptic cell (within
+// the pre view) whose columns are cells of the post view.
+type Projection struct {
+	Name      string
+	Pre, Post int // indices into Plan.Views
+	Conn      *connect.CSR
+
+	Weight  float64   // shared weight (SI units of the target variable) when Weights is nil
+	Weights []float64 // per synapse, in CSR order, or nil
+
+	Delay  int32   // shared delay in steps when Delays is nil
+	Delays []int32 // per synapse, in CSR order, or nil
+
+	Input int // index into Plan.Inputs: the variable the weight is added to
+}
+
+// MaxDelay returns the longest delay of the projection in steps.
+func (p *Projection) MaxDelay() int32 {
+	if p.Delays == nil {
+		return p.Delay
+	}
+	var m int32
+	for _, d := range p.Delays {
+		m = max(m, d)
+	}
+	return m
+}
+
+// Input is a postsynaptic variable that receives synaptic weights through a
+// ring buffer of accumulators, one slot per step of delay.
+type Input struct {
+	Group int    // index into Plan.Groups
+	Name  string // variable name
+	Var   *Var
+}
+
+// StateMonitor records variables of selected cells of a view.
+type StateMonitor struct {
+	Name    string
+	View    int    // index into Plan.Views
+	Vars    []*Var // recorded variables of the view's root group
+	Indices []int  // cells within the view, ascending
+	Every   int64  // record every Every steps (≥ 1)
+}
+
+// Plan is a network compiled for one run: everything the engine needs, with
+// every value in SI units and every random choice already drawn.
+type Plan struct {
+	Name        string
+	DT          float64 // seconds
+	Steps       int64   // number of steps to run
+	Seed        uint64
+	Groups      []*Group
+	Views       []View // every root group as a full view, then the sub-groups
+	Projections []*Projection
+	Inputs      []*Input
+	Spikes      []int // views whose spikes are recorded
+	Monitors    []StateMonitor
+}
+
+// View returns the index of the view called name.
+func (p *Plan) View(name string) (int, bool) {
+	for i, v := range p.Views {
+		if v.Name == name {
+			return i, true
+		}
+	}
+	return -1, false
+}

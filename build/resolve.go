@@ -1,0 +1,534 @@
+package build
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/volleysim/volley/catalog"
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/rng"
+	"github.com/volleysim/volley/units"
+)
+
+// Resolve checks m and resolves every name and value; see the package doc.
+func Resolve(m *model.Model) (*Network, error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	ns, err := evalConstants(m)
+	if err != nil {
+		return nil, err
+	}
+	n := &Network{Model: m, Seed: m.Run.Seed}
+	if n.DT, err = ns.scalar(m.Run.DT, units.Second); err != nil {
+		return nil, err
+	}
+	if !(n.DT > 0) {
+		return nil, errorAt(m.Run.DT.Pos, "dt = %q must be positive", m.Run.DT.Text)
+	}
+	if n.Duration, err = ns.scalar(m.Run.Duration, units.Second); err != nil {
+		return nil, err
+	}
+	if n.Duration < 0 {
+		return nil, errorAt(m.Run.Duration.Pos, "duration = %q must not be negative", m.Run.Duration.Text)
+	}
+	steps := math.Round(n.Duration / n.DT)
+	if steps > 1<<40 {
+		return nil, errorAt(m.Run.Duration.Pos, "duration / dt = %g steps is too many", steps)
+	}
+	n.Steps = int64(steps)
+	if err := n.resolveGroups(ns); err != nil {
+		return nil, err
+	}
+	if err := n.resolveProjections(ns); err != nil {
+		return nil, err
+	}
+	if err := n.resolveMonitors(ns); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (n *Network) view(name string) (int, bool) {
+	for i, v := range n.Views {
+		if v.Name == name {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+func (n *Network) viewNames() string {
+	var names []string
+	for _, v := range n.Views {
+		names = append(names, v.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (n *Network) resolveGroups(ns *namespace) error {
+	m := n.Model
+	for i := range m.Groups {
+		g := &m.Groups[i]
+		if g.Slice != "" {
+			continue
+		}
+		if g.Equations != "" {
+			return errorAt(g.Pos, "group %q: equation-defined groups are not supported yet; use a catalog model (%s)",
+				g.Name, strings.Join(catalog.Names(), ", "))
+		}
+		cm, err := catalog.Lookup(g.Model)
+		if err != nil {
+			return errorAt(g.Pos, "group %q: %v", g.Name, err)
+		}
+		size, err := ns.count(g.Size)
+		if err != nil {
+			return err
+		}
+		spec := &GroupSpec{Name: g.Name, N: size, Model: cm, Params: map[string]float64{}, ID: rng.Hash(g.Name), Pos: g.Pos}
+		for _, p := range cm.Params {
+			spec.Params[p.Name] = p.Default.Value
+		}
+		for _, p := range g.Params {
+			cp, ok := cm.Param(p.Name)
+			if !ok {
+				return errorAt(p.Value.Pos, "%s has no parameter %q; valid: %s", cm.Name, p.Name, orNone(cm.ParamNames()))
+			}
+			x, err := ns.scalar(p.Value, cp.Default.Dim)
+			if err != nil {
+				return err
+			}
+			spec.Params[p.Name] = x
+		}
+		if len(g.SpikeTimes) > 0 {
+			if cm.Name != "SpikeSourceArray" {
+				return errorAt(g.Pos, "group %q: spike_times is only for SpikeSourceArray, not %s", g.Name, cm.Name)
+			}
+			if len(g.SpikeTimes) != size {
+				return errorAt(g.Pos, "group %q: spike_times has %d lists for %d cells", g.Name, len(g.SpikeTimes), size)
+			}
+			for _, ts := range g.SpikeTimes {
+				var cell []float64
+				for _, v := range ts {
+					t, err := ns.scalar(v, units.Second)
+					if err != nil {
+						return err
+					}
+					cell = append(cell, t)
+				}
+				spec.SpikeTimes = append(spec.SpikeTimes, cell)
+			}
+		}
+		n.Groups = append(n.Groups, spec)
+		n.Views = append(n.Views, View{Name: g.Name, Group: len(n.Groups) - 1, N: size})
+	}
+	for i := range m.Groups {
+		g := &m.Groups[i]
+		if g.Slice == "" {
+			continue
+		}
+		v, err := n.parseSlice(ns, g)
+		if err != nil {
+			return err
+		}
+		n.Views = append(n.Views, v)
+	}
+	// Initial values in document order: root groups' first, then sub-groups'.
+	for _, root := range []bool{true, false} {
+		for i := range m.Groups {
+			g := &m.Groups[i]
+			if (g.Slice == "") != root {
+				continue
+			}
+			vi, _ := n.view(g.Name)
+			view := n.Views[vi]
+			spec := n.Groups[view.Group]
+			for _, p := range g.Init {
+				sv, ok := spec.Model.StateVar(p.Name)
+				if !ok {
+					return errorAt(p.Value.Pos, "%s has no state variable %q; valid: %s",
+						spec.Model.Name, p.Name, orNone(spec.Model.StateNames()))
+				}
+				d, err := ns.value(p.Value, sv.Init.Dim)
+				if err != nil {
+					return err
+				}
+				spec.Inits = append(spec.Inits, initSpec{Var: p.Name, Start: view.Start, Count: view.N, Value: d})
+			}
+		}
+	}
+	return nil
+}
+
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+func (n *Network) resolveProjections(ns *namespace) error {
+	m := n.Model
+	for i := range m.Projections {
+		p := &m.Projections[i]
+		pre, ok := n.view(p.Pre)
+		if !ok {
+			return errorAt(p.Pos, "projection %q: unknown pre group %q; valid: %s", p.Name, p.Pre, n.viewNames())
+		}
+		post, ok := n.view(p.Post)
+		if !ok {
+			return errorAt(p.Pos, "projection %q: unknown post group %q; valid: %s", p.Name, p.Post, n.viewNames())
+		}
+		if p.OnPre != "" || p.OnPost != "" || p.Eqs != "" || len(p.Params) > 0 ||
+			(p.Synapse != "" && p.Synapse != "StaticSynapse") {
+			return errorAt(p.Pos, "projection %q: equation-defined and plastic synapses are not supported yet; "+
+				"use a static synapse with weight, delay and receptor", p.Name)
+		}
+		spec := &ProjectionSpec{Name: p.Name, Pre: pre, Post: post, ID: rng.Hash(p.Name), Pos: p.Pos}
+		if err := n.resolveTarget(p, spec); err != nil {
+			return err
+		}
+		in := n.Inputs[spec.Input]
+		wantW := n.Groups[in.Group].Model
+		sv, _ := wantW.StateVar(in.Name)
+		var err error
+		if spec.Weight, err = n.weight(ns, p, sv.Init.Dim); err != nil {
+			return err
+		}
+		if err := spec.checkSign(spec.Weight, p.Weight.Pos); err != nil {
+			return err
+		}
+		if spec.Delay, err = n.delay(ns, p); err != nil {
+			return err
+		}
+		if err := n.resolveConnector(ns, p, spec, sv.Init.Dim); err != nil {
+			return err
+		}
+		n.Projections = append(n.Projections, spec)
+	}
+	return nil
+}
+
+// resolveTarget finds the postsynaptic variable of a projection from its
+// receptor or target and registers it as an input.
+func (n *Network) resolveTarget(p *model.Projection, spec *ProjectionSpec) error {
+	post := n.Views[spec.Post]
+	g := n.Groups[post.Group]
+	if g.Model.Source {
+		return errorAt(p.Pos, "projection %q: post group %q is a %s, which takes no synaptic input", p.Name, p.Post, g.Model.Name)
+	}
+	var name string
+	switch {
+	case p.Target != "":
+		if _, ok := g.Model.StateVar(p.Target); !ok {
+			return errorAt(p.Pos, "projection %q: %s has no state variable %q; valid: %s",
+				p.Name, g.Model.Name, p.Target, strings.Join(g.Model.StateNames(), ", "))
+		}
+		name = p.Target
+		spec.target = p.Target
+	default:
+		rec := p.Receptor
+		if rec == "" {
+			rec = "excitatory"
+		}
+		v, ok := g.Model.Receptor(rec)
+		if !ok {
+			return errorAt(p.Pos, "projection %q: %s has no receptor %q", p.Name, g.Model.Name, rec)
+		}
+		name = v
+		spec.target = rec
+		// PyNN: conductances and excitatory currents are positive, inhibitory currents negative.
+		sv, _ := g.Model.StateVar(v)
+		switch {
+		case sv.Init.Dim == units.Siemens || rec == "excitatory":
+			spec.sign = 1
+		default:
+			spec.sign = -1
+		}
+	}
+	for i, in := range n.Inputs {
+		if in.Group == post.Group && in.Name == name {
+			spec.Input = i
+			return nil
+		}
+	}
+	n.Inputs = append(n.Inputs, Input{Group: post.Group, Name: name})
+	spec.Input = len(n.Inputs) - 1
+	return nil
+}
+
+// checkSign applies PyNN's sign rule for weights of catalog receptors.
+func (p *ProjectionSpec) checkSign(d dist, pos model.Pos) error {
+	if p.sign == 0 {
+		return nil
+	}
+	lo, hi := d.c, d.c
+	switch d.kind {
+	case "uniform", "":
+		if d.kind == "uniform" {
+			lo, hi = d.args[0], d.args[1]
+		}
+	case "normal_clipped", "normal_clipped_to_boundary":
+		lo, hi = d.args[2], d.args[3]
+	case "exponential":
+		lo, hi = 0, math.Inf(1)
+	default: // unbounded: checked per drawn weight at compile time
+		return nil
+	}
+	if p.sign > 0 && lo < 0 {
+		return errorAt(pos, "projection %q: weights onto %s must be >= 0 (PyNN's rule for conductances and excitatory currents), got %q",
+			p.Name, p.target, d.text)
+	}
+	if p.sign < 0 && hi > 0 {
+		return errorAt(pos, "projection %q: weights onto an inhibitory current receptor must be <= 0 (PyNN's rule), got %q",
+			p.Name, d.text)
+	}
+	return nil
+}
+
+func (n *Network) weight(ns *namespace, p *model.Projection, want units.Dim) (dist, error) {
+	if p.Weight.IsZero() {
+		if p.Connector.Rule == "from_list" || p.Connector.Rule == "from_file" {
+			return dist{}, nil
+		}
+		return dist{}, errorAt(p.Pos, "projection %q: weight is missing (e.g. weight = \"%s\")", p.Name, "1 "+exampleUnit(want))
+	}
+	return ns.value(p.Weight, want)
+}
+
+func (n *Network) delay(ns *namespace, p *model.Projection) (dist, error) {
+	if p.Delay.IsZero() {
+		return dist{c: n.DT, text: "dt"}, nil
+	}
+	d, err := ns.value(p.Delay, units.Second)
+	if err != nil {
+		return dist{}, err
+	}
+	if d.constant() {
+		if _, warn, err := delaySteps(d.c, n.DT); err != nil {
+			return dist{}, errorAt(p.Delay.Pos, "projection %q: %v", p.Name, err)
+		} else if warn != "" {
+			n.Warnings = append(n.Warnings, fmt.Sprintf("%s: projection %q: %s", posString(p.Delay.Pos), p.Name, warn))
+		}
+	}
+	return d, nil
+}
+
+// delaySteps converts a delay to whole steps (design §3).
+func delaySteps(d, dt float64) (steps int32, warn string, err error) {
+	if d < 0 || math.IsNaN(d) || math.IsInf(d, 0) {
+		return 0, "", fmt.Errorf("delay %g ms must be a finite time >= 0", d*1e3)
+	}
+	if d > 0 && d < dt*(1-1e-9) {
+		return 0, "", fmt.Errorf("delay %g ms is shorter than one time step (dt = %g ms); use 0 or at least dt", d*1e3, dt*1e3)
+	}
+	s := math.Round(d / dt)
+	if s > math.MaxInt32/2 {
+		return 0, "", fmt.Errorf("delay %g ms is too long for dt = %g ms", d*1e3, dt*1e3)
+	}
+	if got := s * dt; d > 0 && math.Abs(got-d) > 0.01*d {
+		warn = fmt.Sprintf("delay %g ms is rounded to %g ms (%d steps of dt = %g ms)", d*1e3, got*1e3, int(s), dt*1e3)
+	}
+	return int32(s), warn, nil
+}
+
+func posString(p model.Pos) string {
+	if p.File == "" {
+		return p.Key
+	}
+	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Key)
+}
+
+func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *ProjectionSpec, wdim units.Dim) error {
+	c := &p.Connector
+	pre, post := n.Views[spec.Pre], n.Views[spec.Post]
+	cs := connect.Spec{AllowSelf: c.AllowSelfConnections == nil || *c.AllowSelfConnections,
+		WithReplacement: c.WithReplacement,
+		SameRoot:        pre.Group == post.Group, PreOffset: pre.Start, PostOffset: post.Start}
+	overlap := 0
+	if cs.SameRoot {
+		overlap = max(0, min(pre.Start+pre.N, post.Start+post.N)-max(pre.Start, post.Start))
+	}
+	selfPairs := float64(overlap)
+	if cs.AllowSelf {
+		selfPairs = 0
+	}
+	if c.Condition != "" {
+		return errorAt(c.Pos, "projection %q: connector conditions are not supported yet; use allow_self_connections = false for i != j", p.Name)
+	}
+	npre, npost := float64(pre.N), float64(post.N)
+	switch c.Rule {
+	case "fixed_probability":
+		prob, err := ns.scalar(c.P, units.Dimensionless)
+		if err != nil {
+			return err
+		}
+		if !(prob >= 0 && prob <= 1) {
+			return errorAt(c.P.Pos, "projection %q: connection probability p = %s is outside [0, 1]", p.Name, c.P.Text)
+		}
+		cs.Rule, cs.P = connect.FixedProbability, prob
+		spec.Expected = prob * (npre*npost - selfPairs)
+	case "all_to_all":
+		cs.Rule = connect.AllToAll
+		spec.Expected = npre*npost - selfPairs
+	case "one_to_one":
+		if pre.N != post.N {
+			return errorAt(c.Pos, "projection %q: one_to_one needs groups of equal size, got %d and %d", p.Name, pre.N, post.N)
+		}
+		cs.Rule = connect.OneToOne
+		spec.Expected = npre
+		if !cs.AllowSelf && cs.SameRoot && pre.Start == post.Start {
+			spec.Expected = 0
+		}
+	case "fixed_number_pre", "fixed_number_post":
+		k, err := ns.count(c.N)
+		if err != nil {
+			return err
+		}
+		cs.N = k
+		cs.Rule = connect.FixedNumberPre
+		spec.Expected = float64(k) * npost
+		if c.Rule == "fixed_number_post" {
+			cs.Rule = connect.FixedNumberPost
+			spec.Expected = float64(k) * npre
+		}
+	case "from_list", "from_file":
+		rows := c.List
+		if c.Rule == "from_file" {
+			var err error
+			if rows, err = readList(n.Model.Source, c.File, pre.N, post.N); err != nil {
+				return errorAt(c.Pos, "projection %q: %v", p.Name, err)
+			}
+		}
+		if err := spec.fromList(rows, pre.N, post.N, wdim, p.Weight.IsZero()); err != nil {
+			return errorAt(c.Pos, "projection %q: %v", p.Name, err)
+		}
+		cs.Rule, cs.Pairs = connect.FromList, spec.Conn.Pairs
+		spec.Expected = float64(len(rows))
+	default:
+		return errorAt(c.Pos, "projection %q: unknown connector %q; valid: all_to_all, fixed_number_post, fixed_number_pre, fixed_probability, from_file, from_list, one_to_one", p.Name, c.Rule)
+	}
+	spec.Conn = cs
+	spec.Rule = c.Rule
+	return nil
+}
+
+// fromList takes (pre, post[, weight, delay]) rows with weights in the PyNN unit
+// of the target dimension and delays in ms.
+func (p *ProjectionSpec) fromList(rows [][]float64, npre, npost int, wdim units.Dim, needWeights bool) error {
+	wunit := pynnUnit(wdim)
+	var pairs [][2]int32
+	for r, row := range rows {
+		if len(row) != 2 && len(row) != 4 && len(row) != 3 {
+			return fmt.Errorf("connection %d has %d columns; want [i, j], [i, j, weight] or [i, j, weight, delay]", r, len(row))
+		}
+		i, j := row[0], row[1]
+		if i != math.Trunc(i) || j != math.Trunc(j) || i < 0 || j < 0 || i >= float64(npre) || j >= float64(npost) {
+			return fmt.Errorf("connection %d: (%g, %g) is not a pair of cells of %d pre and %d post cells", r, i, j, npre, npost)
+		}
+		pairs = append(pairs, [2]int32{int32(i), int32(j)})
+		if len(row) >= 3 {
+			p.ListWeights = append(p.ListWeights, row[2]*wunit.Value)
+		}
+		if len(row) == 4 {
+			p.ListDelays = append(p.ListDelays, row[3]*1e-3)
+		}
+	}
+	if len(p.ListWeights) != 0 && len(p.ListWeights) != len(rows) {
+		return fmt.Errorf("some connections have a weight and some do not")
+	}
+	if needWeights && p.ListWeights == nil && len(rows) > 0 {
+		return fmt.Errorf("weight is missing: give weight = ... or a weight column")
+	}
+	p.Conn.Pairs = pairs
+	return nil
+}
+
+// pynnUnit is the unit PyNN uses for weights of a dimension.
+func pynnUnit(d units.Dim) units.Quantity {
+	for _, u := range []string{"nA", "uS", "mV"} {
+		if q, ok := units.Lookup(u); ok && q.Dim == d {
+			return q
+		}
+	}
+	return units.Quantity{Value: 1, Dim: d}
+}
+
+// readList reads a from_file connector: relative paths are relative to the
+// model file.
+func readList(modelFile, file string, npre, npost int) ([][]float64, error) {
+	path := file
+	if !filepath.IsAbs(path) && modelFile != "" {
+		path = filepath.Join(filepath.Dir(modelFile), file)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("connection file: %v", err)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".npy":
+		return readNPYList(path, npre, npost)
+	case ".csv", ".txt":
+		return readCSVList(path)
+	}
+	return nil, fmt.Errorf("connection file %q: unknown format; use .npy or .csv", file)
+}
+
+func (n *Network) resolveMonitors(ns *namespace) error {
+	m := n.Model
+	for _, name := range m.Monitors.Spikes {
+		v, ok := n.view(name)
+		if !ok {
+			return errorAt(model.Pos{File: m.Source, Key: "monitors.spikes"}, "unknown group %q; valid: %s", name, n.viewNames())
+		}
+		n.Spikes = append(n.Spikes, v)
+	}
+	for _, sm := range m.Monitors.State {
+		v, ok := n.view(sm.Group)
+		if !ok {
+			return errorAt(sm.Pos, "state monitor %q: unknown group %q; valid: %s", sm.Name, sm.Group, n.viewNames())
+		}
+		view := n.Views[v]
+		cm := n.Groups[view.Group].Model
+		for _, name := range sm.Vars {
+			if _, ok := cm.StateVar(name); !ok {
+				return errorAt(sm.Pos, "state monitor %q: %s has no state variable %q; valid: %s",
+					sm.Name, cm.Name, name, orNone(cm.StateNames()))
+			}
+		}
+		idx := sm.Indices
+		if idx == nil {
+			idx = make([]int, view.N)
+			for i := range idx {
+				idx[i] = i
+			}
+		}
+		idx = append([]int(nil), idx...)
+		sort.Ints(idx)
+		for k, i := range idx {
+			if i < 0 || i >= view.N {
+				return errorAt(sm.Pos, "state monitor %q: index %d is outside group %q of %d cells", sm.Name, i, sm.Group, view.N)
+			}
+			if k > 0 && idx[k-1] == i {
+				return errorAt(sm.Pos, "state monitor %q: index %d is given twice", sm.Name, i)
+			}
+		}
+		every := int64(1)
+		if !sm.Every.IsZero() {
+			e, err := ns.scalar(sm.Every, units.Second)
+			if err != nil {
+				return err
+			}
+			every = int64(math.Round(e / n.DT))
+			if every < 1 || math.Abs(float64(every)*n.DT-e) > 1e-6*e {
+				return errorAt(sm.Every.Pos, "state monitor %q: every = %q must be a whole number of steps of dt", sm.Name, sm.Every.Text)
+			}
+		}
+		n.Monitors = append(n.Monitors, MonitorSpec{Name: sm.Name, View: v, Vars: sm.Vars, Indices: idx, Every: every})
+	}
+	return nil
+}

@@ -1,0 +1,190 @@
+package catalog
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/volleysim/volley/units"
+)
+
+// Kernel is the dynamics of one group of cells; see build.Kernel for the
+// contract. It is repeated here, with the same method set, so that the
+// catalog does not depend on the build package.
+type Kernel interface {
+	Update(lo, hi int, step int64)
+	Threshold(lo, hi int, step int64, out []int32) []int32
+	Reset(spikes []int32, step int64)
+}
+
+// Param is one parameter of a model: its PyNN name, its default and the unit
+// in which PyNN states it.
+type Param struct {
+	Name    string
+	Default units.Quantity // SI value and dimension
+	Unit    string         // PyNN's unit, for messages and tables: "ms", "mV", "nF"
+	Doc     string
+}
+
+// StateVar is one state variable of a model.
+type StateVar struct {
+	Name string
+	Init units.Quantity // PyNN's default initial value
+	Unit string
+	Doc  string
+}
+
+// Receptor maps a PyNN receptor type to the state variable a synaptic weight is
+// added to.
+type Receptor struct {
+	Name string // "excitatory", "inhibitory"
+	Var  string // "isyn_exc", "gsyn_exc", ...
+}
+
+// Instance is what a kernel is made from: cell count, step, parameter values
+// (SI, every parameter present) and the state arrays it updates in place.
+type Instance struct {
+	N      int
+	DT     float64
+	Params map[string]float64
+	State  map[string][]float64 // one array of N values per state variable
+	Seed   uint64               // root seed of the run
+	ID     uint32               // stream id of the group
+	// SpikeTimes holds the spike times (s) of each cell, for spike sources
+	// that replay given trains.
+	SpikeTimes [][]float64
+}
+
+// Model is a catalog cell type.
+type Model struct {
+	Name      string
+	Doc       string
+	Params    []Param
+	State     []StateVar
+	Receptors []Receptor
+	Method    string // integration method, for the plan printout
+	Source    bool   // a spike source: no membrane, no synaptic input
+	New       func(in Instance) (Kernel, error)
+}
+
+// Param returns the parameter called name.
+func (m *Model) Param(name string) (Param, bool) {
+	for _, p := range m.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// ParamNames lists the parameter names in table order.
+func (m *Model) ParamNames() []string {
+	names := make([]string, len(m.Params))
+	for i, p := range m.Params {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// StateVar returns the state variable called name.
+func (m *Model) StateVar(name string) (StateVar, bool) {
+	for _, s := range m.State {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return StateVar{}, false
+}
+
+// StateNames lists the state variable names.
+func (m *Model) StateNames() []string {
+	names := make([]string, len(m.State))
+	for i, s := range m.State {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// Receptor returns the state variable that receptor type name feeds.
+func (m *Model) Receptor(name string) (string, bool) {
+	for _, r := range m.Receptors {
+		if r.Name == name {
+			return r.Var, true
+		}
+	}
+	return "", false
+}
+
+// Models returns every catalog model, sorted by name.
+func Models() []*Model {
+	ms := []*Model{IFCurrExp(), IFCondExp(), SpikeSourcePoisson(), SpikeSourceArray()}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
+	return ms
+}
+
+// Names lists the names of the catalog models, sorted.
+func Names() []string {
+	var names []string
+	for _, m := range Models() {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+// Lookup returns the model called name (PyNN's spelling).
+func Lookup(name string) (*Model, error) {
+	for _, m := range Models() {
+		if m.Name == name {
+			return m, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown cell model %q; valid: %s", name, strings.Join(Names(), ", "))
+}
+
+// param builds a parameter table entry from a default written in PyNN's unit.
+func param(name, def, doc string) Param {
+	q := units.MustParse(def)
+	f := strings.Fields(def)
+	return Param{Name: name, Default: q, Unit: f[len(f)-1], Doc: doc}
+}
+
+// state builds a state variable entry from a default initial value.
+func state(name, init, doc string) StateVar {
+	q := units.MustParse(init)
+	f := strings.Fields(init)
+	return StateVar{Name: name, Init: q, Unit: f[len(f)-1], Doc: doc}
+}
+
+// refractorySteps converts a refractory period to whole steps as Brian2's
+// timestep(refractory, dt) does.
+func refractorySteps(tref, dt float64) (int64, error) {
+	if tref < 0 || math.IsNaN(tref) || math.IsInf(tref, 0) {
+		return 0, fmt.Errorf("tau_refrac = %g s must be a finite time >= 0", tref)
+	}
+	return int64((tref + 1e-3*dt) / dt), nil
+}
+
+// neverSpiked is the last-spike step of a cell that has not spiked: far enough
+// in the past that step − neverSpiked never overflows and never counts as
+// refractory.
+const neverSpiked = math.MinInt64 / 4
+
+// newLastSpike returns the last-spike steps of n cells that have not spiked.
+func newLastSpike(n int) []int64 {
+	last := make([]int64, n)
+	for i := range last {
+		last[i] = neverSpiked
+	}
+	return last
+}
+
+// positive checks that the named parameters are > 0.
+func positive(p map[string]float64, names ...string) error {
+	for _, n := range names {
+		if !(p[n] > 0) || math.IsInf(p[n], 0) {
+			return fmt.Errorf("%s = %g must be a positive finite value", n, p[n])
+		}
+	}
+	return nil
+}

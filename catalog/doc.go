@@ -1,0 +1,20 @@
+// Package catalog holds the standard cell models, by their PyNN names, with
+// PyNN's parameter names, defaults and units.
+//
+// Each model is one file whose doc comment is its specification: equations,
+// parameter table, state variables, receptors and the integration method.
+// Parameter tables give defaults in PyNN's units (ms, mV, nF, nA, µS, Hz);
+// every value handed to a kernel is SI (s, V, F, A, S, Hz), converted once
+// when the kernel is made. Defaults live only in the tables.
+//
+// Kernels follow Brian2's schedule and semantics: Update advances a block of
+// cells by one step, Threshold lists the cells that spike, Reset applies the
+// reset. Refractoriness is kept as the step of the last spike: a cell is
+// refractory at step n while n − lastspike < round(tau_refrac/dt), as Brian2's
+// timestep(t − lastspike, dt) < timestep(refractory, dt); during that time v
+// is clamped at v_reset (PyNN) and the synaptic variables go on decaying.
+//
+// Kernels never allocate and make no interface call per cell; derived
+// constants (propagators, refractory step counts) are computed when the
+// kernel is made.
+package catalog

@@ -1,0 +1,115 @@
+package catalog
+
+import (
+	"fmt"
+	"math"
+)
+
+// IFCondExp is PyNN's IF_cond_exp: a leaky integrate-and-fire cell with
+// exponentially decaying synaptic conductances and a fixed threshold.
+//
+//	dv/dt        = (v_rest − v)/tau_m + (gsyn_exc·(e_rev_E − v) + gsyn_inh·(e_rev_I − v) + i_offset)/cm   (unless refractory)
+//	dgsyn_exc/dt = −gsyn_exc/tau_syn_E
+//	dgsyn_inh/dt = −gsyn_inh/tau_syn_I
+//	threshold: v > v_thresh;  reset: v = v_reset;  refractory: tau_refrac, v clamped at v_reset
+//
+// Parameters (PyNN defaults and units):
+//
+//	cm 1 nF, tau_m 20 ms, tau_refrac 0.1 ms, tau_syn_E 5 ms, tau_syn_I 5 ms,
+//	e_rev_E 0 mV, e_rev_I −70 mV, i_offset 0 nA, v_rest −65 mV, v_reset −65 mV, v_thresh −50 mV
+//
+// State: v (−65 mV), gsyn_exc (0 µS), gsyn_inh (0 µS). Receptors: excitatory →
+// gsyn_exc, inhibitory → gsyn_inh.
+//
+// Integration is exponential Euler, as Brian2 chooses for this system (v is
+// linear in itself with coefficients that depend on the conductances): over
+// one step, with A = −1/tau_m − (gsyn_exc + gsyn_inh)/cm and
+// B = v_rest/tau_m + (gsyn_exc·e_rev_E + gsyn_inh·e_rev_I + i_offset)/cm taken at
+// the start of the step, v ← −B/A + (v + B/A)·exp(A·dt); the conductances decay
+// exactly. Every new value is computed from the state at the start of the
+// step. References: PyNN standardmodels.cells.IF_cond_exp; NEST iaf_cond_exp;
+// Brian2 stateupdaters.exponential_euler.
+func IFCondExp() *Model {
+	return &Model{
+		Name: "IF_cond_exp",
+		Doc:  "leaky integrate-and-fire, exponential conductance synapses",
+		Params: []Param{
+			param("cm", "1 nF", "membrane capacitance"),
+			param("tau_m", "20 ms", "membrane time constant"),
+			param("tau_refrac", "0.1 ms", "refractory period"),
+			param("tau_syn_E", "5 ms", "excitatory synaptic time constant"),
+			param("tau_syn_I", "5 ms", "inhibitory synaptic time constant"),
+			param("e_rev_E", "0 mV", "excitatory reversal potential"),
+			param("e_rev_I", "-70 mV", "inhibitory reversal potential"),
+			param("i_offset", "0 nA", "constant injected current"),
+			param("v_rest", "-65 mV", "resting potential"),
+			param("v_reset", "-65 mV", "reset potential"),
+			param("v_thresh", "-50 mV", "spike threshold"),
+		},
+		State: []StateVar{
+			state("v", "-65 mV", "membrane potential"),
+			state("gsyn_exc", "0 uS", "excitatory synaptic conductance"),
+			state("gsyn_inh", "0 uS", "inhibitory synaptic conductance"),
+		},
+		Receptors: []Receptor{{"excitatory", "gsyn_exc"}, {"inhibitory", "gsyn_inh"}},
+		Method:    "exponential_euler",
+		New:       newIFCondExp,
+	}
+}
+
+type ifCondExp struct {
+	v, ge, gi []float64 // [N] V, S, S
+	last      []int64   // [N] step of the last spike
+	ref       int64     // refractory period in steps
+
+	dt              float64
+	gl, bl          float64 // 1/tau_m and v_rest/tau_m + i_offset/cm
+	invC, eE, eI    float64
+	decE, decI      float64 // exp(−dt/tau_syn)
+	vThresh, vReset float64
+}
+
+func newIFCondExp(in Instance) (Kernel, error) {
+	p := in.Params
+	if err := positive(p, "cm", "tau_m", "tau_syn_E", "tau_syn_I"); err != nil {
+		return nil, fmt.Errorf("IF_cond_exp: %w", err)
+	}
+	ref, err := refractorySteps(p["tau_refrac"], in.DT)
+	if err != nil {
+		return nil, fmt.Errorf("IF_cond_exp: %w", err)
+	}
+	return &ifCondExp{
+		v: in.State["v"], ge: in.State["gsyn_exc"], gi: in.State["gsyn_inh"],
+		last: newLastSpike(in.N), ref: ref,
+		dt: in.DT,
+		gl: 1 / p["tau_m"], bl: p["v_rest"]/p["tau_m"] + p["i_offset"]/p["cm"],
+		invC: 1 / p["cm"], eE: p["e_rev_E"], eI: p["e_rev_I"],
+		decE: math.Exp(-in.DT / p["tau_syn_E"]), decI: math.Exp(-in.DT / p["tau_syn_I"]),
+		vThresh: p["v_thresh"], vReset: p["v_reset"],
+	}, nil
+}
+
+func (k *ifCondExp) Update(lo, hi int, step int64) {
+	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
+	ge = ge[:len(v)]
+	gi = gi[:len(v)]
+	last = last[:len(v)]
+	for i := range v {
+		e, in := ge[i], gi[i]
+		if step-last[i] >= k.ref {
+			a := -k.gl - (e+in)*k.invC
+			ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
+			v[i] = -ba + (v[i]+ba)*math.Exp(a*k.dt)
+		}
+		ge[i] = k.decE * e
+		gi[i] = k.decI * in
+	}
+}
+
+func (k *ifCondExp) Threshold(lo, hi int, step int64, out []int32) []int32 {
+	return threshold(k.v, k.last, k.ref, k.vThresh, lo, hi, step, out)
+}
+
+func (k *ifCondExp) Reset(spikes []int32, step int64) {
+	reset(k.v, k.last, k.vReset, spikes, step)
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/engine"
+	"github.com/volleysim/volley/output"
+	"github.com/volleysim/volley/record"
+	"github.com/volleysim/volley/units"
+)
+
+// runOptions are the flags of `volley run`.
+type runOptions struct {
+	out     string
+	threads int
+	noPlots bool
+	quiet   bool
+	overrides
+}
+
+func (o *runOptions) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.out, "out", "", "output directory (default volley-out/<model>)")
+	fs.IntVar(&o.threads, "threads", runtime.NumCPU(), "worker threads; results do not depend on it")
+	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw PNG figures")
+	fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
+	fs.StringVar(&o.seed, "seed", "", "random seed (default: the model's)")
+	fs.StringVar(&o.dt, "dt", "", "time step with its unit, e.g. \"0.1 ms\"")
+	fs.StringVar(&o.duration, "duration", "", "simulated time with its unit, e.g. \"2 s\"")
+	fs.Var(&o.sets, "set", "override a constant of the model: NAME=VALUE, e.g. Gexc=\"5 nS\" (repeatable)")
+}
+
+// runRun runs a model and writes its outputs.
+func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o runOptions
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	o.flags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: volley run [MODEL] [flags]\n\nMODEL is a .toml model file or a built-in example (volley examples); default coba.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterspersed(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usagef("run takes one model, got %d: %v", len(pos), pos)
+	}
+	if o.threads < 1 {
+		return usagef("--threads %d: need at least 1", o.threads)
+	}
+	arg := ""
+	if len(pos) == 1 {
+		arg = pos[0]
+	}
+	say := func(format string, a ...any) {
+		if !o.quiet {
+			fmt.Fprintf(stdout, format, a...)
+		}
+	}
+
+	t0 := time.Now()
+	m, err := loadModel(arg)
+	if err != nil {
+		return err
+	}
+	if err := o.apply(m); err != nil {
+		return err
+	}
+	net, err := build.Resolve(m)
+	if err != nil {
+		return err
+	}
+	for _, w := range net.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	plan, err := net.Compile(o.threads)
+	if err != nil {
+		return err
+	}
+	tBuild := time.Since(t0)
+	dir := o.out
+	if dir == "" {
+		dir = filepath.Join("volley-out", m.Name)
+	}
+	workers := engine.Workers(plan, o.threads)
+	say("%s: %d cells, %d synapses, %d steps of %g ms, %d thread(s); built in %.3f s\n",
+		m.Name, cellCount(plan), synapseCount(plan), plan.Steps, plan.DT*1e3, workers, tBuild.Seconds())
+
+	t1 := time.Now()
+	var prog *progress
+	if !o.quiet {
+		prog = newProgress(stderr, plan.Steps)
+	}
+	res, runErr := engine.Run(ctx, plan, engine.Options{Threads: o.threads, Progress: prog.update})
+	prog.done()
+	tRun := time.Since(t1)
+	if res == nil {
+		return runErr
+	}
+
+	t2 := time.Now()
+	sum := summarize(net, plan, res, workers)
+	if runErr != nil {
+		sum.Error = runErr.Error()
+	}
+	if err := writeOutputs(dir, plan, res, sum, !o.noPlots); err != nil {
+		return err
+	}
+	tWrite := time.Since(t2)
+	sum.Timings = output.Timings{Build: tBuild.Seconds(), Run: tRun.Seconds(), Write: tWrite.Seconds()}
+	if err := output.WriteSummary(dir, sum); err != nil {
+		return err
+	}
+	if !o.quiet {
+		report(stdout, sum, cellCount(plan), dir)
+	}
+	if runErr != nil {
+		var ne *engine.NumericalError
+		if errors.As(runErr, &ne) {
+			return fmt.Errorf("%w (outputs up to t = %g s written to %s)", runErr, sum.Completed, dir)
+		}
+		return runErr
+	}
+	return nil
+}
+
+func cellCount(p *build.Plan) int {
+	n := 0
+	for _, g := range p.Groups {
+		n += g.N
+	}
+	return n
+}
+
+func synapseCount(p *build.Plan) int {
+	n := 0
+	for _, pr := range p.Projections {
+		n += pr.Conn.Len()
+	}
+	return n
+}
+
+// summarize fills summary.json's content except the timings.
+func summarize(net *build.Network, plan *build.Plan, res *engine.Result, threads int) *output.Summary {
+	s := &output.Summary{
+		Model: plan.Name, Source: net.Model.Source, Seed: plan.Seed, DT: plan.DT,
+		Duration: float64(plan.Steps) * plan.DT, Completed: float64(res.Completed) * plan.DT,
+		Complete: res.Completed == plan.Steps, Threads: threads, Warnings: net.Warnings,
+		Groups: []output.GroupSummary{}, Projections: []output.ProjectionSummary{},
+	}
+	for v, view := range plan.Views {
+		spikes, rate := record.Count(plan, res, v)
+		s.Groups = append(s.Groups, output.GroupSummary{Name: view.Name, Model: plan.Groups[view.Group].Model,
+			Size: view.N, Spikes: spikes, RateHz: rate})
+	}
+	for _, p := range plan.Projections {
+		s.Projections = append(s.Projections, output.ProjectionSummary{Name: p.Name,
+			Pre: plan.Views[p.Pre].Name, Post: plan.Views[p.Post].Name, Synapses: p.Conn.Len(),
+			Weight: weightText(plan, p)})
+	}
+	return s
+}
+
+// report prints what the PyNN benchmark script prints.
+func report(w io.Writer, s *output.Summary, cells int, dir string) {
+	fmt.Fprintf(w, "\n--- %s ---\n", s.Model)
+	fmt.Fprintf(w, "%-23s: %d\n", "Number of cells", cells)
+	for _, p := range s.Projections {
+		fmt.Fprintf(w, "%-23s: %d  (%s -> %s, weight %s)\n", "Synapses "+p.Name, p.Synapses, p.Pre, p.Post, p.Weight)
+	}
+	for _, g := range s.Groups {
+		fmt.Fprintf(w, "%-23s: %g Hz  (%d spikes, %d cells)\n", "Rate "+g.Name, round3(g.RateHz), g.Spikes, g.Size)
+	}
+	if !s.Complete {
+		fmt.Fprintf(w, "%-23s: stopped at %g s of %g s\n", "Simulated time", s.Completed, s.Duration)
+	}
+	fmt.Fprintf(w, "%-23s: %.3f s\n", "Build time", s.Timings.Build)
+	fmt.Fprintf(w, "%-23s: %.3f s\n", "Simulation time", s.Timings.Run)
+	fmt.Fprintf(w, "%-23s: %.3f s\n", "Writing time", s.Timings.Write)
+	fmt.Fprintf(w, "%-23s: %s\n", "Outputs", dir)
+}
+
+func round3(x float64) float64 {
+	return float64(int64(x*1000+0.5)) / 1000
+}
+
+// weightText prints a projection's weight with a unit: "4 nS", or
+// "per synapse" when each synapse has its own.
+func weightText(plan *build.Plan, p *build.Projection) string {
+	if p.Weights != nil {
+		return "per synapse"
+	}
+	return units.Format(units.Quantity{Value: p.Weight, Dim: plan.Inputs[p.Input].Var.Dim})
+}

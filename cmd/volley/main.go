@@ -1,0 +1,90 @@
+// Command volley runs spiking neural network models.
+//
+//	volley run [MODEL] [flags]    run a model file or a built-in example (default: coba)
+//	volley check MODEL            validate a model and print its plan without running
+//	volley examples [show NAME]   list the built-in examples or print one
+//
+// Run `volley help` or `volley run -h` for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitError       = 1 // bad model, failed run
+	exitUsage       = 2 // bad command line
+	exitInterrupted = 130
+)
+
+// usageError is a command-line mistake: printed with a hint, exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+const usage = `volley: spiking neural network simulator
+
+usage:
+  volley run [MODEL] [flags]    run a model file (.toml) or a built-in example (default: coba)
+  volley check MODEL            validate a model, print its plan and memory estimate without running
+  volley examples               list the built-in examples
+  volley examples show NAME     print the model file of an example
+
+Run 'volley run -h' for the flags of run.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches a command line and maps its error to an exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "run":
+		err = runRun(ctx, args[1:], stdout, stderr)
+	case "check":
+		err = runCheck(ctx, args[1:], stdout, stderr)
+	case "examples":
+		err = runExamples(ctx, args[1:], stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = usagef("unknown command %q; valid: run, check, examples, help", args[0])
+	}
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "volley: %v\n", err)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "volley: interrupted\n")
+		return exitInterrupted
+	default:
+		fmt.Fprintf(stderr, "volley: %v\n", err)
+		return exitError
+	}
+}

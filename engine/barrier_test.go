@@ -1,0 +1,47 @@
+package engine
+
+import (
+	"sync"
+	"testing"
+)
+
+// Every worker must see the same stop decision in every round, and no worker
+// may start a round before all have finished the previous one.
+func TestBarrier(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{1, 2, 3, 5} {
+		const rounds = 2000
+		b := newBarrier(n)
+		seen := make([][]bool, n)
+		counter := make([]int, rounds+1)
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for w := 0; w < n; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for r := 0; r < rounds; r++ {
+					mu.Lock()
+					counter[r]++
+					mu.Unlock()
+					stop := b.wait(r%7 == 3 && w == r%n)
+					mu.Lock()
+					if counter[r] != n {
+						t.Errorf("n=%d round %d: passed with %d of %d arrived", n, r, counter[r], n)
+					}
+					mu.Unlock()
+					seen[w] = append(seen[w], stop)
+				}
+			}(w)
+		}
+		wg.Wait()
+		for r := 0; r < rounds; r++ {
+			want := r%7 == 3
+			for w := 0; w < n; w++ {
+				if seen[w][r] != want {
+					t.Fatalf("n=%d round %d worker %d: stop %v, want %v", n, r, w, seen[w][r], want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,393 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/volleysim/volley/build"
+)
+
+// Options control a run.
+type Options struct {
+	// Threads is the number of workers (≥ 1). Small networks use fewer
+	// workers than asked (see Workers); results do not depend on it.
+	Threads int
+	// Progress, if not nil, is called from one worker with the number of steps
+	// done, about every 1% of the run and at the end.
+	Progress func(done, total int64)
+}
+
+// Workers returns the number of workers a run of plan with the given thread
+// count uses: at most one per minCellsPerWorker cells, so that tiny networks
+// do not pay for synchronisation they cannot use.
+func Workers(plan *build.Plan, threads int) int {
+	const minCellsPerWorker = 1024
+	cells := 0
+	for _, g := range plan.Groups {
+		cells += g.N
+	}
+	return max(1, min(threads, cells/minCellsPerWorker))
+}
+
+// Run simulates plan for plan.Steps steps. It returns the recorded data even
+// when the run stops early: on a NaN or Inf (a *NumericalError) or when ctx is
+// cancelled (ctx.Err()); Result.Completed tells how far it got.
+func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
+	r, err := newRunner(plan, Workers(plan, max(1, opts.Threads)))
+	if err != nil {
+		return nil, err
+	}
+	r.ctx = ctx
+	r.progress = opts.Progress
+	var wg sync.WaitGroup
+	for w := 1; w < r.workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			r.work(w)
+		}(w)
+	}
+	r.work(0)
+	wg.Wait()
+	res := r.result()
+	if r.numErr != nil {
+		return res, r.numErr
+	}
+	if r.cancelled {
+		return res, ctx.Err()
+	}
+	return res, nil
+}
+
+// runner is the state of one run shared by its workers.
+type runner struct {
+	plan     *build.Plan
+	workers  int
+	ctx      context.Context
+	progress func(done, total int64)
+	bar      *barrier
+
+	part   [][]int        // [groups][workers+1] block bounds of each root group
+	spikes [2][][][]int32 // [step parity][groups][workers] spikes of the step
+	rings  []ring         // [inputs]
+	counts [][]int64      // [groups][cells]
+	rec    []bool         // [groups] spikes recorded
+	out    []Spikes       // [groups]
+	traces []Trace        // [monitors]
+	probes [][]probe      // [workers] state samples each worker takes
+
+	completed int64
+	numErrs   []*NumericalError // [workers]
+	numErr    *NumericalError
+	cancelled bool
+}
+
+// ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
+// what arrives d steps after step n.
+type ring struct {
+	target []float64
+	group  int
+	slots  [][]float64 // [maxDelay+1][cells of the group]
+}
+
+// probe is one sample a worker takes at every recorded step.
+type probe struct {
+	src   []float64 // state variable
+	cell  int       // within the root group
+	dst   []float64 // samples
+	every int64
+}
+
+func newRunner(plan *build.Plan, workers int) (*runner, error) {
+	if plan.Steps < 0 || !(plan.DT > 0) {
+		return nil, fmt.Errorf("engine: plan has %d steps of %g s", plan.Steps, plan.DT)
+	}
+	r := &runner{plan: plan, workers: workers, bar: newBarrier(workers)}
+	ng := len(plan.Groups)
+	r.part = make([][]int, ng)
+	for g, grp := range plan.Groups {
+		b := make([]int, workers+1)
+		for w := range b {
+			b[w] = grp.N * w / workers
+		}
+		r.part[g] = b
+	}
+	for p := range r.spikes {
+		r.spikes[p] = make([][][]int32, ng)
+		for g := range plan.Groups {
+			r.spikes[p][g] = make([][]int32, workers)
+		}
+	}
+	slots := make([]int32, len(plan.Inputs))
+	for _, pr := range plan.Projections {
+		slots[pr.Input] = max(slots[pr.Input], pr.MaxDelay()+1)
+	}
+	r.rings = make([]ring, len(plan.Inputs))
+	for i, in := range plan.Inputs {
+		n := plan.Groups[in.Group].N
+		rg := ring{target: in.Var.Data, group: in.Group, slots: make([][]float64, max(1, slots[i]))}
+		for s := range rg.slots {
+			rg.slots[s] = make([]float64, n)
+		}
+		r.rings[i] = rg
+	}
+	r.counts = make([][]int64, ng)
+	for g, grp := range plan.Groups {
+		r.counts[g] = make([]int64, grp.N)
+	}
+	r.rec = make([]bool, ng)
+	r.out = make([]Spikes, ng)
+	for _, v := range plan.Spikes {
+		r.rec[plan.Views[v].Group] = true
+	}
+	r.probes = make([][]probe, workers)
+	r.traces = make([]Trace, len(plan.Monitors))
+	for m, mon := range plan.Monitors {
+		every := max(1, mon.Every)
+		samples := (plan.Steps + every - 1) / every
+		tr := Trace{Steps: make([]int64, samples), Data: make([][][]float64, len(mon.Vars))}
+		for k := range tr.Steps {
+			tr.Steps[k] = int64(k) * every
+		}
+		view := plan.Views[mon.View]
+		for v, sv := range mon.Vars {
+			tr.Data[v] = make([][]float64, len(mon.Indices))
+			for k, idx := range mon.Indices {
+				tr.Data[v][k] = make([]float64, samples)
+				cell := view.Start + idx
+				w := r.owner(view.Group, cell)
+				r.probes[w] = append(r.probes[w], probe{src: sv.Data, cell: cell, dst: tr.Data[v][k], every: every})
+			}
+		}
+		r.traces[m] = tr
+	}
+	r.numErrs = make([]*NumericalError, workers)
+	return r, nil
+}
+
+// owner returns the worker that owns cell of root group g.
+func (r *runner) owner(g, cell int) int {
+	b := r.part[g]
+	for w := 0; w < r.workers; w++ {
+		if cell < b[w+1] {
+			return w
+		}
+	}
+	return r.workers - 1
+}
+
+// work is the time loop of worker w.
+func (r *runner) work(w int) {
+	plan := r.plan
+	every := max(1, plan.Steps/100)
+	for n := int64(0); n < plan.Steps; n++ {
+		par := n & 1
+		for _, p := range r.probes[w] {
+			if n%p.every == 0 {
+				p.dst[n/p.every] = p.src[p.cell]
+			}
+		}
+		for g, grp := range plan.Groups {
+			lo, hi := r.part[g][w], r.part[g][w+1]
+			grp.Kernel.Update(lo, hi, n)
+			r.spikes[par][g][w] = grp.Kernel.Threshold(lo, hi, n, r.spikes[par][g][w][:0])
+		}
+		stop := w == 0 && n%64 == 0 && r.ctx.Err() != nil
+		stop = r.bar.wait(stop || r.numErrs[w] != nil)
+		r.deliver(w, n)
+		r.apply(w, n)
+		for g, grp := range plan.Groups {
+			own := r.spikes[par][g][w]
+			grp.Kernel.Reset(own, n)
+			c := r.counts[g]
+			for _, i := range own {
+				c[i]++
+			}
+		}
+		if r.numErrs[w] == nil {
+			r.check(w, n)
+		}
+		if w == 0 {
+			r.record(n)
+			if r.progress != nil && ((n+1)%every == 0 || n+1 == plan.Steps) {
+				r.progress(n+1, plan.Steps)
+			}
+		}
+		if stop {
+			if w == 0 {
+				r.completed = n + 1
+				r.cancelled = r.ctx.Err() != nil
+			}
+			r.bar.wait(false)
+			if w == 0 {
+				r.collectErrors()
+			}
+			return
+		}
+	}
+	r.bar.wait(false)
+	if w == 0 {
+		r.completed = plan.Steps
+		r.collectErrors()
+	}
+}
+
+// collectErrors keeps the numerical error of the lowest cell of the earliest
+// step, the same for any number of workers.
+func (r *runner) collectErrors() {
+	for _, e := range r.numErrs {
+		if e == nil {
+			continue
+		}
+		if r.numErr == nil || e.Step < r.numErr.Step ||
+			(e.Step == r.numErr.Step && (e.Group < r.numErr.Group || (e.Group == r.numErr.Group && e.Cell < r.numErr.Cell))) {
+			r.numErr = e
+		}
+	}
+}
+
+// deliver adds the weights of this step's spikes into the rings of worker
+// w's cells.
+func (r *runner) deliver(w int, n int64) {
+	plan := r.plan
+	par := n & 1
+	for _, pr := range plan.Projections {
+		pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
+		rg := &r.rings[pr.Input]
+		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
+		// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
+		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
+		if clo >= chi {
+			continue
+		}
+		whole := clo == 0 && chi == int32(post.N)
+		nslots := int64(len(rg.slots))
+		first, end := int32(pre.Start), int32(pre.Start+pre.N)
+		for _, list := range r.spikes[par][pre.Group] {
+			for _, s := range list {
+				if s < first || s >= end {
+					continue
+				}
+				row := int(s - first)
+				a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
+				cols := pr.Conn.Col[a:b]
+				if !whole {
+					i, j := lowerBound(cols, clo), lowerBound(cols, chi)
+					cols = cols[i:j]
+					a += int64(i)
+				}
+				if pr.Weights == nil && pr.Delays == nil {
+					buf := rg.slots[(n+int64(pr.Delay))%nslots][post.Start:]
+					wt := pr.Weight
+					for _, c := range cols {
+						buf[c] += wt
+					}
+					continue
+				}
+				for k, c := range cols {
+					wt, d := pr.Weight, pr.Delay
+					if pr.Weights != nil {
+						wt = pr.Weights[a+int64(k)]
+					}
+					if pr.Delays != nil {
+						d = pr.Delays[a+int64(k)]
+					}
+					rg.slots[(n+int64(d))%nslots][post.Start+int(c)] += wt
+				}
+			}
+		}
+	}
+}
+
+// lowerBound returns the first index of sorted cols whose value is ≥ x.
+func lowerBound(cols []int32, x int32) int {
+	lo, hi := 0, len(cols)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cols[m] < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// apply adds the ring slot of step n into the target variables of worker w's
+// cells and clears it.
+func (r *runner) apply(w int, n int64) {
+	for i := range r.rings {
+		rg := &r.rings[i]
+		lo, hi := r.part[rg.group][w], r.part[rg.group][w+1]
+		slot := rg.slots[n%int64(len(rg.slots))][lo:hi]
+		x := rg.target[lo:hi]
+		x = x[:len(slot)]
+		for j, s := range slot {
+			if s != 0 {
+				x[j] += s
+				slot[j] = 0
+			}
+		}
+	}
+}
+
+// check looks for NaN and Inf in worker w's cells at the end of step n.
+func (r *runner) check(w int, n int64) {
+	for g, grp := range r.plan.Groups {
+		lo, hi := r.part[g][w], r.part[g][w+1]
+		for _, v := range grp.Vars {
+			xs := v.Data[lo:hi]
+			bad := false
+			for _, x := range xs {
+				bad = bad || x-x != 0
+			}
+			if !bad {
+				continue
+			}
+			for i, x := range xs {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					r.numErrs[w] = &NumericalError{Group: grp.Name, Var: v.Name, Cell: lo + i,
+						Step: n, Time: float64(n) * r.plan.DT, Value: x}
+					return
+				}
+			}
+		}
+	}
+}
+
+// record appends the spikes of step n to the spike monitors.
+func (r *runner) record(n int64) {
+	par := n & 1
+	for g := range r.plan.Groups {
+		if !r.rec[g] {
+			continue
+		}
+		o := &r.out[g]
+		for _, list := range r.spikes[par][g] {
+			for _, s := range list {
+				o.Step = append(o.Step, n)
+				o.Cell = append(o.Cell, s)
+			}
+		}
+	}
+}
+
+func (r *runner) result() *Result {
+	res := &Result{Completed: r.completed, Counts: r.counts, Spikes: r.out, Traces: r.traces}
+	for m := range res.Traces {
+		tr := &res.Traces[m]
+		keep := 0
+		for keep < len(tr.Steps) && tr.Steps[keep] < r.completed {
+			keep++
+		}
+		tr.Steps = tr.Steps[:keep]
+		for _, vars := range tr.Data {
+			for k := range vars {
+				vars[k] = vars[k][:keep]
+			}
+		}
+	}
+	return res
+}

@@ -1,0 +1,156 @@
+package engine_test
+
+import (
+	"context"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/engine"
+	"github.com/volleysim/volley/examples"
+	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/record"
+)
+
+// compileExample builds an embedded example with optional constant overrides.
+func compileExample(t testing.TB, name string, threads int, sets ...string) *build.Plan {
+	t.Helper()
+	file, data, ok := examples.Source(name)
+	if !ok {
+		t.Fatalf("no example %q", name)
+	}
+	m, err := model.Decode(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(sets); i += 2 {
+		if err := m.SetConstant(sets[i], sets[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	net, err := build.Resolve(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := net.Compile(threads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
+func runPlan(t testing.TB, plan *build.Plan, threads int) *engine.Result {
+	t.Helper()
+	res, err := engine.Run(context.Background(), plan, engine.Options{Threads: threads})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func viewIndex(t testing.TB, plan *build.Plan, name string) int {
+	t.Helper()
+	v, ok := plan.View(name)
+	if !ok {
+		t.Fatalf("no group %q", name)
+	}
+	return v
+}
+
+// TestVogelsAbbott runs the CUBA and COBA examples for 1 s and compares the
+// rates with Brian2 2.5.1 (shared/refs/networks.json: CUBA exc 5.55 Hz,
+// inh 5.61 Hz; COBA exc 16.12 Hz, inh 15.30 Hz) within 15%, and the
+// recurrent synapse counts with the binomial expectation
+// 0.02 × 4000 × 4000 = 320,000 within 4 sigma.
+func TestVogelsAbbott(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		exc, inh float64
+		external int // synapses from the Poisson sources: 20 × 4000 × 0.01 = 800 expected
+	}{
+		{"cuba", 5.55, 5.61, 0},
+		{"coba", 16.12, 15.30, 800},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			plan := compileExample(t, tc.name, 2)
+			res := runPlan(t, plan, 2)
+			for _, g := range []struct {
+				name string
+				want float64
+			}{{"exc", tc.exc}, {"inh", tc.inh}} {
+				_, rate := record.Count(plan, res, viewIndex(t, plan, g.name))
+				if math.Abs(rate-g.want) > 0.15*g.want {
+					t.Errorf("%s rate %.3f Hz, Brian2 %.2f Hz (±15%%)", g.name, rate, g.want)
+				}
+			}
+			recurrent, external := 0, 0
+			for _, p := range plan.Projections {
+				if plan.Views[p.Pre].Name == "ext" {
+					external += p.Conn.Len()
+				} else {
+					recurrent += p.Conn.Len()
+				}
+			}
+			const n, p = 4000 * 4000, 0.02
+			if sd := math.Sqrt(n * p * (1 - p)); math.Abs(float64(recurrent)-n*p) > 4*sd {
+				t.Errorf("%d recurrent synapses, expected %.0f ± %.0f", recurrent, n*p, 4*sd)
+			}
+			if tc.external > 0 {
+				sd := math.Sqrt(80000 * 0.01 * 0.99)
+				if math.Abs(float64(external-tc.external)) > 4*sd {
+					t.Errorf("%d external synapses, expected %d ± %.0f", external, tc.external, 4*sd)
+				}
+			}
+		})
+	}
+}
+
+// TestThreadIndependence checks design §4: 1, 2 and 3 threads give the same
+// spikes, traces and connectivity, bit for bit.
+func TestThreadIndependence(t *testing.T) {
+	t.Parallel()
+	var ref *engine.Result
+	var refPlan *build.Plan
+	for _, threads := range []int{1, 2, 3} {
+		plan := compileExample(t, "coba", threads, "n", "4000")
+		plan.Steps = 3000 // 300 ms: the Poisson kick, the onset and sustained activity
+		res, err := engine.Run(context.Background(), plan, engine.Options{Threads: threads})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if threads == 1 {
+			ref, refPlan = res, plan
+			continue
+		}
+		for g := range res.Spikes {
+			if !slices.Equal(res.Spikes[g].Step, ref.Spikes[g].Step) || !slices.Equal(res.Spikes[g].Cell, ref.Spikes[g].Cell) {
+				t.Fatalf("threads=%d: spikes of group %d differ from 1 thread", threads, g)
+			}
+		}
+		for m := range res.Traces {
+			for v := range res.Traces[m].Data {
+				for k := range res.Traces[m].Data[v] {
+					if !slices.Equal(res.Traces[m].Data[v][k], ref.Traces[m].Data[v][k]) {
+						t.Fatalf("threads=%d: trace %d differs", threads, m)
+					}
+				}
+			}
+		}
+		for p := range plan.Projections {
+			if !slices.Equal(plan.Projections[p].Conn.Col, refPlan.Projections[p].Conn.Col) {
+				t.Fatalf("threads=%d: connectivity of %s differs", threads, plan.Projections[p].Name)
+			}
+		}
+	}
+	total := 0
+	for _, s := range ref.Spikes {
+		total += len(s.Step)
+	}
+	if total < 1000 {
+		t.Fatalf("only %d spikes: the comparison is too weak", total)
+	}
+}

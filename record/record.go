@@ -1,0 +1,77 @@
+package record
+
+import (
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/engine"
+)
+
+// Spikes is the spike train of one group: times in seconds and indices within
+// the group, in time order (ascending index within a step).
+type Spikes struct {
+	Group string
+	N     int       // cells in the group
+	T     []float64 // [spikes] s
+	I     []int64   // [spikes]
+}
+
+// SpikesOf returns the recorded spikes of view v. It returns nothing useful
+// for a view whose root group had no spike monitor.
+func SpikesOf(plan *build.Plan, res *engine.Result, v int) Spikes {
+	view := plan.Views[v]
+	src := res.Spikes[view.Group]
+	out := Spikes{Group: view.Name, N: view.N}
+	lo, hi := int32(view.Start), int32(view.Start+view.N)
+	for k, c := range src.Cell {
+		if c >= lo && c < hi {
+			out.T = append(out.T, float64(src.Step[k])*plan.DT)
+			out.I = append(out.I, int64(c-lo))
+		}
+	}
+	return out
+}
+
+// Count returns the number of spikes of view v and its mean rate in Hz over
+// the completed part of the run.
+func Count(plan *build.Plan, res *engine.Result, v int) (spikes int64, rateHz float64) {
+	view := plan.Views[v]
+	for _, c := range res.Counts[view.Group][view.Start : view.Start+view.N] {
+		spikes += c
+	}
+	t := float64(res.Completed) * plan.DT
+	if t > 0 && view.N > 0 {
+		rateHz = float64(spikes) / (float64(view.N) * t)
+	}
+	return spikes, rateHz
+}
+
+// Trace is a state monitor's samples with their times.
+type Trace struct {
+	Name  string
+	Group string
+	Index []int64       // recorded cells, within the group
+	T     []float64     // [samples] s
+	Vars  []string      // variable names
+	Units []string      // SI unit of each variable
+	Data  [][][]float64 // [vars][cells][samples]
+}
+
+// Traces returns the samples of every state monitor of the plan.
+func Traces(plan *build.Plan, res *engine.Result) []Trace {
+	var out []Trace
+	for m, mon := range plan.Monitors {
+		tr := res.Traces[m]
+		t := Trace{Name: mon.Name, Group: plan.Views[mon.View].Name, Data: tr.Data}
+		for _, i := range mon.Indices {
+			t.Index = append(t.Index, int64(i))
+		}
+		for _, s := range tr.Steps {
+			t.T = append(t.T, float64(s)*plan.DT)
+		}
+		for _, v := range mon.Vars {
+			t.Vars = append(t.Vars, v.Name)
+			t.Units = append(t.Units, v.Dim.String())
+		}
+		out = append(out, t)
+	}
+	return out
+}
