@@ -107,7 +107,7 @@ func TestResolveErrors(t *testing.T) {
 		{"unknown init var", `init = { v = "uniform(-65 mV, -50 mV)" }`, `init = { u = "0 mV" }`, []string{"small.toml:12", "no state variable \"u\"", "isyn_exc"}},
 		{"bad distribution", `init = { v = "uniform(-65 mV, -50 mV)" }`, `init = { v = "uniform(-65 mV)" }`, []string{"uniform takes 2 arguments"}},
 		{"inhibitory sign", `receptor = "excitatory"`, `receptor = "inhibitory"`, []string{"must be <= 0"}},
-		{"unknown receptor", `receptor = "excitatory"`, `receptor = "gaba"`, []string{"no receptor \"gaba\""}},
+		{"unknown receptor", `receptor = "excitatory"`, `receptor = "gaba"`, []string{"small.toml:21", "unknown receptor \"gaba\"", "inhibitory"}},
 		{"negative dt", `dt = "0.1 ms"`, `dt = "-0.1 ms"`, []string{"small.toml:3", "positive"}},
 	}
 	for _, tc := range cases {

@@ -45,6 +45,9 @@ func evalConstants(m *model.Model) (*namespace, error) {
 
 // quantity evaluates a constant expression with units.
 func (ns *namespace) quantity(v model.Value) (units.Quantity, error) {
+	if q, err := units.Parse(v.Text); err == nil {
+		return q, nil
+	}
 	e, err := eqn.ParseExpr(v.Text)
 	if err != nil {
 		return units.Quantity{}, wrapAt(v.Pos, err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"runtime"
 	"time"
 
@@ -198,5 +199,8 @@ func weightText(plan *build.Plan, p *build.Projection) string {
 	if p.Weights != nil {
 		return "per synapse"
 	}
-	return units.Format(units.Quantity{Value: p.Weight, Dim: plan.Inputs[p.Input].Var.Dim})
+	// Twelve significant digits hide the last-bit noise of weights computed
+	// from constants (-180.00000000000003 pA).
+	w, _ := strconv.ParseFloat(strconv.FormatFloat(p.Weight, 'g', 12, 64), 64)
+	return units.Format(units.Quantity{Value: w, Dim: plan.Inputs[p.Input].Var.Dim})
 }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/volleysim/volley/output"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestRunWritesOutputs runs a shortened CUBA end to end and checks the
+// output contract of design §6.
+func TestRunWritesOutputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, "run", "cuba", "--out", dir, "--duration", "100 ms", "--threads", "2", "--seed", "7")
+	if code != exitOK {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	for _, want := range []string{"Number of cells", "4000", "Synapses e2e", "Rate exc", "Build time", "Simulation time", "Writing time"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s output.Summary
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Model != "cuba" || s.Seed != 7 || s.DT != 1e-4 || s.Duration < 0.0999 || s.Duration > 0.1001 || !s.Complete {
+		t.Errorf("summary header %+v", s)
+	}
+	if len(s.Groups) != 3 || len(s.Projections) != 4 {
+		t.Errorf("%d groups and %d projections in summary, want 3 and 4", len(s.Groups), len(s.Projections))
+	}
+	for _, g := range s.Groups {
+		if g.Name == "exc" && (g.Size != 3200 || g.Spikes == 0) {
+			t.Errorf("exc group %+v", g)
+		}
+	}
+	if s.Timings.Run <= 0 {
+		t.Errorf("timings %+v", s.Timings)
+	}
+	checkNPZ(t, filepath.Join(dir, "spikes.npz"), "exc_t.npy", "exc_i.npy", "inh_t.npy", "inh_i.npy")
+	checkNPZ(t, filepath.Join(dir, "v.npz"), "t.npy", "index.npy", "v.npy")
+	for _, png := range []string{"raster.png", "v_v.png"} {
+		if st, err := os.Stat(filepath.Join(dir, png)); err != nil || st.Size() == 0 {
+			t.Errorf("figure %s: %v", png, err)
+		}
+	}
+}
+
+func checkNPZ(t *testing.T, path string, names ...string) {
+	t.Helper()
+	r, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	have := map[string]bool{}
+	for _, f := range r.File {
+		have[f.Name] = true
+	}
+	for _, n := range names {
+		if !have[n] {
+			t.Errorf("%s has no %s (has %v)", path, n, have)
+		}
+	}
+}
+
+func TestExamplesCommand(t *testing.T) {
+	t.Parallel()
+	code, out, _ := runCLI(t, "examples")
+	if code != exitOK || !strings.Contains(out, "coba") || !strings.Contains(out, "cuba") {
+		t.Errorf("examples: exit %d, output %q", code, out)
+	}
+	code, out, _ = runCLI(t, "examples", "show", "coba")
+	if code != exitOK || !strings.Contains(out, `model = "IF_cond_exp"`) {
+		t.Errorf("examples show coba: exit %d, output %q", code, out)
+	}
+	if code, _, errs := runCLI(t, "examples", "show", "nope"); code != exitUsage || !strings.Contains(errs, "coba") {
+		t.Errorf("examples show nope: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	t.Parallel()
+	code, out, errs := runCLI(t, "check", "../../examples/coba.toml")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"cells", "4000 cells", "exc", "3200 cells", "expected synapses: 320", "memory estimate"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// Command-line and model errors give their message and exit code, never a panic.
+func TestCommandErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("name = \"x\"\nbogus = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, exitUsage, "usage"},
+		{[]string{"fly"}, exitUsage, "unknown command"},
+		{[]string{"run", "nosuchmodel"}, exitUsage, "examples: "},
+		{[]string{"run", filepath.Join(dir, "missing.toml")}, exitError, "missing.toml"},
+		{[]string{"run", "cuba", "--threads", "0"}, exitUsage, "--threads"},
+		{[]string{"run", "cuba", "--duration", "1 V"}, exitError, "--duration"},
+		{[]string{"run", "cuba", "--set", "nonexistent=3"}, exitUsage, "nonexistent"},
+		{[]string{"run", "cuba", "--seed", "-1"}, exitUsage, "--seed"},
+		{[]string{"run", "cuba", "--bogus"}, exitUsage, "bogus"},
+		{[]string{"check", bad}, exitError, "bad.toml:2"},
+		{[]string{"check"}, exitUsage, "usage"},
+	}
+	for _, tc := range cases {
+		code, _, errs := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("volley %v: exit %d, stderr %q; want exit %d mentioning %q", tc.args, code, errs, tc.code, tc.want)
+		}
+	}
+}
+
+// --set overrides a constant: doubling the inhibitory weight of CUBA changes
+// the synaptic weight the report prints.
+func TestSetOverride(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	code, out, errs := runCLI(t, "run", "cuba", "--out", dir, "--duration", "1 ms", "--set", "Ginh=9 nS", "--no-plots")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "weight -180 pA") {
+		t.Errorf("report does not show the doubled inhibitory weight (-180 pA):\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "raster.png")); err == nil {
+		t.Error("--no-plots wrote raster.png")
+	}
+}

@@ -1,0 +1,55 @@
+// Package eqn reads Brian2's expression language: it lexes and parses
+// expressions into a small AST (Num, Ident, Unary, Binary, Call), prints
+// them back in canonical form, evaluates constant expressions with units and
+// infers dimensions, as the first stage of the equation pipeline
+// (text → AST → checked equations → update program → kernel). It also
+// parses Brian2 equation strings (ParseEquations) and reset/on_pre
+// statements (ParseStatements).
+//
+// # Syntax
+//
+// Expressions follow Python, as in Brian2. Precedence, loosest first: or,
+// and, not, comparisons (< <= > >= == !=, not chained), + -, * / %, unary
+// + -, and ** (right-associative; -x**2 is -(x**2), 2**-1 is 2**(-1)).
+// Numbers are decimal: 1, 1.5, .5, 1e-3, 1.E3; a number directly followed
+// by a name ("3ms") is an error that suggests 3*ms. White space, including
+// newlines, may appear anywhere between tokens.
+//
+// # Names and units
+//
+// EvalQuantity resolves a name through the caller's Lookup, then as a unit
+// (units.Lookup: mV, ms, nS, siemens, ...), then as one of the constants
+// pi, e, inf, True, False. Dims does the same with a function giving only
+// dimensions. Values are SI float64 throughout (see package units).
+//
+// # Dimension rules (Brian2's)
+//
+//   - + - % and comparisons need operands of equal dimension;
+//   - * and / multiply and divide dimensions;
+//   - ** needs a dimensionless exponent, and a constant one unless the base
+//     is dimensionless; the result's exponents must be multiples of 1/2;
+//   - not, and, or need dimensionless operands; comparisons and logic give
+//     dimensionless 0 or 1;
+//   - exp, log, log10, sin, cos, tan, sinh, cosh, tanh, arcsin, arccos,
+//     arctan, exprel and int need a dimensionless argument; sqrt halves
+//     exponents; abs, floor and ceil keep the dimension; sign drops it;
+//     clip(x, low, high) needs one dimension for all three; rand() and
+//     randn() are dimensionless and not constant.
+//
+// There is no exception for the literal 0: write 0*mV.
+//
+// # Errors
+//
+// Nothing here panics on user input. Errors are typed and carry the source
+// and byte offset: *SyntaxError, *DimensionError (with Got and Want),
+// *NameError and *EvalError. Their Error method prints the message, the
+// source line and a caret under the fault; for multi-line sources the
+// message starts with the 1-based line number.
+//
+// # Invariants
+//
+// For every tree p returned by ParseExpr, ParseExpr(String(p)) returns a tree
+// equal to p apart from offsets, and String is a fixed point of that round
+// trip. Trees are never modified after construction; functions that build
+// new trees may share subtrees with their inputs.
+package eqn
