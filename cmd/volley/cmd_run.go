@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/volleysim/volley/build"
