@@ -11,13 +11,14 @@ import (
 //
 // The engine calls, at every step n (time n·dt):
 //
-//	Update(lo, hi, n)          advance cells [lo, hi) from n·dt to (n+1)·dt
+//	Update(lo, hi, n)          advance cells [lo, hi) from n·dt to (n+1)·dt;
+//	                           false if a new value may be NaN or infinite
 //	Threshold(lo, hi, n, out)  append the cells of [lo, hi) that spike, ascending
 //	Reset(spikes, n)           apply the reset to the cells that spiked
 //
 // Blocks given to concurrent calls never overlap.
 type Kernel interface {
-	Update(lo, hi int, step int64)
+	Update(lo, hi int, step int64) (finite bool)
 	Threshold(lo, hi int, step int64, out []int32) []int32
 	Reset(spikes []int32, step int64)
 }

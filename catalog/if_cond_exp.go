@@ -89,21 +89,30 @@ func newIFCondExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCondExp) Update(lo, hi int, step int64) {
+func (k *ifCondExp) Update(lo, hi int, step int64) bool {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge = ge[:len(v)]
 	gi = gi[:len(v)]
 	last = last[:len(v)]
+	finite := true
 	for i := range v {
 		e, in := ge[i], gi[i]
+		x := v[i]
 		if step-last[i] >= k.ref {
 			a := -k.gl - (e+in)*k.invC
 			ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
-			v[i] = -ba + (v[i]+ba)*math.Exp(a*k.dt)
+			x = -ba + (x+ba)*math.Exp(a*k.dt)
+			v[i] = x
 		}
-		ge[i] = k.decE * e
-		gi[i] = k.decI * in
+		e *= k.decE
+		in *= k.decI
+		ge[i] = e
+		gi[i] = in
+		if s := x + e + in; s-s != 0 { // NaN or ±Inf in one of them
+			finite = false
+		}
 	}
+	return finite
 }
 
 func (k *ifCondExp) Threshold(lo, hi int, step int64, out []int32) []int32 {

@@ -97,19 +97,28 @@ func newIFCurrExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCurrExp) Update(lo, hi int, step int64) {
+func (k *ifCurrExp) Update(lo, hi int, step int64) bool {
 	v, ie, ii, last := k.v[lo:hi], k.ie[lo:hi], k.ii[lo:hi], k.last[lo:hi]
 	ie = ie[:len(v)]
 	ii = ii[:len(v)]
 	last = last[:len(v)]
+	finite := true
 	for i := range v {
 		e, in := ie[i], ii[i]
+		x := v[i]
 		if step-last[i] >= k.ref {
-			v[i] = k.pvv*v[i] + k.pve*e + k.pvi*in + k.qv
+			x = k.pvv*x + k.pve*e + k.pvi*in + k.qv
+			v[i] = x
 		}
-		ie[i] = k.pee * e
-		ii[i] = k.pii * in
+		e *= k.pee
+		in *= k.pii
+		ie[i] = e
+		ii[i] = in
+		if s := x + e + in; s-s != 0 { // NaN or ±Inf in one of them
+			finite = false
+		}
 	}
+	return finite
 }
 
 func (k *ifCurrExp) Threshold(lo, hi int, step int64, out []int32) []int32 {

@@ -46,7 +46,7 @@ func newSpikeArray(in Instance) (Kernel, error) {
 	return k, nil
 }
 
-func (k *spikeArray) Update(lo, hi int, step int64) {}
+func (k *spikeArray) Update(lo, hi int, step int64) bool { return true }
 
 func (k *spikeArray) Threshold(lo, hi int, step int64, out []int32) []int32 {
 	for i := lo; i < hi; i++ {

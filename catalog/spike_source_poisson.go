@@ -57,7 +57,7 @@ func newPoisson(in Instance) (Kernel, error) {
 	return &poissonSource{p: rate * in.DT, first: int64(first), end: int64(end), seed: in.Seed, id: in.ID}, nil
 }
 
-func (k *poissonSource) Update(lo, hi int, step int64) {}
+func (k *poissonSource) Update(lo, hi int, step int64) bool { return true }
 
 func (k *poissonSource) Threshold(lo, hi int, step int64, out []int32) []int32 {
 	if step < k.first || step >= k.end || k.p == 0 {

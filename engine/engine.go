@@ -79,6 +79,7 @@ type runner struct {
 	probes [][]probe      // [workers] state samples each worker takes
 
 	completed int64
+	suspect   []bool            // [workers] an update reported a non-finite value this step
 	numErrs   []*NumericalError // [workers]
 	numErr    *NumericalError
 	cancelled bool
@@ -164,6 +165,7 @@ func newRunner(plan *build.Plan, workers int) (*runner, error) {
 		r.traces[m] = tr
 	}
 	r.numErrs = make([]*NumericalError, workers)
+	r.suspect = make([]bool, workers)
 	return r, nil
 }
 
@@ -191,7 +193,9 @@ func (r *runner) work(w int) {
 		}
 		for g, grp := range plan.Groups {
 			lo, hi := r.part[g][w], r.part[g][w+1]
-			grp.Kernel.Update(lo, hi, n)
+			if !grp.Kernel.Update(lo, hi, n) {
+				r.suspect[w] = true
+			}
 			r.spikes[par][g][w] = grp.Kernel.Threshold(lo, hi, n, r.spikes[par][g][w][:0])
 		}
 		stop := w == 0 && n%64 == 0 && r.ctx.Err() != nil
@@ -206,9 +210,10 @@ func (r *runner) work(w int) {
 				c[i]++
 			}
 		}
-		if r.numErrs[w] == nil {
+		if r.suspect[w] && r.numErrs[w] == nil {
 			r.check(w, n)
 		}
+		r.suspect[w] = false
 		if w == 0 {
 			r.record(n)
 			if r.progress != nil && ((n+1)%every == 0 || n+1 == plan.Steps) {
@@ -324,16 +329,17 @@ func (r *runner) apply(w int, n int64) {
 		slot := rg.slots[n%int64(len(rg.slots))][lo:hi]
 		x := rg.target[lo:hi]
 		x = x[:len(slot)]
-		for j, s := range slot {
-			if s != 0 {
-				x[j] += s
-				slot[j] = 0
-			}
+		for j, s := range slot { // adding an empty slot's 0 leaves x unchanged
+			x[j] += s
+			slot[j] = 0
 		}
 	}
 }
 
-// check looks for NaN and Inf in worker w's cells at the end of step n.
+// check looks for NaN and Inf in worker w's cells at the end of step n, after
+// a kernel reported a non-finite value in its update. A value that the reset
+// made finite again (an exponential term that overflowed in the step that
+// crossed the threshold) is not an error, as in Brian2.
 func (r *runner) check(w int, n int64) {
 	for g, grp := range r.plan.Groups {
 		lo, hi := r.part[g][w], r.part[g][w+1]

@@ -2,8 +2,10 @@ package engine_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/volleysim/volley/build"
@@ -58,11 +60,15 @@ func viewIndex(t testing.TB, plan *build.Plan, name string) int {
 	return v
 }
 
-// TestVogelsAbbott runs the CUBA and COBA examples for 1 s and compares the
-// rates with Brian2 2.5.1 (shared/refs/networks.json: CUBA exc 5.55 Hz,
-// inh 5.61 Hz; COBA exc 16.12 Hz, inh 15.30 Hz) within 15%, and the
-// recurrent synapse counts with the binomial expectation
-// 0.02 × 4000 × 4000 = 320,000 within 4 sigma.
+// TestVogelsAbbott runs the CUBA and COBA examples for 1 s with four seeds
+// and compares the mean rates with Brian2 2.5.1 (shared/refs/networks.json:
+// CUBA exc 5.55 Hz, inh 5.61 Hz; COBA exc 16.12 Hz, inh 15.30 Hz) within 15%,
+// and each seed's rates within 25%. The references are single realizations:
+// Brian2 itself gives COBA exc rates of 14.72, 14.78, 15.78 and 15.68 Hz with
+// seeds 1 to 4 (shared/peers/brian2/s3_va_brian2.py with seed(s), measured on
+// this project's 2-core machine), and PyNN+NEURON 14.90 Hz, so one seed alone
+// is not a fair test. The recurrent synapse count of each seed must be within
+// 4 sigma of the binomial expectation 0.02 × 4000 × 4000 = 320,000.
 func TestVogelsAbbott(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -73,39 +79,75 @@ func TestVogelsAbbott(t *testing.T) {
 		{"cuba", 5.55, 5.61, 0},
 		{"coba", 16.12, 15.30, 800},
 	}
+	seeds := []string{"1", "2", "3", "4"}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			plan := compileExample(t, tc.name, 2)
-			res := runPlan(t, plan, 2)
-			for _, g := range []struct {
-				name string
-				want float64
-			}{{"exc", tc.exc}, {"inh", tc.inh}} {
-				_, rate := record.Count(plan, res, viewIndex(t, plan, g.name))
-				if math.Abs(rate-g.want) > 0.15*g.want {
-					t.Errorf("%s rate %.3f Hz, Brian2 %.2f Hz (±15%%)", g.name, rate, g.want)
+			mean := map[string]float64{}
+			for _, seed := range seeds {
+				plan := compileExampleSeed(t, tc.name, seed)
+				res := runPlan(t, plan, 2)
+				for _, g := range []struct {
+					name string
+					want float64
+				}{{"exc", tc.exc}, {"inh", tc.inh}} {
+					_, rate := record.Count(plan, res, viewIndex(t, plan, g.name))
+					if math.Abs(rate-g.want) > 0.25*g.want {
+						t.Errorf("seed %s: %s rate %.3f Hz, Brian2 %.2f Hz (±25%% for one seed)", seed, g.name, rate, g.want)
+					}
+					mean[g.name] += rate / float64(len(seeds))
 				}
+				checkSynapseCounts(t, plan, tc.external)
 			}
-			recurrent, external := 0, 0
-			for _, p := range plan.Projections {
-				if plan.Views[p.Pre].Name == "ext" {
-					external += p.Conn.Len()
-				} else {
-					recurrent += p.Conn.Len()
-				}
-			}
-			const n, p = 4000 * 4000, 0.02
-			if sd := math.Sqrt(n * p * (1 - p)); math.Abs(float64(recurrent)-n*p) > 4*sd {
-				t.Errorf("%d recurrent synapses, expected %.0f ± %.0f", recurrent, n*p, 4*sd)
-			}
-			if tc.external > 0 {
-				sd := math.Sqrt(80000 * 0.01 * 0.99)
-				if math.Abs(float64(external-tc.external)) > 4*sd {
-					t.Errorf("%d external synapses, expected %d ± %.0f", external, tc.external, 4*sd)
+			for name, want := range map[string]float64{"exc": tc.exc, "inh": tc.inh} {
+				if math.Abs(mean[name]-want) > 0.15*want {
+					t.Errorf("%s mean rate over seeds %v: %.3f Hz, Brian2 %.2f Hz (±15%%)", name, seeds, mean[name], want)
 				}
 			}
 		})
+	}
+}
+
+func compileExampleSeed(t testing.TB, name, seed string) *build.Plan {
+	t.Helper()
+	file, data, _ := examples.Source(name)
+	m, err := model.Decode(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Run.Seed, err = strconv.ParseUint(seed, 10, 64); err != nil {
+		t.Fatal(err)
+	}
+	net, err := build.Resolve(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := net.Compile(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
+func checkSynapseCounts(t *testing.T, plan *build.Plan, wantExternal int) {
+	t.Helper()
+	recurrent, external := 0, 0
+	for _, p := range plan.Projections {
+		if plan.Views[p.Pre].Name == "ext" {
+			external += p.Conn.Len()
+		} else {
+			recurrent += p.Conn.Len()
+		}
+	}
+	const n, p = 4000 * 4000, 0.02
+	if sd := math.Sqrt(n * p * (1 - p)); math.Abs(float64(recurrent)-n*p) > 4*sd {
+		t.Errorf("%d recurrent synapses, expected %.0f ± %.0f", recurrent, n*p, 4*sd)
+	}
+	if wantExternal > 0 {
+		sd := math.Sqrt(80000 * 0.01 * 0.99)
+		if math.Abs(float64(external-wantExternal)) > 4*sd {
+			t.Errorf("%d external synapses, expected %d ± %.0f", external, wantExternal, 4*sd)
+		}
 	}
 }
 
@@ -152,5 +194,42 @@ func TestThreadIndependence(t *testing.T) {
 	}
 	if total < 1000 {
 		t.Fatalf("only %d spikes: the comparison is too weak", total)
+	}
+}
+
+// benchmarkExample runs an example for its full duration per iteration;
+// compilation is outside the timer.
+func benchmarkExample(b *testing.B, name string, threads int) {
+	plan := compileExample(b, name, threads)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		plan = compileExample(b, name, threads)
+		b.StartTimer()
+		runPlan(b, plan, threads)
+	}
+	b.ReportMetric(float64(plan.Steps)*float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+}
+
+func BenchmarkVogelsAbbott(b *testing.B) {
+	for _, name := range []string{"cuba", "coba"} {
+		for _, threads := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/1s/threads=%d", name, threads), func(b *testing.B) {
+				benchmarkExample(b, name, threads)
+			})
+		}
+	}
+}
+
+// BenchmarkBuild times resolving and compiling an example (connectivity,
+// initial values, kernels).
+func BenchmarkBuild(b *testing.B) {
+	for _, name := range []string{"cuba", "coba"} {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				compileExample(b, name, 2)
+			}
+		})
 	}
 }

@@ -1,0 +1,215 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/connect"
+)
+
+// scripted is a test kernel: cells spike at the steps listed for them, and
+// Update writes the values listed in set (cell → value) at given steps.
+type scripted struct {
+	x      []float64
+	spikes map[int64][]int32
+	set    map[int64]map[int]float64
+	reset  float64 // value x takes at reset, NaN: no reset
+}
+
+func (k *scripted) Update(lo, hi int, step int64) bool {
+	finite := true
+	for c, v := range k.set[step] {
+		if c >= lo && c < hi {
+			k.x[c] = v
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				finite = false
+			}
+		}
+	}
+	return finite
+}
+
+func (k *scripted) Threshold(lo, hi int, step int64, out []int32) []int32 {
+	for _, c := range k.spikes[step] {
+		if int(c) >= lo && int(c) < hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (k *scripted) Reset(spikes []int32, step int64) {
+	if math.IsNaN(k.reset) {
+		return
+	}
+	for _, c := range spikes {
+		k.x[c] = k.reset
+	}
+}
+
+// twoGroups is a plan with a scripted source group "pre" (2 cells) projecting
+// onto "post" (3 cells, variable x recorded at every step): pre 0 → post 1, 2;
+// pre 1 → post 0.
+func twoGroups(pre, post *scripted, weights []float64, delays []int32, delay int32) *build.Plan {
+	xv := &build.Var{Name: "x", Data: post.x}
+	pv := &build.Var{Name: "x", Data: pre.x}
+	return &build.Plan{
+		Name: "t", DT: 1e-3, Steps: 12,
+		Groups: []*build.Group{
+			{Name: "pre", N: 2, Vars: []*build.Var{pv}, Kernel: pre},
+			{Name: "post", N: 3, Vars: []*build.Var{xv}, Kernel: post},
+		},
+		Views:  []build.View{{Name: "pre", Group: 0, N: 2}, {Name: "post", Group: 1, N: 3}},
+		Inputs: []*build.Input{{Group: 1, Name: "x", Var: xv}},
+		Projections: []*build.Projection{{
+			Name: "p", Pre: 0, Post: 1, Input: 0,
+			Conn:   &connect.CSR{NPre: 2, NPost: 3, RowPtr: []int64{0, 2, 3}, Col: []int32{1, 2, 0}},
+			Weight: 1, Weights: weights, Delay: delay, Delays: delays,
+		}},
+		Spikes:   []int{0},
+		Monitors: []build.StateMonitor{{Name: "m", View: 1, Vars: []*build.Var{xv}, Indices: []int{0, 1, 2}, Every: 1}},
+	}
+}
+
+// Design §3: a spike at step n with a delay of d steps acts during step n + d,
+// after that step's update, so the state sampled at the start of step n+d+1
+// shows it; a zero delay acts in the spike's own step.
+func TestDeliveryTiming(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		weights []float64
+		delays  []int32
+		delay   int32
+		want    [3][]float64 // samples of post cells 0, 1, 2 at steps 0..11
+	}{
+		{
+			name: "shared delay 2", delay: 2,
+			want: [3][]float64{
+				{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, // pre 1 spikes at step 7
+				{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1}, // pre 0 spikes at step 3
+				{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1},
+			},
+		},
+		{
+			name: "zero delay", delay: 0,
+			want: [3][]float64{
+				{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1},
+				{0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
+				{0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
+			},
+		},
+		{
+			name: "per-synapse weights and delays", weights: []float64{0.5, 2, -1}, delays: []int32{0, 3, 1},
+			want: [3][]float64{
+				{0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1},
+				{0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
+				{0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2},
+			},
+		},
+	}
+	for _, tc := range cases {
+		for _, threads := range []int{1, 2, 3} {
+			pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0}, 7: {1}}, reset: math.NaN()}
+			post := &scripted{x: make([]float64, 3), reset: math.NaN()}
+			plan := twoGroups(pre, post, tc.weights, tc.delays, tc.delay)
+			r, err := newRunner(plan, threads) // bypass Workers' size rule to exercise every split
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := runWith(r)
+			for c := 0; c < 3; c++ {
+				got := res.Traces[0].Data[0][c]
+				for n := range tc.want[c] {
+					if got[n] != tc.want[c][n] {
+						t.Fatalf("%s, %d threads: post %d sampled %v, want %v", tc.name, threads, c, got, tc.want[c])
+					}
+				}
+			}
+			if s := res.Spikes[0]; len(s.Step) != 2 || s.Step[0] != 3 || s.Cell[0] != 0 || s.Step[1] != 7 || s.Cell[1] != 1 {
+				t.Errorf("%s: recorded spikes %+v", tc.name, s)
+			}
+			if res.Counts[0][0] != 1 || res.Counts[0][1] != 1 {
+				t.Errorf("%s: counts %v", tc.name, res.Counts[0])
+			}
+		}
+	}
+}
+
+// runWith runs a prepared runner like Run does.
+func runWith(r *runner) *Result {
+	r.ctx = context.Background()
+	done := make(chan struct{})
+	for w := 1; w < r.workers; w++ {
+		go func(w int) {
+			r.work(w)
+			done <- struct{}{}
+		}(w)
+	}
+	r.work(0)
+	for w := 1; w < r.workers; w++ {
+		<-done
+	}
+	return r.result()
+}
+
+// A NaN stops the run with group, variable, cell and time; what was recorded
+// up to then is returned.
+func TestNumericalError(t *testing.T) {
+	t.Parallel()
+	pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
+	post := &scripted{x: make([]float64, 3), set: map[int64]map[int]float64{5: {2: math.NaN()}}, reset: math.NaN()}
+	plan := twoGroups(pre, post, nil, nil, 1)
+	res, err := Run(context.Background(), plan, Options{Threads: 2})
+	var ne *NumericalError
+	if !errors.As(err, &ne) {
+		t.Fatalf("error %v, want a *NumericalError", err)
+	}
+	if ne.Group != "post" || ne.Var != "x" || ne.Cell != 2 || ne.Step != 5 || math.Abs(ne.Time-5e-3) > 1e-15 {
+		t.Errorf("error %+v, want post.x cell 2 at step 5", ne)
+	}
+	if !strings.Contains(err.Error(), "post.x of cell 2") {
+		t.Errorf("message %q", err)
+	}
+	if res == nil || res.Completed != 7 || len(res.Traces[0].Steps) != 7 {
+		t.Errorf("completed %d steps with %d samples, want 7 (the step after the NaN completes)", res.Completed, len(res.Traces[0].Steps))
+	}
+}
+
+// An infinite value that the reset replaces (Brian2's behaviour when an
+// exponential term overflows in the step that crosses threshold) is no error.
+func TestTransientInfinityIsReset(t *testing.T) {
+	t.Parallel()
+	pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
+	post := &scripted{x: make([]float64, 3), set: map[int64]map[int]float64{5: {1: math.Inf(1)}},
+		spikes: map[int64][]int32{5: {1}}, reset: -0.07}
+	plan := twoGroups(pre, post, nil, nil, 1)
+	res, err := Run(context.Background(), plan, Options{Threads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Completed != plan.Steps {
+		t.Errorf("completed %d of %d steps", res.Completed, plan.Steps)
+	}
+}
+
+// A cancelled context stops the run at the end of a step.
+func TestCancel(t *testing.T) {
+	t.Parallel()
+	pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
+	post := &scripted{x: make([]float64, 3), reset: math.NaN()}
+	plan := twoGroups(pre, post, nil, nil, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := Run(ctx, plan, Options{Threads: 1})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	if res.Completed != 1 {
+		t.Errorf("completed %d steps, want 1", res.Completed)
+	}
+}
