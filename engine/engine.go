@@ -88,9 +88,29 @@ type runner struct {
 // ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
 // what arrives d steps after step n.
 type ring struct {
-	target []float64
-	group  int
-	slots  [][]float64 // [maxDelay+1][cells of the group]
+	target  []float64
+	group   int
+	slots   [][]float64   // [maxDelay+1][cells of the group]
+	touched [][]touchList // [maxDelay+1][workers] where each worker wrote into each slot
+}
+
+// touchList records which cells of a worker's block a slot holds input for, as
+// rows of the connectivity table, so that applying the slot costs in proportion
+// to the synaptic events rather than to the cells. Once the rows hold more
+// entries than the block has cells, or a write is not recorded as a row, the
+// list is marked dense and the whole block is applied. A cell listed twice is
+// harmless: its slot value is added once and then zero.
+type touchList struct {
+	rows  []touchedRow
+	n     int // entries in rows
+	dense bool
+}
+
+// touchedRow is a row of a connectivity table whose columns, offset by off,
+// are cells of the ring's group.
+type touchedRow struct {
+	off  int
+	cols []int32
 }
 
 // probe is one sample a worker takes at every recorded step.
@@ -129,8 +149,10 @@ func newRunner(plan *build.Plan, workers int) (*runner, error) {
 	for i, in := range plan.Inputs {
 		n := plan.Groups[in.Group].N
 		rg := ring{target: in.Var.Data, group: in.Group, slots: make([][]float64, max(1, slots[i]))}
+		rg.touched = make([][]touchList, len(rg.slots))
 		for s := range rg.slots {
 			rg.slots[s] = make([]float64, n)
+			rg.touched[s] = make([]touchList, workers)
 		}
 		r.rings[i] = rg
 	}
@@ -283,12 +305,21 @@ func (r *runner) deliver(w int, n int64) {
 					cols = cols[i:j]
 					a += int64(i)
 				}
-				if pr.Weights == nil && pr.Delays == nil {
-					buf := rg.slots[(n+int64(pr.Delay))%nslots][post.Start:]
-					wt := pr.Weight
-					for _, c := range cols {
-						buf[c] += wt
+				if pr.Delays == nil {
+					slot := (n + int64(pr.Delay)) % nslots
+					buf := rg.slots[slot][post.Start:]
+					if pr.Weights == nil {
+						wt := pr.Weight
+						for _, c := range cols {
+							buf[c] += wt
+						}
+					} else {
+						ws := pr.Weights[a : a+int64(len(cols))]
+						for k, c := range cols {
+							buf[c] += ws[k]
+						}
 					}
+					rg.touched[slot][w].add(post.Start, cols, hi-lo)
 					continue
 				}
 				for k, c := range cols {
@@ -299,7 +330,9 @@ func (r *runner) deliver(w int, n int64) {
 					if pr.Delays != nil {
 						d = pr.Delays[a+int64(k)]
 					}
-					rg.slots[(n+int64(d))%nslots][post.Start+int(c)] += wt
+					slot := (n + int64(d)) % nslots
+					rg.slots[slot][post.Start+int(c)] += wt
+					rg.touched[slot][w].dense = true
 				}
 			}
 		}
@@ -320,19 +353,46 @@ func lowerBound(cols []int32, x int32) int {
 	return lo
 }
 
+// add records that cols+off received input; limit is the block size.
+func (t *touchList) add(off int, cols []int32, limit int) {
+	if t.dense {
+		return
+	}
+	t.n += len(cols)
+	if t.n > limit {
+		t.dense = true
+		return
+	}
+	t.rows = append(t.rows, touchedRow{off: off, cols: cols})
+}
+
 // apply adds the ring slot of step n into the target variables of worker w's
 // cells and clears it.
 func (r *runner) apply(w int, n int64) {
 	for i := range r.rings {
 		rg := &r.rings[i]
-		lo, hi := r.part[rg.group][w], r.part[rg.group][w+1]
-		slot := rg.slots[n%int64(len(rg.slots))][lo:hi]
-		x := rg.target[lo:hi]
-		x = x[:len(slot)]
-		for j, s := range slot { // adding an empty slot's 0 leaves x unchanged
-			x[j] += s
-			slot[j] = 0
+		k := n % int64(len(rg.slots))
+		slot, x := rg.slots[k], rg.target
+		t := &rg.touched[k][w]
+		if t.dense {
+			lo, hi := r.part[rg.group][w], r.part[rg.group][w+1]
+			s := slot[lo:hi]
+			xs := x[lo:hi]
+			xs = xs[:len(s)]
+			for j, v := range s { // adding an empty slot's 0 leaves x unchanged
+				xs[j] += v
+				s[j] = 0
+			}
+		} else {
+			for _, row := range t.rows {
+				s, xs := slot[row.off:], x[row.off:]
+				for _, c := range row.cols {
+					xs[c] += s[c]
+					s[c] = 0
+				}
+			}
 		}
+		t.rows, t.n, t.dense = t.rows[:0], 0, false
 	}
 }
 
