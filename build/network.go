@@ -16,7 +16,7 @@ type Network struct {
 	Seed     uint64
 
 	Groups      []*GroupSpec
-	Views       []View // root groups first (same order as Groups), then sub-groups
+	Views       []View // every group and sub-group, in document order
 	Projections []*ProjectionSpec
 	Inputs      []Input // Var is nil until Compile
 	Spikes      []int   // views with a spike monitor

@@ -111,7 +111,7 @@ type Plan struct {
 	Steps       int64   // number of steps to run
 	Seed        uint64
 	Groups      []*Group
-	Views       []View // every root group as a full view, then the sub-groups
+	Views       []View // every group and sub-group, in document order
 	Projections []*Projection
 	Inputs      []*Input
 	Spikes      []int // views whose spikes are recorded

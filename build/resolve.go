@@ -138,6 +138,11 @@ func (n *Network) resolveGroups(ns *namespace) error {
 		}
 		n.Views = append(n.Views, v)
 	}
+	order := map[string]int{}
+	for i, g := range m.Groups {
+		order[g.Name] = i
+	}
+	sort.SliceStable(n.Views, func(a, b int) bool { return order[n.Views[a].Name] < order[n.Views[b].Name] })
 	// Initial values in document order: root groups' first, then sub-groups'.
 	for _, root := range []bool{true, false} {
 		for i := range m.Groups {

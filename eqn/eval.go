@@ -180,14 +180,18 @@ func (ev *evaluator) binary(e *Binary) (val, error) {
 		if r.v != 0 && (r.v < 0) != (y.v < 0) {
 			r.v += y.v // Python's modulo takes the sign of the divisor
 		}
-	case "*", "/":
+	case "*", "/", "//":
 		var d units.Dim
-		if e.Op == "*" {
+		switch e.Op {
+		case "*":
 			d, err = x.d.CheckedMul(y.d)
 			r.v = x.v * y.v
-		} else {
+		case "/":
 			d, err = x.d.CheckedDiv(y.d)
 			r.v = x.v / y.v
+		default: // Python's floor division
+			d, err = x.d.CheckedDiv(y.d)
+			r.v = math.Floor(x.v / y.v)
 		}
 		if err != nil {
 			return val{}, ev.mismatch(e.Off, "dimension out of range in %q", x.d, y.d, String(e))

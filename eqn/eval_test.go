@@ -257,6 +257,8 @@ func refEval(e Expr, env map[string]float64) float64 {
 			return x * y
 		case "/":
 			return x / y
+		case "//":
+			return math.Floor(x / y)
 		case "**":
 			return math.Pow(x, y)
 		case "%":

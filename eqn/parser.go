@@ -178,7 +178,7 @@ func (p *parser) term() (Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	for p.peek().kind == tOp && p.isOp("*", "/", "%") {
+	for p.peek().kind == tOp && p.isOp("*", "/", "//", "%") {
 		t := p.next()
 		y, err := p.unary()
 		if err != nil {

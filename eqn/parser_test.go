@@ -143,7 +143,7 @@ func genExpr(rng *rand.Rand, depth int, logic bool) Expr {
 		v := float64(rng.IntN(20)) / 4
 		return &Num{Value: v}
 	}
-	ops := []string{"+", "-", "*", "/", "**", "%"}
+	ops := []string{"+", "-", "*", "/", "//", "**", "%"}
 	if logic {
 		ops = append(ops, "<", "<=", ">", ">=", "==", "!=", "and", "or")
 	}

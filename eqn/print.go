@@ -28,7 +28,7 @@ func binaryPrec(op string) int {
 		return precCmp
 	case "+", "-":
 		return precSum
-	case "*", "/", "%":
+	case "*", "/", "//", "%":
 		return precTerm
 	case "**":
 		return precPow
