@@ -11,15 +11,17 @@ import (
 //
 // The engine calls, at every step n (time n·dt):
 //
-//	Update(lo, hi, n)          advance cells [lo, hi) from n·dt to (n+1)·dt;
-//	                           false if a new value may be NaN or infinite
-//	Threshold(lo, hi, n, out)  append the cells of [lo, hi) that spike, ascending
-//	Reset(spikes, n)           apply the reset to the cells that spiked
+//	Step(lo, hi, n, out)  advance cells [lo, hi) from n·dt to (n+1)·dt, then
+//	                      append those that cross threshold, ascending; finite
+//	                      is false if a new value may be NaN or infinite
+//	Reset(spikes, n)      apply the reset to the cells that spiked
 //
-// Blocks given to concurrent calls never overlap.
+// Update and threshold are one call so that a kernel can test the threshold
+// while the new state is in registers; no cell's update depends on another
+// cell's, so this is Brian2's update-then-threshold order. Blocks given to
+// concurrent calls never overlap.
 type Kernel interface {
-	Update(lo, hi int, step int64) (finite bool)
-	Threshold(lo, hi int, step int64, out []int32) []int32
+	Step(lo, hi int, step int64, out []int32) (spikes []int32, finite bool)
 	Reset(spikes []int32, step int64)
 }
 

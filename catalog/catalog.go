@@ -13,8 +13,7 @@ import (
 // contract. It is repeated here, with the same method set, so that the
 // catalog does not depend on the build package.
 type Kernel interface {
-	Update(lo, hi int, step int64) (finite bool)
-	Threshold(lo, hi int, step int64, out []int32) []int32
+	Step(lo, hi int, step int64, out []int32) (spikes []int32, finite bool)
 	Reset(spikes []int32, step int64)
 }
 

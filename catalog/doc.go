@@ -7,8 +7,8 @@
 // every value handed to a kernel is SI (s, V, F, A, S, Hz), converted once
 // when the kernel is made. Defaults live only in the tables.
 //
-// Kernels follow Brian2's schedule and semantics: Update advances a block of
-// cells by one step, Threshold lists the cells that spike, Reset applies the
+// Kernels follow Brian2's schedule and semantics: Step advances a block of
+// cells by one step and lists those that cross threshold, Reset applies the
 // reset. Refractoriness is kept as the step of the last spike: a cell is
 // refractory at step n while n − lastspike < round(tau_refrac/dt), as Brian2's
 // timestep(t − lastspike, dt) < timestep(refractory, dt); during that time v

@@ -89,7 +89,7 @@ func newIFCondExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCondExp) Update(lo, hi int, step int64) bool {
+func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge = ge[:len(v)]
 	gi = gi[:len(v)]
@@ -97,26 +97,24 @@ func (k *ifCondExp) Update(lo, hi int, step int64) bool {
 	finite := true
 	for i := range v {
 		e, in := ge[i], gi[i]
-		x := v[i]
-		if step-last[i] >= k.ref {
-			a := -k.gl - (e+in)*k.invC
-			ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
-			x = -ba + (x+ba)*math.Exp(a*k.dt)
-			v[i] = x
+		ge[i] = k.decE * e
+		gi[i] = k.decI * in
+		if step-last[i] < k.ref {
+			continue // refractory: v stays at v_reset, no spike
 		}
-		e *= k.decE
-		in *= k.decI
-		ge[i] = e
-		gi[i] = in
-		if s := x + e + in; s-s != 0 { // NaN or ±Inf in one of them
-			finite = false
+		a := -k.gl - (e+in)*k.invC
+		ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
+		x := -ba + (v[i]+ba)*math.Exp(a*k.dt)
+		v[i] = x
+		if !(x <= k.vThresh) { // above threshold, or NaN
+			if x > k.vThresh {
+				out = append(out, int32(lo+i))
+			} else {
+				finite = false
+			}
 		}
 	}
-	return finite
-}
-
-func (k *ifCondExp) Threshold(lo, hi int, step int64, out []int32) []int32 {
-	return threshold(k.v, k.last, k.ref, k.vThresh, lo, hi, step, out)
+	return out, finite
 }
 
 func (k *ifCondExp) Reset(spikes []int32, step int64) {

@@ -17,7 +17,7 @@ func TestIFCondExpConstantConductance(t *testing.T) {
 	rate := 1/20e-3 + g/0.2e-9
 	vinf := (-60e-3 / 20e-3) / rate
 	for n := int64(0); n < 1000; n++ {
-		k.Update(0, 1, n)
+		k.Step(0, 1, n, nil)
 		tt := float64(n+1) * dt
 		want := vinf + (-60e-3-vinf)*math.Exp(-rate*tt)
 		if d := math.Abs(state["v"][0]-want) / math.Abs(want); d > 1e-8 {
@@ -35,11 +35,11 @@ func TestIFCondExpRefractory(t *testing.T) {
 	state["gsyn_exc"][0], state["gsyn_inh"][0] = 5e-9, 3e-9
 	k.Reset([]int32{0}, 0)
 	for n := int64(1); n < 20; n++ {
-		k.Update(0, 1, n)
+		out, _ := k.Step(0, 1, n, nil)
 		if state["v"][0] != -70e-3 {
 			t.Fatalf("step %d: v = %g while refractory, want v_reset", n, state["v"][0])
 		}
-		if out := k.Threshold(0, 1, n, nil); len(out) != 0 {
+		if len(out) != 0 {
 			t.Fatalf("step %d: spike while refractory", n)
 		}
 		tt := float64(n) * dt
@@ -47,7 +47,7 @@ func TestIFCondExpRefractory(t *testing.T) {
 			t.Fatalf("step %d: gsyn_exc off by %g", n, d)
 		}
 	}
-	k.Update(0, 1, 20) // 2 ms = 20 steps after the spike: integrates again
+	k.Step(0, 1, 20, nil) // 2 ms = 20 steps after the spike: integrates again
 	if state["v"][0] == -70e-3 {
 		t.Fatal("v still clamped 20 steps (tau_refrac) after the spike")
 	}

@@ -97,7 +97,7 @@ func newIFCurrExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCurrExp) Update(lo, hi int, step int64) bool {
+func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ie, ii, last := k.v[lo:hi], k.ie[lo:hi], k.ii[lo:hi], k.last[lo:hi]
 	ie = ie[:len(v)]
 	ii = ii[:len(v)]
@@ -105,24 +105,22 @@ func (k *ifCurrExp) Update(lo, hi int, step int64) bool {
 	finite := true
 	for i := range v {
 		e, in := ie[i], ii[i]
-		x := v[i]
-		if step-last[i] >= k.ref {
-			x = k.pvv*x + k.pve*e + k.pvi*in + k.qv
-			v[i] = x
+		ie[i] = k.pee * e
+		ii[i] = k.pii * in
+		if step-last[i] < k.ref {
+			continue // refractory: v stays at v_reset, no spike
 		}
-		e *= k.pee
-		in *= k.pii
-		ie[i] = e
-		ii[i] = in
-		if s := x + e + in; s-s != 0 { // NaN or ±Inf in one of them
-			finite = false
+		x := k.pvv*v[i] + k.pve*e + k.pvi*in + k.qv
+		v[i] = x
+		if !(x <= k.vThresh) { // above threshold, or NaN
+			if x > k.vThresh {
+				out = append(out, int32(lo+i))
+			} else {
+				finite = false
+			}
 		}
 	}
-	return finite
-}
-
-func (k *ifCurrExp) Threshold(lo, hi int, step int64, out []int32) []int32 {
-	return threshold(k.v, k.last, k.ref, k.vThresh, lo, hi, step, out)
+	return out, finite
 }
 
 func (k *ifCurrExp) Reset(spikes []int32, step int64) {

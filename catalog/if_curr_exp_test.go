@@ -47,8 +47,7 @@ func simulate(t *testing.T, m *Model, params map[string]float64, init map[string
 		for i := 0; i < n; i++ {
 			v[i] = append(v[i], state["v"][i])
 		}
-		k.Update(0, n, step)
-		out = k.Threshold(0, n, step, out[:0])
+		out, _ = k.Step(0, n, step, out[:0])
 		k.Reset(out, step)
 		for _, i := range out {
 			spikes[i] = append(spikes[i], step)
@@ -141,7 +140,7 @@ func TestIFCurrExpSynapticDecay(t *testing.T) {
 	state["isyn_exc"][0], state["isyn_inh"][0] = 1e-9, -2e-9
 	k.Reset([]int32{0}, 0) // refractory from step 0
 	for n := int64(1); n <= 100; n++ {
-		k.Update(0, 1, n)
+		k.Step(0, 1, n, nil)
 		tt := float64(n) * 1e-4
 		if d := math.Abs(state["isyn_exc"][0]-1e-9*math.Exp(-tt/5e-3)) / 1e-9; d > 1e-12 {
 			t.Fatalf("step %d: isyn_exc off by %g", n, d)

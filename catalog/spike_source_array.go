@@ -46,9 +46,7 @@ func newSpikeArray(in Instance) (Kernel, error) {
 	return k, nil
 }
 
-func (k *spikeArray) Update(lo, hi int, step int64) bool { return true }
-
-func (k *spikeArray) Threshold(lo, hi int, step int64, out []int32) []int32 {
+func (k *spikeArray) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	for i := lo; i < hi; i++ {
 		s, n := k.steps[i], k.next[i]
 		for n < len(s) && s[n] < step {
@@ -60,7 +58,7 @@ func (k *spikeArray) Threshold(lo, hi int, step int64, out []int32) []int32 {
 		}
 		k.next[i] = n
 	}
-	return out
+	return out, true
 }
 
 func (k *spikeArray) Reset(spikes []int32, step int64) {}

@@ -57,18 +57,16 @@ func newPoisson(in Instance) (Kernel, error) {
 	return &poissonSource{p: rate * in.DT, first: int64(first), end: int64(end), seed: in.Seed, id: in.ID}, nil
 }
 
-func (k *poissonSource) Update(lo, hi int, step int64) bool { return true }
-
-func (k *poissonSource) Threshold(lo, hi int, step int64, out []int32) []int32 {
+func (k *poissonSource) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	if step < k.first || step >= k.end || k.p == 0 {
-		return out
+		return out, true
 	}
 	for i := lo; i < hi; i++ {
 		if rng.Uniform01(k.seed, rng.Poisson, k.id, uint64(i), uint64(step)) < k.p {
 			out = append(out, int32(i))
 		}
 	}
-	return out
+	return out, true
 }
 
 func (k *poissonSource) Reset(spikes []int32, step int64) {}

@@ -21,7 +21,7 @@ func TestSpikeSourcePoisson(t *testing.T) {
 	count := 0
 	perCell := make([]int, n)
 	for s := int64(0); s < steps; s++ {
-		out = k.Threshold(0, n, s, out[:0])
+		out, _ = k.Step(0, n, s, out[:0])
 		if len(out) > 0 && (s < 2000 || s >= 7000) {
 			t.Fatalf("spike at step %d outside [2000, 7000)", s)
 		}
@@ -40,8 +40,8 @@ func TestSpikeSourcePoisson(t *testing.T) {
 	k2, _ := m.New(Instance{N: n, DT: dt, Params: map[string]float64{"rate": rate, "start": start, "duration": dur}, Seed: 42, ID: 7})
 	perCell2 := make([]int, n)
 	for s := int64(0); s < steps; s++ {
-		out = k2.Threshold(0, 200, s, out[:0])
-		out = k2.Threshold(200, n, s, out)
+		out, _ = k2.Step(0, 200, s, out[:0])
+		out, _ = k2.Step(200, n, s, out)
 		for _, i := range out {
 			perCell2[i]++
 		}
@@ -78,7 +78,7 @@ func TestSpikeSourceArray(t *testing.T) {
 	got := map[int32][]int64{}
 	var out []int32
 	for s := int64(0); s < 100; s++ {
-		out = k.Threshold(0, 3, s, out[:0])
+		out, _ = k.Step(0, 3, s, out[:0])
 		for _, i := range out {
 			got[i] = append(got[i], s)
 		}

@@ -61,6 +61,10 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// blockCells is the number of cells updated and thresholded together: a few
+// state arrays of this many float64 fit in the first-level cache.
+const blockCells = 512
+
 // runner is the state of one run shared by its workers.
 type runner struct {
 	plan     *build.Plan
@@ -214,11 +218,16 @@ func (r *runner) work(w int) {
 			}
 		}
 		for g, grp := range plan.Groups {
-			lo, hi := r.part[g][w], r.part[g][w+1]
-			if !grp.Kernel.Update(lo, hi, n) {
-				r.suspect[w] = true
+			out := r.spikes[par][g][w][:0]
+			// Blocks keep the state a kernel works on in the first-level cache.
+			for lo, end := r.part[g][w], r.part[g][w+1]; lo < end; lo += blockCells {
+				hi := min(lo+blockCells, end)
+				var finite bool
+				if out, finite = grp.Kernel.Step(lo, hi, n, out); !finite {
+					r.suspect[w] = true
+				}
 			}
-			r.spikes[par][g][w] = grp.Kernel.Threshold(lo, hi, n, r.spikes[par][g][w][:0])
+			r.spikes[par][g][w] = out
 		}
 		stop := w == 0 && n%64 == 0 && r.ctx.Err() != nil
 		stop = r.bar.wait(stop || r.numErrs[w] != nil)

@@ -20,7 +20,7 @@ type scripted struct {
 	reset  float64 // value x takes at reset, NaN: no reset
 }
 
-func (k *scripted) Update(lo, hi int, step int64) bool {
+func (k *scripted) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	finite := true
 	for c, v := range k.set[step] {
 		if c >= lo && c < hi {
@@ -30,16 +30,12 @@ func (k *scripted) Update(lo, hi int, step int64) bool {
 			}
 		}
 	}
-	return finite
-}
-
-func (k *scripted) Threshold(lo, hi int, step int64, out []int32) []int32 {
 	for _, c := range k.spikes[step] {
 		if int(c) >= lo && int(c) < hi {
 			out = append(out, c)
 		}
 	}
-	return out
+	return out, finite
 }
 
 func (k *scripted) Reset(spikes []int32, step int64) {
