@@ -1,0 +1,372 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/volleysim/volley/eqn"
+	"github.com/volleysim/volley/units"
+)
+
+// scope resolves the names of a group's expressions.
+type scope struct {
+	arrays map[string]int     // state variables and per-cell parameters
+	consts map[string]float64 // namespace constants, SI
+	n      int                // cells in the group (N)
+	dt     float64
+	noise  []string // standard normal draws supplied per cell and step
+}
+
+// compiler turns expressions into a program with virtual registers, then
+// allocates block registers.
+type compiler struct {
+	sc       *scope
+	code     []instr
+	vregs    int
+	cse      map[string]operand
+	temps    map[string]operand
+	consts   *constPool
+	sites    []bool
+	pinned   map[int]bool // virtual registers live to the end
+	src      string       // text of the expression being compiled, for errors
+	gathered bool         // arrays hold gathered cells (reset): assignments allowed
+}
+
+// constPool holds the constants broadcast to block registers.
+type constPool struct {
+	vals  []float64
+	index map[uint64]int
+}
+
+func (p *constPool) add(v float64) int {
+	key := math.Float64bits(v)
+	if i, ok := p.index[key]; ok {
+		return i
+	}
+	p.index[key] = len(p.vals)
+	p.vals = append(p.vals, v)
+	return len(p.vals) - 1
+}
+
+func newCompiler(sc *scope, pool *constPool) *compiler {
+	c := &compiler{sc: sc, cse: map[string]operand{}, temps: map[string]operand{}, consts: pool, pinned: map[int]bool{}}
+	for range sc.noise {
+		c.sites = append(c.sites, true)
+	}
+	return c
+}
+
+func (c *compiler) constant(v float64) operand { return operand{kind: kConst, i: c.consts.add(v)} }
+
+func (c *compiler) isConst(o operand) (float64, bool) {
+	if o.kind == kConst {
+		return c.consts.vals[o.i], true
+	}
+	return 0, false
+}
+
+// emit appends an instruction writing a new virtual register, sharing an
+// identical earlier one.
+func (c *compiler) emit(in instr) operand {
+	key := ""
+	if in.op != opRand {
+		key = fmt.Sprintf("%d %v %v %v %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), in.fn1, in.fn3)
+		if o, ok := c.cse[key]; ok {
+			return o
+		}
+	}
+	in.dst = c.vregs
+	c.vregs++
+	c.code = append(c.code, in)
+	o := operand{kind: kReg, i: in.dst}
+	if key != "" {
+		c.cse[key] = o
+	}
+	return o
+}
+
+// binaryOp emits x op y, folding constants and using the scalar forms.
+func (c *compiler) binaryOp(op opcode, x, y operand) operand {
+	xv, xc := c.isConst(x)
+	yv, yc := c.isConst(y)
+	if xc && yc {
+		return c.constant(scalar(op, xv, yv))
+	}
+	switch {
+	case yc && op == opAdd:
+		return c.emit(instr{op: opAddC, a: x, k: yv})
+	case xc && op == opAdd:
+		return c.emit(instr{op: opAddC, a: y, k: xv})
+	case yc && op == opSub:
+		return c.emit(instr{op: opSubC, a: x, k: yv})
+	case xc && op == opSub:
+		return c.emit(instr{op: opRSubC, a: y, k: xv})
+	case yc && op == opMul:
+		return c.emit(instr{op: opMulC, a: x, k: yv})
+	case xc && op == opMul:
+		return c.emit(instr{op: opMulC, a: y, k: xv})
+	case yc && op == opDiv:
+		return c.emit(instr{op: opDivC, a: x, k: yv})
+	case xc && op == opDiv:
+		return c.emit(instr{op: opRDivC, a: y, k: xv})
+	}
+	return c.emit(instr{op: op, a: x, b: y})
+}
+
+var binaryOps = map[string]opcode{
+	"+": opAdd, "-": opSub, "*": opMul, "/": opDiv, "**": opPow, "%": opMod, "//": opFloorDiv,
+	"<": opLT, "<=": opLE, ">": opGT, ">=": opGE, "==": opEQ, "!=": opNE, "and": opAnd, "or": opOr,
+}
+
+// expr compiles e.
+func (c *compiler) expr(e eqn.Expr) (operand, error) {
+	switch e := e.(type) {
+	case *eqn.Num:
+		return c.constant(e.Value), nil
+	case *eqn.Ident:
+		return c.ident(e)
+	case *eqn.Unary:
+		x, err := c.expr(e.X)
+		if err != nil {
+			return operand{}, err
+		}
+		switch e.Op {
+		case "+":
+			return x, nil
+		case "-":
+			if v, ok := c.isConst(x); ok {
+				return c.constant(-v), nil
+			}
+			return c.emit(instr{op: opNeg, a: x}), nil
+		case "not":
+			if v, ok := c.isConst(x); ok {
+				return c.constant(b2f(v == 0)), nil
+			}
+			return c.emit(instr{op: opNot, a: x, b: x}), nil
+		}
+		return operand{}, c.errorf(e.Pos(), "unknown operator %q", e.Op)
+	case *eqn.Binary:
+		op, ok := binaryOps[e.Op]
+		if !ok {
+			return operand{}, c.errorf(e.Pos(), "unknown operator %q", e.Op)
+		}
+		x, err := c.expr(e.X)
+		if err != nil {
+			return operand{}, err
+		}
+		y, err := c.expr(e.Y)
+		if err != nil {
+			return operand{}, err
+		}
+		if op == opPow {
+			if v, ok := c.isConst(y); ok && v == 2 {
+				return c.binaryOp(opMul, x, x), nil
+			}
+		}
+		return c.binaryOp(op, x, y), nil
+	case *eqn.Call:
+		return c.call(e)
+	}
+	return operand{}, fmt.Errorf("kernel: unknown expression node %T", e)
+}
+
+func (c *compiler) call(e *eqn.Call) (operand, error) {
+	switch e.Fun {
+	case "rand", "randn":
+		if len(e.Args) != 0 {
+			return operand{}, c.errorf(e.Pos(), "%s() takes no arguments", e.Fun)
+		}
+		c.sites = append(c.sites, e.Fun == "randn")
+		return c.emit(instr{op: opRand, site: len(c.sites) - 1}), nil
+	}
+	args := make([]operand, len(e.Args))
+	allConst := true
+	vals := make([]float64, len(e.Args))
+	for i, a := range e.Args {
+		o, err := c.expr(a)
+		if err != nil {
+			return operand{}, err
+		}
+		args[i] = o
+		vals[i], allConst = c.isConst(o)
+		allConst = allConst && o.kind == kConst
+	}
+	if fn, ok := eqn.Scalar1(e.Fun); ok {
+		if len(args) != 1 {
+			return operand{}, c.errorf(e.Pos(), "%s takes 1 argument, got %d", e.Fun, len(args))
+		}
+		if v, ok := c.isConst(args[0]); ok {
+			return c.constant(fn(v)), nil
+		}
+		if e.Fun == "exp" {
+			return c.emit(instr{op: opExp, a: args[0]}), nil
+		}
+		return c.emit(instr{op: opFunc1, a: args[0], fn1: fn}), nil
+	}
+	if fn, ok := eqn.Scalar3(e.Fun); ok {
+		if len(args) != 3 {
+			return operand{}, c.errorf(e.Pos(), "%s takes 3 arguments, got %d", e.Fun, len(args))
+		}
+		if allConst {
+			return c.constant(fn(vals[0], vals[1], vals[2])), nil
+		}
+		return c.emit(instr{op: opFunc3, a: args[0], b: args[1], c: args[2], fn3: fn}), nil
+	}
+	return operand{}, c.errorf(e.Pos(), "unknown function %q; known: %s", e.Fun, strings.Join(eqn.Functions(), ", "))
+}
+
+func (c *compiler) ident(e *eqn.Ident) (operand, error) {
+	name := e.Name
+	if o, ok := c.temps[name]; ok {
+		return o, nil
+	}
+	if i, ok := c.sc.arrays[name]; ok {
+		return operand{kind: kArr, i: i}, nil
+	}
+	if v, ok := c.sc.consts[name]; ok {
+		return c.constant(v), nil
+	}
+	for k, nz := range c.sc.noise {
+		if nz == name {
+			return c.emit(instr{op: opRand, site: k}), nil
+		}
+	}
+	switch name {
+	case "t":
+		return c.emit(instr{op: opTime}), nil
+	case "dt":
+		return c.constant(c.sc.dt), nil
+	case "N":
+		return c.constant(float64(c.sc.n)), nil
+	case "i":
+		return c.emit(instr{op: opIndex}), nil
+	case "lastspike":
+		return c.emit(instr{op: opLastSpike}), nil
+	case "not_refractory":
+		return c.emit(instr{op: opNotRef}), nil
+	}
+	if q, ok := units.Lookup(name); ok {
+		return c.constant(q.Value), nil
+	}
+	switch name {
+	case "pi":
+		return c.constant(math.Pi), nil
+	case "e":
+		return c.constant(math.E), nil
+	case "inf":
+		return c.constant(math.Inf(1)), nil
+	case "True":
+		return c.constant(1), nil
+	case "False":
+		return c.constant(0), nil
+	}
+	return operand{}, c.errorf(e.Pos(), "unknown name %q", name)
+}
+
+func (c *compiler) errorf(off int, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if c.src == "" {
+		return fmt.Errorf("kernel: %s", msg)
+	}
+	return &eqn.SyntaxError{Src: c.src, Off: off, Msg: msg}
+}
+
+// store emits an assignment of o to array arr (gathered blocks only). Every
+// shared subexpression is forgotten, since it may have read the old value.
+func (c *compiler) store(arr int, o operand) {
+	c.code = append(c.code, instr{op: opStore, a: o, arr: arr, dst: -1})
+	c.cse = map[string]operand{}
+}
+
+// materialize makes o a register (constants and arrays are copied), so that it
+// can be pinned and outlive later stores.
+func (c *compiler) materialize(o operand) operand {
+	if o.kind == kReg {
+		return o
+	}
+	in := instr{op: opCopy, a: o, dst: c.vregs}
+	c.vregs++
+	c.code = append(c.code, in)
+	return operand{kind: kReg, i: in.dst}
+}
+
+// finish allocates block registers: a virtual register's block is reused once
+// its last reader has run; pinned registers live to the end. It rewrites the
+// given operands (program outputs) to the allocated registers.
+func (c *compiler) finish(outputs ...*operand) *program {
+	last := make([]int, c.vregs)
+	for i := range last {
+		last[i] = -1
+	}
+	use := func(o operand, at int) {
+		if o.kind == kReg {
+			last[o.i] = at
+		}
+	}
+	for idx, in := range c.code {
+		if in.op == opStore {
+			use(in.a, idx)
+			continue
+		}
+		use(in.a, idx)
+		use(in.b, idx)
+		use(in.c, idx)
+	}
+	for _, o := range outputs {
+		if o.kind == kReg {
+			last[o.i] = len(c.code)
+		}
+	}
+	for v := range c.pinned {
+		last[v] = len(c.code)
+	}
+	phys := make([]int, c.vregs)
+	var free []int
+	nregs := 0
+	release := func(o operand, at int) {
+		if o.kind == kReg && last[o.i] == at {
+			free = append(free, phys[o.i])
+			last[o.i] = -2 // released once even if read twice by this instruction
+		}
+	}
+	for idx := range c.code {
+		in := &c.code[idx]
+		if in.op == opStore {
+			release(in.a, idx)
+			if in.a.kind == kReg {
+				in.a.i = phys[in.a.i]
+			}
+			continue
+		}
+		remap := func(o *operand) {
+			if o.kind == kReg {
+				o.i = phys[o.i]
+			}
+		}
+		a, b, cc := in.a, in.b, in.c
+		release(a, idx)
+		release(b, idx)
+		release(cc, idx)
+		if n := len(free); n > 0 {
+			phys[in.dst] = free[n-1]
+			free = free[:n-1]
+		} else {
+			phys[in.dst] = nregs
+			nregs++
+		}
+		if last[in.dst] == -1 { // never read: its block can be reused at once
+			free = append(free, phys[in.dst])
+		}
+		remap(&in.a)
+		remap(&in.b)
+		remap(&in.c)
+		in.dst = phys[in.dst]
+	}
+	for _, o := range outputs {
+		if o.kind == kReg {
+			o.i = phys[o.i]
+		}
+	}
+	return &program{code: c.code, nregs: nregs, sites: c.sites}
+}

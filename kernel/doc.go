@@ -1,0 +1,37 @@
+// Package kernel compiles equation-defined cell dynamics into kernels that
+// run over blocks of cells: the last stage of the equation pipeline
+// (text → AST → checked equations → update program → kernel).
+//
+// An update program (integrate.Program), a threshold condition, reset
+// statements and a refractory rule are compiled into short instruction lists
+// for a small vector machine. Every instruction works on a whole block of
+// cells (up to BlockSize) at once, so the cost of decoding it is paid once per
+// block, not per cell: there is no tree walk and no interface call per cell.
+// Compilation folds constant subexpressions, shares common subexpressions and
+// reuses block registers once their values are dead.
+//
+// Operands are state arrays (SI values, one per cell), block registers, or
+// constants. Names resolve, in order, to: temporaries of the program; state
+// variables and per-cell parameters (arrays); constants of the model's
+// namespace; t, dt, i, N, lastspike and not_refractory; noise names; unit
+// names; pi, e, inf, True and False.
+//
+// Semantics follow Brian2:
+//   - every new value is computed from the state at the start of the step;
+//     variables flagged (unless refractory) keep their value in refractory cells;
+//   - a cell spikes when its threshold condition holds on the new state and it
+//     is not refractory;
+//   - reset statements run in order for the cells that spiked, each seeing the
+//     assignments before it; the step of the spike is recorded;
+//   - refractoriness is a time (a constant or an expression per cell,
+//     compared as timestep(t − lastspike, dt) ≥ timestep(refractory, dt)) or a
+//     condition: a cell that spiked stays refractory until the condition is
+//     false;
+//   - lastspike is −1e4 s before the first spike, as in Brian2.
+//
+// Random numbers come from counter-based streams keyed by (seed, purpose,
+// group, cell, step), one stream per cell and step for each of the update,
+// threshold and reset programs, with the draws of a program's call sites in
+// program order. Results therefore do not depend on how cells are split into
+// blocks or threads.
+package kernel
