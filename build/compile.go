@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/volleysim/volley/catalog"
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/rng"
 )
@@ -49,15 +48,15 @@ func (n *Network) Compile(threads int) (*Plan, error) {
 }
 
 func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
-	grp := &Group{Name: g.Name, Model: g.Model.Name, N: g.N}
+	grp := &Group{Name: g.Name, Model: g.Kind, N: g.N}
 	state := map[string][]float64{}
-	for _, sv := range g.Model.State {
+	for _, sv := range g.Vars {
 		data := make([]float64, g.N)
 		for i := range data {
-			data[i] = sv.Init.Value
+			data[i] = sv.Init
 		}
 		state[sv.Name] = data
-		grp.Vars = append(grp.Vars, &Var{Name: sv.Name, Dim: sv.Init.Dim, Data: data})
+		grp.Vars = append(grp.Vars, &Var{Name: sv.Name, Dim: sv.Dim, Data: data})
 	}
 	for _, in := range g.Inits {
 		data := state[in.Var]
@@ -71,8 +70,7 @@ func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
 			data[i] = in.Value.draw(&s)
 		}
 	}
-	k, err := g.Model.New(catalog.Instance{N: g.N, DT: n.DT, Params: g.Params, State: state,
-		Seed: n.Seed, ID: g.ID, SpikeTimes: g.SpikeTimes})
+	k, err := g.newKernel(state)
 	if err != nil {
 		return nil, errorAt(g.Pos, "group %q: %v", g.Name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/volleysim/volley/catalog"
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/units"
 )
 
 // Network is a model with every name resolved and every value in SI units,
@@ -26,16 +27,54 @@ type Network struct {
 	Warnings []string
 }
 
-// GroupSpec is a resolved root group.
+// GroupSpec is a resolved root group: a catalog model or equations.
 type GroupSpec struct {
-	Name       string
-	N          int
-	Model      *catalog.Model
-	Params     map[string]float64 // SI, every parameter of the model
-	Inits      []initSpec         // in document order, root first
-	SpikeTimes [][]float64        // SpikeSourceArray
-	ID         uint32             // random stream id
-	Pos        model.Pos
+	Name      string
+	N         int
+	Kind      string // catalog model name, or "equations"
+	Method    string // integration method
+	Vars      []VarSpec
+	Receptors []catalog.Receptor
+	Source    bool       // a spike source: takes no synaptic input
+	Inits     []initSpec // in document order, root first
+	ID        uint32     // random stream id
+	Pos       model.Pos
+
+	// newKernel makes the kernel over the allocated state arrays.
+	newKernel func(state map[string][]float64) (Kernel, error)
+}
+
+// VarSpec is a state variable or per-cell parameter of a group.
+type VarSpec struct {
+	Name string
+	Dim  units.Dim
+	Init float64 // SI value before initial values are applied
+}
+
+func (g *GroupSpec) stateVar(name string) (VarSpec, bool) {
+	for _, v := range g.Vars {
+		if v.Name == name {
+			return v, true
+		}
+	}
+	return VarSpec{}, false
+}
+
+func (g *GroupSpec) stateNames() []string {
+	names := make([]string, len(g.Vars))
+	for i, v := range g.Vars {
+		names[i] = v.Name
+	}
+	return names
+}
+
+func (g *GroupSpec) receptor(name string) (string, bool) {
+	for _, r := range g.Receptors {
+		if r.Name == name {
+			return r.Var, true
+		}
+	}
+	return "", false
 }
 
 // initSpec sets a state variable on a block of cells.
@@ -82,7 +121,7 @@ type MonitorSpec struct {
 func (n *Network) Memory() int64 {
 	var b int64
 	for _, g := range n.Groups {
-		b += int64(g.N) * (int64(len(g.Model.State))*8 + 8 + 8) // state, last spike, spike count
+		b += int64(g.N) * (int64(len(g.Vars))*8 + 8 + 8) // state, last spike, spike count
 	}
 	for _, p := range n.Projections {
 		b += p.Memory(n)

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/volleysim/volley/catalog"
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/rng"
@@ -78,51 +77,18 @@ func (n *Network) resolveGroups(ns *namespace) error {
 		if g.Slice != "" {
 			continue
 		}
-		if g.Equations != "" {
-			return errorAt(g.Pos, "group %q: equation-defined groups are not supported yet; use a catalog model (%s)",
-				g.Name, strings.Join(catalog.Names(), ", "))
-		}
-		cm, err := catalog.Lookup(g.Model)
-		if err != nil {
-			return errorAt(g.Pos, "group %q: %v", g.Name, err)
-		}
 		size, err := ns.count(g.Size)
 		if err != nil {
 			return err
 		}
-		spec := &GroupSpec{Name: g.Name, N: size, Model: cm, Params: map[string]float64{}, ID: rng.Hash(g.Name), Pos: g.Pos}
-		for _, p := range cm.Params {
-			spec.Params[p.Name] = p.Default.Value
+		var spec *GroupSpec
+		if g.Equations != "" {
+			spec, err = n.equationGroup(ns, g, size)
+		} else {
+			spec, err = n.catalogGroup(ns, g, size)
 		}
-		for _, p := range g.Params {
-			cp, ok := cm.Param(p.Name)
-			if !ok {
-				return errorAt(p.Value.Pos, "%s has no parameter %q; valid: %s", cm.Name, p.Name, orNone(cm.ParamNames()))
-			}
-			x, err := ns.scalar(p.Value, cp.Default.Dim)
-			if err != nil {
-				return err
-			}
-			spec.Params[p.Name] = x
-		}
-		if len(g.SpikeTimes) > 0 {
-			if cm.Name != "SpikeSourceArray" {
-				return errorAt(g.Pos, "group %q: spike_times is only for SpikeSourceArray, not %s", g.Name, cm.Name)
-			}
-			if len(g.SpikeTimes) != size {
-				return errorAt(g.Pos, "group %q: spike_times has %d lists for %d cells", g.Name, len(g.SpikeTimes), size)
-			}
-			for _, ts := range g.SpikeTimes {
-				var cell []float64
-				for _, v := range ts {
-					t, err := ns.scalar(v, units.Second)
-					if err != nil {
-						return err
-					}
-					cell = append(cell, t)
-				}
-				spec.SpikeTimes = append(spec.SpikeTimes, cell)
-			}
+		if err != nil {
+			return err
 		}
 		n.Groups = append(n.Groups, spec)
 		n.Views = append(n.Views, View{Name: g.Name, Group: len(n.Groups) - 1, N: size})
@@ -154,12 +120,12 @@ func (n *Network) resolveGroups(ns *namespace) error {
 			view := n.Views[vi]
 			spec := n.Groups[view.Group]
 			for _, p := range g.Init {
-				sv, ok := spec.Model.StateVar(p.Name)
+				sv, ok := spec.stateVar(p.Name)
 				if !ok {
 					return errorAt(p.Value.Pos, "%s has no state variable %q; valid: %s",
-						spec.Model.Name, p.Name, orNone(spec.Model.StateNames()))
+						spec.Kind, p.Name, orNone(spec.stateNames()))
 				}
-				d, err := ns.value(p.Value, sv.Init.Dim)
+				d, err := ns.value(p.Value, sv.Dim)
 				if err != nil {
 					return err
 				}
@@ -199,10 +165,9 @@ func (n *Network) resolveProjections(ns *namespace) error {
 			return err
 		}
 		in := n.Inputs[spec.Input]
-		wantW := n.Groups[in.Group].Model
-		sv, _ := wantW.StateVar(in.Name)
+		sv, _ := n.Groups[in.Group].stateVar(in.Name)
 		var err error
-		if spec.Weight, err = n.weight(ns, p, sv.Init.Dim); err != nil {
+		if spec.Weight, err = n.weight(ns, p, sv.Dim); err != nil {
 			return err
 		}
 		if err := spec.checkSign(spec.Weight, p.Weight.Pos); err != nil {
@@ -211,7 +176,7 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		if spec.Delay, err = n.delay(ns, p); err != nil {
 			return err
 		}
-		if err := n.resolveConnector(ns, p, spec, sv.Init.Dim); err != nil {
+		if err := n.resolveConnector(ns, p, spec, sv.Dim); err != nil {
 			return err
 		}
 		n.Projections = append(n.Projections, spec)
@@ -224,15 +189,15 @@ func (n *Network) resolveProjections(ns *namespace) error {
 func (n *Network) resolveTarget(p *model.Projection, spec *ProjectionSpec) error {
 	post := n.Views[spec.Post]
 	g := n.Groups[post.Group]
-	if g.Model.Source {
-		return errorAt(p.Pos, "projection %q: post group %q is a %s, which takes no synaptic input", p.Name, p.Post, g.Model.Name)
+	if g.Source {
+		return errorAt(p.Pos, "projection %q: post group %q is a %s, which takes no synaptic input", p.Name, p.Post, g.Kind)
 	}
 	var name string
 	switch {
 	case p.Target != "":
-		if _, ok := g.Model.StateVar(p.Target); !ok {
+		if _, ok := g.stateVar(p.Target); !ok {
 			return errorAt(p.Pos, "projection %q: %s has no state variable %q; valid: %s",
-				p.Name, g.Model.Name, p.Target, strings.Join(g.Model.StateNames(), ", "))
+				p.Name, g.Kind, p.Target, strings.Join(g.stateNames(), ", "))
 		}
 		name = p.Target
 		spec.target = p.Target
@@ -241,16 +206,20 @@ func (n *Network) resolveTarget(p *model.Projection, spec *ProjectionSpec) error
 		if rec == "" {
 			rec = "excitatory"
 		}
-		v, ok := g.Model.Receptor(rec)
+		v, ok := g.receptor(rec)
 		if !ok {
-			return errorAt(p.Pos, "projection %q: %s has no receptor %q", p.Name, g.Model.Name, rec)
+			if len(g.Receptors) == 0 {
+				return errorAt(p.Pos, "projection %q: group %q is defined by equations and has no receptors; "+
+					"name the variable the weight is added to with target (e.g. target = \"ge\")", p.Name, p.Post)
+			}
+			return errorAt(p.Pos, "projection %q: %s has no receptor %q", p.Name, g.Kind, rec)
 		}
 		name = v
 		spec.target = rec
 		// PyNN: conductances and excitatory currents are positive, inhibitory currents negative.
-		sv, _ := g.Model.StateVar(v)
+		sv, _ := g.stateVar(v)
 		switch {
-		case sv.Init.Dim == units.Siemens || rec == "excitatory":
+		case sv.Dim == units.Siemens || rec == "excitatory":
 			spec.sign = 1
 		default:
 			spec.sign = -1
@@ -498,11 +467,11 @@ func (n *Network) resolveMonitors(ns *namespace) error {
 			return errorAt(sm.Pos, "state monitor %q: unknown group %q; valid: %s", sm.Name, sm.Group, n.viewNames())
 		}
 		view := n.Views[v]
-		cm := n.Groups[view.Group].Model
+		g := n.Groups[view.Group]
 		for _, name := range sm.Vars {
-			if _, ok := cm.StateVar(name); !ok {
+			if _, ok := g.stateVar(name); !ok {
 				return errorAt(sm.Pos, "state monitor %q: %s has no state variable %q; valid: %s",
-					sm.Name, cm.Name, name, orNone(cm.StateNames()))
+					sm.Name, g.Kind, name, orNone(g.stateNames()))
 			}
 		}
 		idx := sm.Indices

@@ -50,7 +50,7 @@ func printPlan(w io.Writer, n *build.Network) {
 	for _, v := range n.Views {
 		g := n.Groups[v.Group]
 		if g.Name == v.Name {
-			fmt.Fprintf(w, "  %-12s %8d cells  %s (%s)\n", v.Name, v.N, g.Model.Name, g.Model.Method)
+			fmt.Fprintf(w, "  %-12s %8d cells  %s (%s)\n", v.Name, v.N, g.Kind, g.Method)
 		} else {
 			fmt.Fprintf(w, "  %-12s %8d cells  %s[%d:%d]\n", v.Name, v.N, g.Name, v.Start, v.Start+v.N)
 		}

@@ -1,0 +1,62 @@
+package build
+
+import (
+	"github.com/volleysim/volley/catalog"
+	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/rng"
+	"github.com/volleysim/volley/units"
+)
+
+// catalogGroup resolves a root group of a catalog model: parameters by PyNN
+// name with units, defaults from the catalog's table.
+func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupSpec, error) {
+	cm, err := catalog.Lookup(g.Model)
+	if err != nil {
+		return nil, errorAt(g.Pos, "group %q: %v", g.Name, err)
+	}
+	params := map[string]float64{}
+	for _, p := range cm.Params {
+		params[p.Name] = p.Default.Value
+	}
+	for _, p := range g.Params {
+		cp, ok := cm.Param(p.Name)
+		if !ok {
+			return nil, errorAt(p.Value.Pos, "%s has no parameter %q; valid: %s", cm.Name, p.Name, orNone(cm.ParamNames()))
+		}
+		x, err := ns.scalar(p.Value, cp.Default.Dim)
+		if err != nil {
+			return nil, err
+		}
+		params[p.Name] = x
+	}
+	var spikeTimes [][]float64
+	if len(g.SpikeTimes) > 0 {
+		if cm.Name != "SpikeSourceArray" {
+			return nil, errorAt(g.Pos, "group %q: spike_times is only for SpikeSourceArray, not %s", g.Name, cm.Name)
+		}
+		if len(g.SpikeTimes) != size {
+			return nil, errorAt(g.Pos, "group %q: spike_times has %d lists for %d cells", g.Name, len(g.SpikeTimes), size)
+		}
+		for _, ts := range g.SpikeTimes {
+			var cell []float64
+			for _, v := range ts {
+				t, err := ns.scalar(v, units.Second)
+				if err != nil {
+					return nil, err
+				}
+				cell = append(cell, t)
+			}
+			spikeTimes = append(spikeTimes, cell)
+		}
+	}
+	spec := &GroupSpec{Name: g.Name, N: size, Kind: cm.Name, Method: cm.Method, Receptors: cm.Receptors,
+		Source: cm.Source, ID: rng.Hash(g.Name), Pos: g.Pos}
+	for _, sv := range cm.State {
+		spec.Vars = append(spec.Vars, VarSpec{Name: sv.Name, Dim: sv.Init.Dim, Init: sv.Init.Value})
+	}
+	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
+		return cm.New(catalog.Instance{N: size, DT: n.DT, Params: params, State: state,
+			Seed: n.Seed, ID: spec.ID, SpikeTimes: spikeTimes})
+	}
+	return spec, nil
+}
