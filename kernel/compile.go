@@ -16,6 +16,9 @@ type scope struct {
 	n      int                // cells in the group (N)
 	dt     float64
 	noise  []string // standard normal draws supplied per cell and step
+
+	index   string   // name of the cell index ("i" unless set)
+	scalars []string // names of values given per evaluation
 }
 
 // compiler turns expressions into a program with virtual registers, then
@@ -232,6 +235,14 @@ func (c *compiler) ident(e *eqn.Ident) (operand, error) {
 			return c.emit(instr{op: opRand, site: k}), nil
 		}
 	}
+	for k, s := range c.sc.scalars {
+		if s == name {
+			return c.emit(instr{op: opScalar, site: k}), nil
+		}
+	}
+	if c.sc.index != "" && name == c.sc.index {
+		return c.emit(instr{op: opIndex}), nil
+	}
 	switch name {
 	case "t":
 		return c.emit(instr{op: opTime}), nil
@@ -240,7 +251,9 @@ func (c *compiler) ident(e *eqn.Ident) (operand, error) {
 	case "N":
 		return c.constant(float64(c.sc.n)), nil
 	case "i":
-		return c.emit(instr{op: opIndex}), nil
+		if c.sc.index == "" {
+			return c.emit(instr{op: opIndex}), nil
+		}
 	case "lastspike":
 		return c.emit(instr{op: opLastSpike}), nil
 	case "not_refractory":

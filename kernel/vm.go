@@ -41,7 +41,8 @@ const (
 	opRand   // d = uniform draw of site k
 	opLastSpike
 	opNotRef
-	opStore // view[arr] = a (gathered blocks only); writes no register
+	opStore  // view[arr] = a (gathered blocks only); writes no register
+	opScalar // d = scalars[site]: a value given per evaluation
 )
 
 type operandKind uint8
@@ -88,6 +89,7 @@ type frame struct {
 	rand   [][]float64 // [sites][BlockSize] draws of the block
 	last   []int64     // the kernel's last-spike steps
 	notref []float64   // [BlockSize] 1 where not refractory
+	scalar []float64   // values given per evaluation (CellExpr)
 }
 
 func (f *frame) get(o operand) []float64 {
@@ -237,6 +239,11 @@ func (f *frame) run(p *program, dt float64) {
 			}
 		case opNotRef:
 			copy(d, f.notref[:f.n])
+		case opScalar:
+			x := f.scalar[in.site]
+			for i := range d {
+				d[i] = x
+			}
 		default:
 			f.binary(in, d)
 		}
