@@ -4,11 +4,12 @@ package examples
 
 import (
 	"embed"
+	"io/fs"
 	"sort"
 	"strings"
 )
 
-//go:embed *.toml
+//go:embed *.toml *.npy
 var files embed.FS
 
 // Default is the example `volley run` uses when no model is given.
@@ -36,3 +37,7 @@ func Source(name string) (file string, data []byte, ok bool) {
 	}
 	return file, data, true
 }
+
+// Files returns the embedded files, where the examples' from_file connectors
+// find their data.
+func Files() fs.FS { return files }

@@ -15,7 +15,7 @@ var (
 	runKeys        = []string{"dt", "duration", "seed"}
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
-	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file"}
+	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
 	monitorKeys    = []string{"spikes", "state"}
 	stateKeys      = []string{"group", "vars", "indices", "every"}
 )
@@ -346,6 +346,8 @@ func (d *decoder) connector(t *tnode, c *Connector) error {
 			c.List, err = d.list(n)
 		case "file":
 			c.File, err = d.text(n)
+		case "value":
+			c.Value, err = d.value(n)
 		}
 		return err
 	})

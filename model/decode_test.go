@@ -352,7 +352,7 @@ post = "cells"
 		{"unknown run key", strings.Replace(validBase, "duration", "duraton", 1), 5,
 			`t.toml:5: run: unknown key "duraton"; valid keys: dt, duration, seed`},
 		{"unknown connector key", validBase + proj + "connector = { rule = \"all_to_all\", prob = 1 }\n", 17,
-			`t.toml:17: projections.p.connector: unknown key "prob"; valid keys: rule, p, n, allow_self_connections, with_replacement, condition, list, file`},
+			`t.toml:17: projections.p.connector: unknown key "prob"; valid keys: rule, p, n, allow_self_connections, with_replacement, condition, list, file, value`},
 		{"unknown connector rule", validBase + proj + "connector = { rule = \"fixed_prob\", p = 0.1 }\n", 17,
 			`t.toml:17: projections.p.connector.rule: unknown rule "fixed_prob"; valid rules: fixed_probability, all_to_all, one_to_one, fixed_number_pre, fixed_number_post, from_list, from_file`},
 		{"missing pre", validBase + "\n[projections.p]\npost = \"cells\"\nconnector = { rule = \"one_to_one\" }\n", 14,

@@ -14,7 +14,7 @@ func TestSetConstant(t *testing.T) {
 	}{
 		{"pconn", "0.05", ""},
 		{"w_exc", "2*Gexc", ""},
-		{"p_conn", "0.05", `--set: unknown constant "p_conn"; valid constants: n, n_exc, pconn, delay, tau_m, cm, E_leak, v_thresh, v_reset, t_refrac, tau_exc, tau_inh, Erev_exc, Erev_inh, Gexc, Ginh, w_exc, w_inh, rate, stim_dur`},
+		{"p_conn", "0.05", `--set: unknown constant "p_conn"; valid constants: n, n_exc, pconn, delay, tau_m, C_m, E_leak, v_thresh, v_reset, t_refrac, tau_exc, tau_inh, Erev_exc, Erev_inh, Gexc, Ginh, w_exc, w_inh, rate, stim_dur`},
 		{"pconn", " ", `--set: constants.pconn: expected a non-empty value`},
 	}
 	for _, tc := range tests {

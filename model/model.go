@@ -126,6 +126,9 @@ type Connector struct {
 	// from_file: a .npy (N×2 or N×4, or a dense pre×post matrix whose nonzero
 	// entries are synapses) or .csv file, relative to the model file.
 	File string
+	// from_file with a dense matrix: only entries equal to Value are synapses
+	// (e.g. 1 for excitatory and -4 for inhibitory sources of one matrix).
+	Value Value
 }
 
 // Monitors lists what is recorded.

@@ -22,7 +22,7 @@ var connectorRules = []connectorRule{
 	{"fixed_number_pre", "n", []string{"n", "allow_self_connections", "with_replacement"}},
 	{"fixed_number_post", "n", []string{"n", "allow_self_connections", "with_replacement"}},
 	{"from_list", "list", []string{"list"}},
-	{"from_file", "file", []string{"file"}},
+	{"from_file", "file", []string{"file", "value"}},
 }
 
 // Receptors are the values of Projection.Receptor.
@@ -313,6 +313,7 @@ func connectorKeysGiven(c *Connector) []string {
 		"condition":              c.Condition != "",
 		"list":                   c.List != nil,
 		"file":                   c.File != "",
+		"value":                  !c.Value.IsZero(),
 	}
 	var keys []string
 	for _, k := range connectorKeys {

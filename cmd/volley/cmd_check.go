@@ -24,14 +24,14 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) != 1 {
 		return usagef("usage: volley check MODEL")
 	}
-	m, err := loadModel(pos[0])
+	m, files, err := loadModel(pos[0])
 	if err != nil {
 		return err
 	}
 	if err := o.apply(m); err != nil {
 		return err
 	}
-	net, err := build.Resolve(m)
+	net, err := build.ResolveFS(m, files)
 	if err != nil {
 		return err
 	}

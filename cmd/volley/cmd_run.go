@@ -68,14 +68,14 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 
 	t0 := time.Now()
-	m, err := loadModel(arg)
+	m, files, err := loadModel(arg)
 	if err != nil {
 		return err
 	}
 	if err := o.apply(m); err != nil {
 		return err
 	}
-	net, err := build.Resolve(m)
+	net, err := build.ResolveFS(m, files)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -12,23 +13,26 @@ import (
 
 // loadModel decodes a model file path or a built-in example name. A name
 // without a path separator or .toml suffix that is not a file is looked up
-// among the examples.
-func loadModel(arg string) (*model.Model, error) {
+// among the examples. files is where the model's own files are read from:
+// nil for a model on disk (its directory), the embedded files for an example.
+func loadModel(arg string) (m *model.Model, files fs.FS, err error) {
 	if arg == "" {
 		arg = examples.Default
 	}
 	isPath := strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".toml")
 	if data, err := os.ReadFile(arg); err == nil {
-		return model.Decode(arg, data)
+		m, err := model.Decode(arg, data)
+		return m, nil, err
 	} else if isPath {
-		return nil, fmt.Errorf("model file: %w", err)
+		return nil, nil, fmt.Errorf("model file: %w", err)
 	}
 	file, data, ok := examples.Source(arg)
 	if !ok {
-		return nil, usagef("%q is neither a model file nor a built-in example; examples: %s",
+		return nil, nil, usagef("%q is neither a model file nor a built-in example; examples: %s",
 			arg, strings.Join(examples.Names(), ", "))
 	}
-	return model.Decode(file, data)
+	m, err = model.Decode(file, data)
+	return m, examples.Files(), err
 }
 
 // overrides are the command-line changes to a model.
