@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/rng"
 )
 
@@ -61,6 +62,12 @@ func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
 	for _, in := range g.Inits {
 		data := state[in.Var]
 		id := rng.Hash(g.Name + "." + in.Var)
+		if in.Value.kind == "expr" {
+			if err := n.initExpr(g, in, state, id); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		for i := in.Start; i < in.Start+in.Count; i++ {
 			if in.Value.constant() {
 				data[i] = in.Value.c
@@ -83,6 +90,11 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 	csr, err := connect.Generate(p.Conn, pre.N, post.N, n.Seed, p.ID, threads)
 	if err != nil {
 		return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
+	}
+	if p.condition != nil {
+		if err := n.filterCondition(p, csr); err != nil {
+			return nil, err
+		}
 	}
 	pr := &Projection{Name: p.Name, Pre: p.Pre, Post: p.Post, Conn: csr, Input: p.Input}
 	nsyn := csr.Len()
@@ -157,4 +169,19 @@ func drawPerSynapse(csr *connect.CSR, d dist, seed uint64, purpose rng.Purpose, 
 		}
 	}
 	return out
+}
+
+// initExpr evaluates a per-cell initial value. As in Brian2, i is the index
+// within the (sub-)group the value is set on; the other state variables of
+// the group may be used with the values they have so far.
+func (n *Network) initExpr(g *GroupSpec, in initSpec, state map[string][]float64, id uint32) error {
+	x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: in.Value.expr, Src: in.Value.text, N: g.N, DT: n.DT,
+		Arrays: state, Consts: n.consts, Offset: in.Start, Seed: n.Seed, Purpose: rng.Init, ID: id})
+	if err != nil {
+		return errorAt(g.Pos, "group %q: initial value of %s: %v", g.Name, in.Var, err)
+	}
+	out := make([]float64, in.Count)
+	x.EvalRange(in.Start, in.Start+in.Count, nil, out)
+	copy(state[in.Var][in.Start:], out)
+	return nil
 }

@@ -40,9 +40,10 @@ func distributionNames() string {
 // dist is a value that is either one constant or drawn per element from a
 // distribution.
 type dist struct {
-	kind string    // "" for a constant, else a distribution name
+	kind string    // "" for a constant, "expr" for a per-cell expression, else a distribution name
 	args []float64 // SI values of the distribution's parameters
 	c    float64   // the constant
+	expr eqn.Expr  // the per-cell expression
 	text string
 }
 
@@ -80,6 +81,9 @@ func (ns *namespace) value(v model.Value, want units.Dim) (dist, error) {
 	}
 	c, ok := e.(*eqn.Call)
 	if !ok || !isDistribution(c.Fun) {
+		if perCell(e) {
+			return ns.cellExpr(v, e, want)
+		}
 		x, err := ns.scalar(v, want)
 		return dist{c: x, text: v.Text}, err
 	}
@@ -147,3 +151,45 @@ func (d dist) check() error {
 }
 
 func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+
+// perCell reports whether e has a value of its own for each cell: it calls
+// rand() or randn() or uses the cell index i.
+func perCell(e eqn.Expr) bool {
+	switch e := e.(type) {
+	case *eqn.Ident:
+		return e.Name == "i"
+	case *eqn.Unary:
+		return perCell(e.X)
+	case *eqn.Binary:
+		return perCell(e.X) || perCell(e.Y)
+	case *eqn.Call:
+		if e.Fun == "rand" || e.Fun == "randn" {
+			return true
+		}
+		for _, a := range e.Args {
+			if perCell(a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellExpr checks a per-cell initial value such as "El + (randn()*5 - 5)*mV".
+func (ns *namespace) cellExpr(v model.Value, e eqn.Expr, want units.Dim) (dist, error) {
+	d, err := eqn.Dims(e, func(name string) (units.Dim, bool) {
+		switch name {
+		case "i", "N":
+			return units.Dimensionless, true
+		}
+		q, ok := ns.values[name]
+		return q.Dim, ok
+	})
+	if err != nil {
+		return dist{}, wrapAt(v.Pos, withSource(err, v.Text))
+	}
+	if d != want {
+		return dist{}, dimError(v, d, want)
+	}
+	return dist{kind: "expr", expr: e, text: v.Text}, nil
+}

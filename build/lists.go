@@ -2,43 +2,84 @@ package build
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/volleysim/volley/npy"
 )
 
-// readNPYList reads connections from a .npy file: either a list with one row
-// per synapse (2, 3 or 4 columns: i, j[, weight[, delay]]) or a dense npre×npost
-// matrix whose nonzero entries are synapses.
-func readNPYList(path string, npre, npost int) ([][]float64, error) {
-	a, err := npy.ReadNPYFile(path)
-	if err != nil {
-		return nil, err
+// readList reads the connections of a from_file connector: an absolute path,
+// or one relative to the model file (or within the binary, for examples).
+func (n *Network) readList(file string, pre, post View, value *float64) ([][]float64, error) {
+	var data []byte
+	var err error
+	if filepath.IsAbs(file) {
+		data, err = os.ReadFile(file)
+	} else {
+		data, err = fs.ReadFile(n.files, filepath.ToSlash(filepath.Clean(file)))
 	}
+	if err != nil {
+		return nil, fmt.Errorf("connection file: %v", err)
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".npy":
+		a, err := npy.Read(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+		return npyList(file, a, pre, post, n.Groups[pre.Group].N, n.Groups[post.Group].N, value)
+	case ".csv", ".txt":
+		if value != nil {
+			return nil, fmt.Errorf("%s: value selects entries of a matrix; a .csv file is a list of connections", file)
+		}
+		return csvList(file, bytes.NewReader(data))
+	}
+	return nil, fmt.Errorf("connection file %q: unknown format; use .npy or .csv", file)
+}
+
+// npyList reads connections from a .npy array: either a list with one row per
+// synapse (2, 3 or 4 columns: i, j[, weight[, delay]]) or a dense matrix
+// whose selected entries (those equal to value, or all nonzero ones) are
+// synapses. The matrix is pre × post, or spans the pre and post root groups,
+// in which case the rows and columns of the sub-groups are taken (as the
+// AdEx seed's matrix over the whole group G).
+func npyList(file string, a npy.Array, pre, post View, rootPre, rootPost int, value *float64) ([][]float64, error) {
 	x, err := a.Float64s()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %v", file, err)
 	}
 	if len(a.Shape) != 2 {
-		return nil, fmt.Errorf("%s: expected a 2-D array, got shape %v", path, a.Shape)
+		return nil, fmt.Errorf("%s: expected a 2-D array, got shape %v", file, a.Shape)
 	}
 	r, c := a.Shape[0], a.Shape[1]
-	if r == npre && c == npost && !(c >= 2 && c <= 4 && npost != c) {
+	dense := func(row0, col0 int) [][]float64 {
 		var rows [][]float64
-		for i := 0; i < r; i++ {
-			for j := 0; j < c; j++ {
-				if x[i*c+j] != 0 {
+		for i := 0; i < pre.N; i++ {
+			for j := 0; j < post.N; j++ {
+				v := x[(row0+i)*c+col0+j]
+				if (value == nil && v != 0) || (value != nil && v == *value) {
 					rows = append(rows, []float64{float64(i), float64(j)})
 				}
 			}
 		}
-		return rows, nil
+		return rows
 	}
-	if c < 2 || c > 4 {
-		return nil, fmt.Errorf("%s: shape %v is neither a %d×%d matrix nor a list of [i, j(, weight, delay)] rows", path, a.Shape, npre, npost)
+	switch {
+	case r == pre.N && c == post.N && (value != nil || c < 2 || c > 4):
+		return dense(0, 0), nil
+	case r == rootPre && c == rootPost && (r != pre.N || c != post.N):
+		return dense(pre.Start, post.Start), nil
+	case value != nil:
+		return nil, fmt.Errorf("%s: shape %v is neither %d×%d (pre × post) nor %d×%d (their root groups)",
+			file, a.Shape, pre.N, post.N, rootPre, rootPost)
+	case c < 2 || c > 4:
+		return nil, fmt.Errorf("%s: shape %v is neither a %d×%d matrix nor a list of [i, j(, weight, delay)] rows", file, a.Shape, pre.N, post.N)
 	}
 	rows := make([][]float64, r)
 	for i := range rows {
@@ -47,17 +88,12 @@ func readNPYList(path string, npre, npost int) ([][]float64, error) {
 	return rows, nil
 }
 
-// readCSVList reads connections from a text file with one synapse per line:
+// csvList reads connections from text with one synapse per line:
 // "i, j[, weight[, delay]]" separated by commas or white space; empty lines,
 // lines starting with '#' and a header line of names are skipped.
-func readCSVList(path string) ([][]float64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+func csvList(file string, r io.Reader) ([][]float64, error) {
 	var rows [][]float64
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -74,7 +110,7 @@ func readCSVList(path string) ([][]float64, error) {
 					row = nil
 					break
 				}
-				return nil, fmt.Errorf("%s:%d: %q is not a number", path, line, fld)
+				return nil, fmt.Errorf("%s:%d: %q is not a number", file, line, fld)
 			}
 			row = append(row, v)
 		}

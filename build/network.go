@@ -3,8 +3,10 @@ package build
 import (
 	"github.com/volleysim/volley/catalog"
 	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/eqn"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/units"
+	"io/fs"
 )
 
 // Network is a model with every name resolved and every value in SI units,
@@ -23,8 +25,13 @@ type Network struct {
 	Spikes      []int   // views with a spike monitor
 	Monitors    []MonitorSpec
 
+	Outputs Outputs
+
 	// Warnings lists what is accepted but may not be what the user meant.
 	Warnings []string
+
+	consts map[string]float64 // the model's constants, SI
+	files  fs.FS              // where the model's files are read from
 }
 
 // GroupSpec is a resolved root group: a catalog model or equations.
@@ -100,6 +107,9 @@ type ProjectionSpec struct {
 	// Per-synapse weights (SI) and delays (s) given with an explicit list, in
 	// list order; nil when the list has only (pre, post).
 	ListWeights, ListDelays []float64
+	// condition, if not nil, keeps only the pairs (i, j) for which it holds
+	condition    eqn.Expr
+	conditionSrc string
 	// sign: +1 weights must be ≥ 0, -1 ≤ 0, 0 no rule
 	sign int
 	// target names the receptor or variable for messages
@@ -169,4 +179,23 @@ func (p *ProjectionSpec) maxDelaySteps(dt float64) int64 {
 		hi = max(hi, d)
 	}
 	return int64(hi/dt + 0.5)
+}
+
+// Outputs are the resolved extra outputs of a model.
+type Outputs struct {
+	RasterTMax float64 // s; 0 for the whole run
+	TraceTMax  float64 // s; 0 for the whole run
+	// Connectivity, if File is set, is written as a dense matrix over the
+	// cells of root group Group, each projection's synapses set to its value.
+	Connectivity struct {
+		File   string
+		Group  int
+		Values map[int]float64 // projection index → value
+	}
+	// SpikeTrains, if File is set, writes the spike times of each cell of view
+	// View as neuron_<i>.
+	SpikeTrains struct {
+		File string
+		View int
+	}
 }

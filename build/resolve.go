@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,7 +16,15 @@ import (
 )
 
 // Resolve checks m and resolves every name and value; see the package doc.
+// Files the model names (from_file connectors) are read relative to the
+// model file's directory.
 func Resolve(m *model.Model) (*Network, error) {
+	return ResolveFS(m, nil)
+}
+
+// ResolveFS is Resolve with the files the model names read from files (for
+// models embedded in the binary); nil means the model file's directory.
+func ResolveFS(m *model.Model, files fs.FS) (*Network, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -23,7 +32,13 @@ func Resolve(m *model.Model) (*Network, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Network{Model: m, Seed: m.Run.Seed}
+	n := &Network{Model: m, Seed: m.Run.Seed, consts: map[string]float64{}, Warnings: ns.shadowed, files: files}
+	if files == nil {
+		n.files = os.DirFS(filepath.Dir(m.Source))
+	}
+	for name, q := range ns.values {
+		n.consts[name] = q.Value
+	}
 	if n.DT, err = ns.scalar(m.Run.DT, units.Second); err != nil {
 		return nil, err
 	}
@@ -48,6 +63,9 @@ func Resolve(m *model.Model) (*Network, error) {
 		return nil, err
 	}
 	if err := n.resolveMonitors(ns); err != nil {
+		return nil, err
+	}
+	if err := n.resolveOutputs(ns); err != nil {
 		return nil, err
 	}
 	return n, nil
@@ -170,6 +188,9 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		if spec.Weight, err = n.weight(ns, p, sv.Dim); err != nil {
 			return err
 		}
+		if spec.Weight.kind == "expr" {
+			return errorAt(p.Weight.Pos, "projection %q: per-synapse weight expressions are not supported yet; use a constant or a distribution", p.Name)
+		}
 		if err := spec.checkSign(spec.Weight, p.Weight.Pos); err != nil {
 			return err
 		}
@@ -283,6 +304,9 @@ func (n *Network) delay(ns *namespace, p *model.Projection) (dist, error) {
 	if err != nil {
 		return dist{}, err
 	}
+	if d.kind == "expr" {
+		return dist{}, errorAt(p.Delay.Pos, "projection %q: per-synapse delay expressions are not supported yet; use a constant or a distribution", p.Name)
+	}
 	if d.constant() {
 		if _, warn, err := delaySteps(d.c, n.DT); err != nil {
 			return dist{}, errorAt(p.Delay.Pos, "projection %q: %v", p.Name, err)
@@ -333,7 +357,11 @@ func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *Pro
 		selfPairs = 0
 	}
 	if c.Condition != "" {
-		return errorAt(c.Pos, "projection %q: connector conditions are not supported yet; use allow_self_connections = false for i != j", p.Name)
+		cond, err := ns.connectCondition(c)
+		if err != nil {
+			return err
+		}
+		spec.condition, spec.conditionSrc = cond, c.Condition
 	}
 	npre, npost := float64(pre.N), float64(post.N)
 	switch c.Rule {
@@ -375,7 +403,15 @@ func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *Pro
 		rows := c.List
 		if c.Rule == "from_file" {
 			var err error
-			if rows, err = readList(n.Model.Source, c.File, pre.N, post.N); err != nil {
+			var value *float64
+			if !c.Value.IsZero() {
+				v, err := ns.scalar(c.Value, units.Dimensionless)
+				if err != nil {
+					return err
+				}
+				value = &v
+			}
+			if rows, err = n.readList(c.File, pre, post, value); err != nil {
 				return errorAt(c.Pos, "projection %q: %v", p.Name, err)
 			}
 		}
@@ -433,25 +469,6 @@ func pynnUnit(d units.Dim) units.Quantity {
 	return units.Quantity{Value: 1, Dim: d}
 }
 
-// readList reads a from_file connector: relative paths are relative to the
-// model file.
-func readList(modelFile, file string, npre, npost int) ([][]float64, error) {
-	path := file
-	if !filepath.IsAbs(path) && modelFile != "" {
-		path = filepath.Join(filepath.Dir(modelFile), file)
-	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("connection file: %v", err)
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".npy":
-		return readNPYList(path, npre, npost)
-	case ".csv", ".txt":
-		return readCSVList(path)
-	}
-	return nil, fmt.Errorf("connection file %q: unknown format; use .npy or .csv", file)
-}
-
 func (n *Network) resolveMonitors(ns *namespace) error {
 	m := n.Model
 	for _, name := range m.Monitors.Spikes {
@@ -503,6 +520,57 @@ func (n *Network) resolveMonitors(ns *namespace) error {
 			}
 		}
 		n.Monitors = append(n.Monitors, MonitorSpec{Name: sm.Name, View: v, Vars: sm.Vars, Indices: idx, Every: every})
+	}
+	return nil
+}
+
+func (n *Network) resolveOutputs(ns *namespace) error {
+	o := n.Model.Outputs
+	var err error
+	if !o.RasterTMax.IsZero() {
+		if n.Outputs.RasterTMax, err = ns.scalar(o.RasterTMax, units.Second); err != nil {
+			return err
+		}
+	}
+	if !o.TraceTMax.IsZero() {
+		if n.Outputs.TraceTMax, err = ns.scalar(o.TraceTMax, units.Second); err != nil {
+			return err
+		}
+	}
+	if c := o.Connectivity; c != nil {
+		v, _ := n.view(c.Group)
+		if n.Groups[n.Views[v].Group].Name != c.Group {
+			return errorAt(c.Pos, "outputs.connectivity: %q is a sub-group; name its root group", c.Group)
+		}
+		out := &n.Outputs.Connectivity
+		out.File, out.Group, out.Values = c.File, n.Views[v].Group, map[int]float64{}
+		for _, p := range c.Values {
+			x, err := ns.scalar(p.Value, units.Dimensionless)
+			if err != nil {
+				return err
+			}
+			for k, pr := range n.Projections {
+				if pr.Name != p.Name {
+					continue
+				}
+				if n.Views[pr.Pre].Group != out.Group || n.Views[pr.Post].Group != out.Group {
+					return errorAt(p.Value.Pos, "outputs.connectivity: projection %q does not connect cells of group %q", p.Name, c.Group)
+				}
+				out.Values[k] = x
+			}
+		}
+	}
+	if s := o.SpikeTrains; s != nil {
+		v, _ := n.view(s.Group)
+		n.Outputs.SpikeTrains.File, n.Outputs.SpikeTrains.View = s.File, v
+		recorded := false
+		for _, sv := range n.Spikes {
+			// the engine records every cell of a root group with a monitored view
+			recorded = recorded || n.Views[sv].Group == n.Views[v].Group
+		}
+		if !recorded {
+			return errorAt(s.Pos, "outputs.spike_trains: the spikes of %q are not recorded; add it to monitors.spikes", s.Group)
+		}
 	}
 	return nil
 }

@@ -12,9 +12,20 @@ import (
 )
 
 // namespace holds the model's constants, evaluated in document order.
+// Constants come before unit names when names are resolved, as in Brian2.
 type namespace struct {
-	names  []string
-	values map[string]units.Quantity
+	names    []string
+	values   map[string]units.Quantity
+	shadowed []string // warnings for constants named like units
+}
+
+// reserved reports whether name has a meaning of its own in equations.
+func reserved(name string) bool {
+	switch name {
+	case "t", "dt", "i", "j", "N", "N_pre", "N_post", "lastspike", "not_refractory", "xi":
+		return true
+	}
+	return strings.HasPrefix(name, "xi_")
 }
 
 func (ns *namespace) lookup(name string) (units.Quantity, bool) {
@@ -30,8 +41,13 @@ func evalConstants(m *model.Model) (*namespace, error) {
 		if _, dup := ns.values[c.Name]; dup {
 			return nil, errorAt(c.Value.Pos, "constant %q is defined twice", c.Name)
 		}
+		if reserved(c.Name) {
+			return nil, errorAt(c.Value.Pos, "constant %q has a name the equations reserve (t, dt, i, j, N, N_pre, N_post, "+
+				"lastspike, not_refractory, xi, xi_*); choose another name", c.Name)
+		}
 		if _, isUnit := units.Lookup(c.Name); isUnit {
-			return nil, errorAt(c.Value.Pos, "constant %q shadows the unit of the same name; choose another name", c.Name)
+			ns.shadowed = append(ns.shadowed, fmt.Sprintf("%s: constant %q has the name of a unit; in this model %s means the constant",
+				posString(c.Value.Pos), c.Name, c.Name))
 		}
 		q, err := ns.quantity(c.Value)
 		if err != nil {
@@ -45,11 +61,12 @@ func evalConstants(m *model.Model) (*namespace, error) {
 
 // quantity evaluates a constant expression with units.
 func (ns *namespace) quantity(v model.Value) (units.Quantity, error) {
-	if q, err := units.Parse(v.Text); err == nil {
-		return q, nil
-	}
 	e, err := eqn.ParseExpr(v.Text)
 	if err != nil {
+		// "0.1ms" is a quantity, though not an expression.
+		if q, uerr := units.Parse(v.Text); uerr == nil {
+			return q, nil
+		}
 		return units.Quantity{}, wrapAt(v.Pos, err)
 	}
 	if c, ok := e.(*eqn.Call); ok && isDistribution(c.Fun) {

@@ -20,6 +20,7 @@ type CellExprSpec struct {
 	Arrays  map[string][]float64 // per-cell values by name (N each)
 	Consts  map[string]float64   // SI constants
 	Index   string               // name of the cell index; "" means i
+	Offset  int                  // the index of cell c is c − Offset (sub-groups count from their start)
 	Scalars []string             // names of values given with each evaluation
 
 	Seed    uint64      // random streams of rand() and randn():
@@ -81,7 +82,7 @@ func NewCellExpr(spec CellExprSpec) (*CellExpr, error) {
 func (x *CellExpr) EvalRange(lo, hi int, scalars []float64, out []float64) {
 	s := x.k.newFrame()
 	f := &s.frame
-	f.scalar, f.step = scalars, int64(x.spec.Step)
+	f.scalar, f.step, f.offset = scalars, int64(x.spec.Step), x.spec.Offset
 	f.t = float64(x.spec.Step) * x.spec.DT
 	for b := lo; b < hi; b += BlockSize {
 		e := min(b+BlockSize, hi)
@@ -100,7 +101,7 @@ func (x *CellExpr) EvalRange(lo, hi int, scalars []float64, out []float64) {
 func (x *CellExpr) EvalCells(cells []int32, scalars []float64, out []float64) {
 	s := x.k.newFrame()
 	f := &s.frame
-	f.scalar, f.step = scalars, int64(x.spec.Step)
+	f.scalar, f.step, f.offset = scalars, int64(x.spec.Step), x.spec.Offset
 	f.t = float64(x.spec.Step) * x.spec.DT
 	for i := range x.arrays {
 		s.gather[i] = make([]float64, BlockSize)

@@ -90,6 +90,7 @@ type frame struct {
 	last   []int64     // the kernel's last-spike steps
 	notref []float64   // [BlockSize] 1 where not refractory
 	scalar []float64   // values given per evaluation (CellExpr)
+	offset int         // the index i of a cell is its position minus offset
 }
 
 func (f *frame) get(o operand) []float64 {
@@ -221,7 +222,7 @@ func (f *frame) run(p *program, dt float64) {
 			}
 		case opIndex:
 			for i := range d {
-				d[i] = float64(f.cell(i))
+				d[i] = float64(f.cell(i) - f.offset)
 			}
 		case opTime:
 			for i := range d {

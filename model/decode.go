@@ -11,7 +11,10 @@ import (
 // Valid keys of each table of a model file, in the order the documentation
 // lists them. Unknown-key errors print these lists.
 var (
-	topKeys        = []string{"name", "description", "run", "constants", "groups", "projections", "monitors"}
+	topKeys        = []string{"name", "description", "run", "constants", "groups", "projections", "monitors", "outputs"}
+	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains"}
+	connOutKeys    = []string{"file", "group", "values"}
+	trainsOutKeys  = []string{"file", "group"}
 	runKeys        = []string{"dt", "duration", "seed"}
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
@@ -201,6 +204,47 @@ func (d *decoder) model(root *tnode, m *Model) error {
 			})
 		case "monitors":
 			err = d.monitors(n, &m.Monitors)
+		case "outputs":
+			err = d.outputs(n, &m.Outputs)
+		}
+		return err
+	})
+}
+
+func (d *decoder) outputs(t *tnode, o *Outputs) error {
+	o.Pos = d.pos(t)
+	return d.each(t, outputKeys, func(key string, n *tnode) (err error) {
+		switch key {
+		case "raster_tmax":
+			o.RasterTMax, err = d.value(n)
+		case "trace_tmax":
+			o.TraceTMax, err = d.value(n)
+		case "connectivity":
+			c := &ConnectivityOutput{Pos: d.pos(n)}
+			o.Connectivity = c
+			err = d.each(n, connOutKeys, func(key string, n *tnode) (err error) {
+				switch key {
+				case "file":
+					c.File, err = d.text(n)
+				case "group":
+					c.Group, err = d.text(n)
+				case "values":
+					c.Values, err = d.params(n)
+				}
+				return err
+			})
+		case "spike_trains":
+			s := &SpikeTrainsOutput{Pos: d.pos(n)}
+			o.SpikeTrains = s
+			err = d.each(n, trainsOutKeys, func(key string, n *tnode) (err error) {
+				switch key {
+				case "file":
+					s.File, err = d.text(n)
+				case "group":
+					s.Group, err = d.text(n)
+				}
+				return err
+			})
 		}
 		return err
 	})

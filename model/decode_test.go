@@ -346,7 +346,7 @@ post = "cells"
 		want string // the whole Error() text
 	}{
 		{"unknown top-level key", "nmae = \"x\"\n" + validBase, 1,
-			`t.toml:1: unknown key "nmae"; valid keys: name, description, run, constants, groups, projections, monitors`},
+			`t.toml:1: unknown key "nmae"; valid keys: name, description, run, constants, groups, projections, monitors, outputs`},
 		{"unknown group key", validBase + "sise = 3\n", 13,
 			`t.toml:13: groups.cells: unknown key "sise"; valid keys: size, model, params, init, slice, equations, threshold, reset, refractory, method, spike_times`},
 		{"unknown run key", strings.Replace(validBase, "duration", "duraton", 1), 5,

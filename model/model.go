@@ -33,6 +33,7 @@ type Model struct {
 	Groups      []Group      // root groups and sub-groups, in document order
 	Projections []Projection // in document order
 	Monitors    Monitors
+	Outputs     Outputs
 
 	// lines maps every dotted key of the decoded file (with [i] for array
 	// elements) to its line; nil for the Go API. See KeyPos.
@@ -146,4 +147,31 @@ type StateMonitor struct {
 	Vars    []string
 	Indices []int // indices within the group; nil records all cells
 	Every   Value // sampling interval; "" records every step
+}
+
+// Outputs are extra output files and figure settings.
+type Outputs struct {
+	Pos          Pos
+	RasterTMax   Value // end of the raster figure's time axis; "" for the whole run
+	TraceTMax    Value // end of the trace figures' time axis; "" for the whole run
+	Connectivity *ConnectivityOutput
+	SpikeTrains  *SpikeTrainsOutput
+}
+
+// ConnectivityOutput writes the synapses of projections as one dense matrix
+// over a root group (rows: presynaptic cell, columns: postsynaptic cell), each
+// projection's synapses marked with its value (the AdEx seed's 1 and -4).
+type ConnectivityOutput struct {
+	Pos    Pos
+	File   string  // file name in the output directory, .npy
+	Group  string  // root group the rows and columns index
+	Values []Param // projection name → value
+}
+
+// SpikeTrainsOutput writes the spike times of each cell of a group as an npz
+// with keys neuron_<i> (seconds), as the AdEx seed saves them.
+type SpikeTrainsOutput struct {
+	Pos   Pos
+	File  string // file name in the output directory, .npz
+	Group string
 }

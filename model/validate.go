@@ -36,7 +36,7 @@ var receptors = []string{"excitatory", "inhibitory"}
 // order run, constants, groups, projections, monitors.
 func (m *Model) Validate() error {
 	v := validator{m: m}
-	for _, check := range []func() error{v.name, v.run, v.constants, v.groups, v.projections, v.monitors} {
+	for _, check := range []func() error{v.name, v.run, v.constants, v.groups, v.projections, v.monitors, v.outputs} {
 		if err := check(); err != nil {
 			return err
 		}
@@ -411,6 +411,49 @@ func (v validator) monitors() error {
 			if idx < 0 {
 				return v.errorf(fmt.Sprintf("%s.indices[%d]", key, j), "index %d is negative; indices count cells of the group from 0", idx)
 			}
+		}
+	}
+	return nil
+}
+
+// outputs checks the extra output files: plain file names with the right
+// extension (they are written inside the output directory), known groups and
+// projections.
+func (v validator) outputs() error {
+	o := v.m.Outputs
+	file := func(key, name, ext string) error {
+		if name == "" {
+			return v.errorf(key, "missing required key %q", "file")
+		}
+		if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || !strings.HasSuffix(name, ext) {
+			return v.errorf(key+".file", "%q must be a plain file name ending in %s (it is written in the output directory)", name, ext)
+		}
+		return nil
+	}
+	if c := o.Connectivity; c != nil {
+		key := "outputs.connectivity"
+		if err := file(key, c.File, ".npy"); err != nil {
+			return err
+		}
+		if err := v.groupRef(key+".group", key, c.Group); err != nil {
+			return err
+		}
+		if len(c.Values) == 0 {
+			return v.missing(key, "values")
+		}
+		for _, p := range c.Values {
+			if _, ok := v.m.Projection(p.Name); !ok {
+				return v.errorf(key+".values."+p.Name, "unknown projection %q", p.Name)
+			}
+		}
+	}
+	if s := o.SpikeTrains; s != nil {
+		key := "outputs.spike_trains"
+		if err := file(key, s.File, ".npz"); err != nil {
+			return err
+		}
+		if err := v.groupRef(key+".group", key, s.Group); err != nil {
+			return err
 		}
 	}
 	return nil

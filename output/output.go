@@ -2,7 +2,11 @@ package output
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -110,4 +114,59 @@ func nonNilInt(x []int64) []int64 {
 // PrepareDir creates the output directory.
 func PrepareDir(dir string) error {
 	return os.MkdirAll(dir, 0o755)
+}
+
+// CheckDir refuses an output directory that holds the results of an earlier
+// run (a summary.json) unless force is set, and a path that exists but is not
+// a directory.
+func CheckDir(dir string, force bool) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output directory: %w", err)
+	case !st.IsDir():
+		return fmt.Errorf("output directory %s is a file", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "summary.json")); err == nil && !force {
+		return fmt.Errorf("output directory %s holds the results of an earlier run; use --force to replace them or --out to choose another directory", dir)
+	}
+	return nil
+}
+
+// WriteConnectivity writes an n×n matrix as DIR/file (.npy), as int64 when
+// every entry is a whole number (like numpy's default integer matrix).
+func WriteConnectivity(dir, file string, n int, m []float64) error {
+	a := npy.Array{Shape: []int{n, n}, Data: m}
+	whole := true
+	for _, x := range m {
+		whole = whole && x == math.Trunc(x) && math.Abs(x) < 1<<53
+	}
+	if whole {
+		ints := make([]int64, len(m))
+		for i, x := range m {
+			ints[i] = int64(x)
+		}
+		a.Data = ints
+	}
+	return npy.WriteNPYFile(filepath.Join(dir, file), a)
+}
+
+// WriteSpikeTrains writes DIR/file (.npz) with the spike times of each cell
+// of a group as neuron_<i> (seconds), as Brian2's spike_trains() saved with
+// numpy.savez.
+func WriteSpikeTrains(dir, file string, s record.Spikes) error {
+	trains := make([][]float64, s.N)
+	for k, i := range s.I {
+		trains[i] = append(trains[i], s.T[k])
+	}
+	arrays := make([]npy.Array, s.N)
+	for i, t := range trains {
+		if t == nil {
+			t = []float64{}
+		}
+		arrays[i] = npy.Array{Name: fmt.Sprintf("neuron_%d", i), Shape: []int{len(t)}, Data: t}
+	}
+	return npy.WriteNPZFile(filepath.Join(dir, file), arrays)
 }

@@ -75,3 +75,21 @@ func Traces(plan *build.Plan, res *engine.Result) []Trace {
 	}
 	return out
 }
+
+// Connectivity returns the dense matrix of root group g's cells (rows:
+// presynaptic, columns: postsynaptic) with the synapses of each projection in
+// values set to its value; other entries are 0.
+func Connectivity(plan *build.Plan, g int, values map[int]float64) (n int, m []float64) {
+	n = plan.Groups[g].N
+	m = make([]float64, n*n)
+	for k, v := range values {
+		p := plan.Projections[k]
+		pre, post := plan.Views[p.Pre], plan.Views[p.Post]
+		for i := 0; i < p.Conn.NPre; i++ {
+			for _, j := range p.Conn.Col[p.Conn.RowPtr[i]:p.Conn.RowPtr[i+1]] {
+				m[(pre.Start+i)*n+post.Start+int(j)] = v
+			}
+		}
+	}
+	return n, m
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/output"
 )
 
 // runCheck validates a model and prints its plan without running it.
@@ -39,7 +40,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	for _, w := range net.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
-	return nil
+	return output.CheckMemory(net.Memory())
 }
 
 // printPlan prints what a network consists of and how much memory it needs.
@@ -63,17 +64,5 @@ func printPlan(w io.Writer, n *build.Network) {
 		total += p.Expected
 	}
 	fmt.Fprintf(w, "expected synapses: %.0f\n", total)
-	fmt.Fprintf(w, "memory estimate: %s (state, synapses, delay buffers, traces; spikes extra)\n", humanBytes(n.Memory()))
-}
-
-func humanBytes(b int64) string {
-	switch {
-	case b >= 1<<30:
-		return fmt.Sprintf("%.2f GiB", float64(b)/(1<<30))
-	case b >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
-	case b >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(b)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", b)
+	fmt.Fprintf(w, "memory estimate: %s (state, synapses, delay buffers, traces; spikes extra)\n", output.HumanBytes(n.Memory()))
 }

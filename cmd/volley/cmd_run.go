@@ -24,6 +24,7 @@ type runOptions struct {
 	threads int
 	noPlots bool
 	quiet   bool
+	force   bool
 	overrides
 }
 
@@ -32,6 +33,7 @@ func (o *runOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.threads, "threads", runtime.NumCPU(), "worker threads; results do not depend on it")
 	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw PNG figures")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
+	fs.BoolVar(&o.force, "force", false, "replace the results of an earlier run in the output directory")
 	fs.StringVar(&o.seed, "seed", "", "random seed (default: the model's)")
 	fs.StringVar(&o.dt, "dt", "", "time step with its unit, e.g. \"0.1 ms\"")
 	fs.StringVar(&o.duration, "duration", "", "simulated time with its unit, e.g. \"2 s\"")
@@ -82,6 +84,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	for _, w := range net.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
+	if err := output.CheckMemory(net.Memory()); err != nil {
+		return err
+	}
 	plan, err := net.Compile(o.threads)
 	if err != nil {
 		return err
@@ -90,6 +95,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	dir := o.out
 	if dir == "" {
 		dir = filepath.Join("volley-out", m.Name)
+	}
+	if err := output.CheckDir(dir, o.force); err != nil {
+		return err
 	}
 	workers := engine.Workers(plan, o.threads)
 	say("%s: %d cells, %d synapses, %d steps of %g ms, %d thread(s); built in %.3f s\n",
@@ -112,7 +120,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if runErr != nil {
 		sum.Error = runErr.Error()
 	}
-	if err := writeOutputs(dir, plan, res, sum, !o.noPlots); err != nil {
+	if err := writeOutputs(dir, plan, &net.Outputs, res, sum, !o.noPlots); err != nil {
 		return err
 	}
 	tWrite := time.Since(t2)

@@ -160,3 +160,19 @@ func TestSetOverride(t *testing.T) {
 		t.Error("--no-plots wrote raster.png")
 	}
 }
+
+// A directory with earlier results is not overwritten without --force.
+func TestOutputDirSafety(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	args := []string{"run", "cuba", "--out", dir, "--duration", "1 ms", "--no-plots", "--quiet"}
+	if code, _, errs := runCLI(t, args...); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, args...); code != exitError || !strings.Contains(errs, "--force") {
+		t.Errorf("second run: exit %d, stderr %q; want a refusal that mentions --force", code, errs)
+	}
+	if code, _, errs := runCLI(t, append(args, "--force")...); code != exitOK {
+		t.Errorf("with --force: exit %d: %s", code, errs)
+	}
+}

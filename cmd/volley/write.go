@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/engine"
@@ -12,7 +13,7 @@ import (
 )
 
 // writeOutputs writes the data files and, if asked, the figures (design §6).
-func writeOutputs(dir string, plan *build.Plan, res *engine.Result, sum *output.Summary, plots bool) error {
+func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engine.Result, sum *output.Summary, plots bool) error {
 	if err := output.PrepareDir(dir); err != nil {
 		return fmt.Errorf("output directory: %w", err)
 	}
@@ -31,11 +32,26 @@ func writeOutputs(dir string, plan *build.Plan, res *engine.Result, sum *output.
 			return err
 		}
 	}
+	if c := extra.Connectivity; c.File != "" {
+		n, m := record.Connectivity(plan, c.Group, c.Values)
+		if err := output.WriteConnectivity(dir, c.File, n, m); err != nil {
+			return err
+		}
+	}
+	if s := extra.SpikeTrains; s.File != "" {
+		if err := output.WriteSpikeTrains(dir, s.File, record.SpikesOf(plan, res, s.View)); err != nil {
+			return err
+		}
+	}
 	if !plots {
 		return nil
 	}
 	if len(trains) > 0 {
 		r := plot.Raster{Title: fmt.Sprintf("%s: spikes", plan.Name), TMax: sum.Duration}
+		if extra.RasterTMax > 0 {
+			r.TMax = min(extra.RasterTMax, sum.Duration)
+			r.Title = fmt.Sprintf("%s: spikes, first %g s", plan.Name, r.TMax)
+		}
 		for _, s := range trains {
 			r.Groups = append(r.Groups, plot.RasterGroup{Name: s.Group, N: s.N, T: s.T, I: s.I})
 		}
@@ -46,10 +62,14 @@ func writeOutputs(dir string, plan *build.Plan, res *engine.Result, sum *output.
 	for _, tr := range traces {
 		for v, name := range tr.Vars {
 			scale, unit := displayScale(tr.Units[v])
-			p := plot.Traces{Title: fmt.Sprintf("%s: %s of %s", plan.Name, name, tr.Group), T: tr.T,
+			n := len(tr.T)
+			if extra.TraceTMax > 0 {
+				n = sort.SearchFloat64s(tr.T, extra.TraceTMax)
+			}
+			p := plot.Traces{Title: fmt.Sprintf("%s: %s of %s", plan.Name, name, tr.Group), T: tr.T[:n],
 				YLabel: fmt.Sprintf("%s (%s)", name, unit), YScale: scale}
 			for k, idx := range tr.Index {
-				p.Series = append(p.Series, plot.Series{Label: fmt.Sprintf("%s[%d]", tr.Group, idx), Y: tr.Data[v][k]})
+				p.Series = append(p.Series, plot.Series{Label: fmt.Sprintf("%s[%d]", tr.Group, idx), Y: tr.Data[v][k][:n]})
 			}
 			if err := plot.WriteTraces(filepath.Join(dir, fmt.Sprintf("%s_%s.png", tr.Name, name)), p); err != nil {
 				return err
