@@ -24,6 +24,9 @@ type Summary struct {
 	Completed   float64             `json:"completed"` // simulated time reached, s
 	Complete    bool                `json:"complete"`
 	Threads     int                 `json:"threads"`
+	Cells       int                 `json:"cells"`
+	Steps       int64               `json:"steps"`
+	Events      int64               `json:"synaptic_events"`
 	Groups      []GroupSummary      `json:"groups"`
 	Projections []ProjectionSummary `json:"projections"`
 	Timings     Timings             `json:"timings"`

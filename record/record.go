@@ -93,3 +93,17 @@ func Connectivity(plan *build.Plan, g int, values map[int]float64) (n int, m []f
 	}
 	return n, m
 }
+
+// Events returns the number of synaptic events the run delivered: for every
+// spike of a presynaptic cell, one per synapse it has.
+func Events(plan *build.Plan, res *engine.Result) int64 {
+	var n int64
+	for _, p := range plan.Projections {
+		pre := plan.Views[p.Pre]
+		counts := res.Counts[pre.Group][pre.Start : pre.Start+pre.N]
+		for i, c := range counts {
+			n += c * (p.Conn.RowPtr[i+1] - p.Conn.RowPtr[i])
+		}
+	}
+	return n
+}

@@ -42,6 +42,16 @@ func TestSpikesOfView(t *testing.T) {
 	}
 }
 
+// Events counts one event per synapse of each spiking presynaptic cell: cell
+// 2 (a[0], two synapses) spiked once and cell 4 (a[2], one synapse) twice.
+func TestEvents(t *testing.T) {
+	t.Parallel()
+	res := &engine.Result{Counts: [][]int64{{0, 0, 1, 0, 2, 0, 0, 0, 0, 1}}}
+	if got := Events(testPlan(), res); got != 4 {
+		t.Errorf("%d events, want 4", got)
+	}
+}
+
 func TestConnectivity(t *testing.T) {
 	t.Parallel()
 	n, m := Connectivity(testPlan(), 0, map[int]float64{0: -4})

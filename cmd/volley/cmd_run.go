@@ -163,6 +163,7 @@ func summarize(net *build.Network, plan *build.Plan, res *engine.Result, threads
 		Model: plan.Name, Source: net.Model.Source, Seed: plan.Seed, DT: plan.DT,
 		Duration: float64(plan.Steps) * plan.DT, Completed: float64(res.Completed) * plan.DT,
 		Complete: res.Completed == plan.Steps, Threads: threads, Warnings: net.Warnings,
+		Cells: cellCount(plan), Steps: res.Completed, Events: record.Events(plan, res),
 		Groups: []output.GroupSummary{}, Projections: []output.ProjectionSummary{},
 	}
 	for v, view := range plan.Views {

@@ -41,6 +41,7 @@ usage:
   volley check MODEL            validate a model, print its plan and memory estimate without running
   volley examples               list the built-in examples
   volley examples show NAME     print the model file of an example
+  volley bench [MODEL...]       time models as separate processes (--peer brian2 to compare)
 
 Run 'volley run -h' for the flags of run.
 `
@@ -65,11 +66,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runCheck(ctx, args[1:], stdout, stderr)
 	case "examples":
 		err = runExamples(ctx, args[1:], stdout)
+	case "bench":
+		err = runBench(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		err = usagef("unknown command %q; valid: run, check, examples, help", args[0])
+		err = usagef("unknown command %q; valid: run, check, examples, bench, help", args[0])
 	}
 	var ue *usageError
 	switch {

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/volleysim/volley/examples"
+	"github.com/volleysim/volley/output"
+)
+
+// benchOptions are the flags of `volley bench`.
+type benchOptions struct {
+	repeat  int
+	threads string
+	peer    string
+	peerDir string
+	jsonOut string
+}
+
+// benchRecord is one model at one thread count: medians over the repeats.
+type benchRecord struct {
+	Model        string  `json:"model"`
+	Threads      int     `json:"threads"`
+	Repeats      int     `json:"repeats"`
+	BuildS       float64 `json:"build_s"`
+	RunS         float64 `json:"run_s"`
+	WallS        float64 `json:"wall_s"`
+	PeakRSSMB    float64 `json:"peak_rss_mb"`
+	Cells        int     `json:"cells"`
+	Steps        int64   `json:"steps"`
+	EventsPerS   float64 `json:"synaptic_events_per_s"`
+	CellStepsPer float64 `json:"neuron_steps_per_s"`
+	PeerRunS     float64 `json:"peer_run_s,omitempty"`
+	PeerWallS    float64 `json:"peer_wall_s,omitempty"`
+	Ratio        float64 `json:"run_ratio,omitempty"` // Volley run / peer run, median of pairs
+}
+
+// brianPeers maps examples to the Brian2 scripts of the peer folder: script,
+// its arguments, the cpp_standalone directory it builds, and environment.
+var brianPeers = map[string]struct {
+	script string
+	args   []string
+	dir    string
+	env    []string
+}{
+	"cuba":          {"s3_va_brian2.py", []string{"CUBA"}, "S3_CUBA_omp0", nil},
+	"coba":          {"s3_va_brian2.py", []string{"COBA"}, "S3_COBA_omp0", nil},
+	"coba_hh":       {"s0_cobahh.py", nil, "S0_COBAHH_omp0", nil},
+	"tian2020":      {"s2_tian2020.py", nil, "S2_Tian2020_omp0", nil},
+	"adex_net_seed": {"s1_adex.py", nil, "S1_AdExNet_omp0", []string{"S1_SEED_CONN=../refs/adex_net_seed_connectivity.npy"}},
+	"tsodyks2000":   {"s4_tsodyks.py", nil, "S4_TUM2000_omp0", nil},
+}
+
+// runBench runs examples as separate processes and reports their timings,
+// optionally side by side with Brian2's C++ standalone binaries.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o benchOptions
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.IntVar(&o.repeat, "repeat", 3, "runs per model and thread count (medians are reported)")
+	fs.StringVar(&o.threads, "threads", fmt.Sprintf("1,%d", runtime.NumCPU()), "comma-separated thread counts")
+	fs.StringVar(&o.peer, "peer", "", "compare with a peer simulator: brian2 (C++ standalone, 1 thread)")
+	fs.StringVar(&o.peerDir, "peer-dir", "", "folder of the Brian2 peer scripts (default: ../shared/peers/brian2 if present)")
+	fs.StringVar(&o.jsonOut, "json", "", "also write the results as JSON to this file")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: volley bench [MODEL...] [flags]\n\nRuns each model (default: every example) as a separate process and reports build, simulation\nand wall time, peak memory and throughput; with --peer brian2, also Brian2's C++ standalone\nsimulation time of the same network, alternating runs.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	models, err := parseInterspersed(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	if o.repeat < 1 {
+		return usagef("--repeat %d: need at least 1", o.repeat)
+	}
+	var threads []int
+	for _, f := range strings.Split(o.threads, ",") {
+		t, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || t < 1 {
+			return usagef("--threads %q: expected thread counts such as 1,2", o.threads)
+		}
+		threads = append(threads, t)
+	}
+	if len(models) == 0 {
+		models = examples.Names()
+	}
+	if o.peer != "" && o.peer != "brian2" {
+		return usagef("--peer %q: only brian2 is supported", o.peer)
+	}
+	if o.peer == "brian2" && o.peerDir == "" {
+		o.peerDir = filepath.Join("..", "shared", "peers", "brian2")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "volley-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	var records []benchRecord
+	for _, m := range models {
+		var peer *peerRunner
+		if o.peer == "brian2" {
+			if peer, err = newBrianPeer(ctx, m, o.peerDir, stderr); err != nil {
+				fmt.Fprintf(stderr, "bench: %s: no Brian2 comparison: %v\n", m, err)
+			}
+		}
+		for _, t := range threads {
+			rec, err := benchModel(ctx, self, m, t, o.repeat, filepath.Join(tmp, m), peer)
+			if err != nil {
+				return fmt.Errorf("bench %s: %w", m, err)
+			}
+			records = append(records, rec)
+			fmt.Fprintf(stderr, "bench: %s, %d thread(s): run %.3f s, wall %.3f s\n", m, t, rec.RunS, rec.WallS)
+		}
+	}
+	printBench(stdout, records)
+	if o.jsonOut != "" {
+		data, _ := json.MarshalIndent(records, "", "  ")
+		if err := os.WriteFile(o.jsonOut, append(data, '\n'), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// procResult is what one process run measured.
+type procResult struct {
+	wall   float64
+	rssMB  float64
+	sum    output.Summary
+	peerRS float64 // the peer's own simulation time
+}
+
+func benchModel(ctx context.Context, self, m string, threads, repeat int, out string, peer *peerRunner) (benchRecord, error) {
+	var runs []procResult
+	var peerRuns []procResult
+	var ratios []float64
+	for k := 0; k < repeat; k++ {
+		r, err := runVolley(ctx, self, m, threads, out)
+		if err != nil {
+			return benchRecord{}, err
+		}
+		runs = append(runs, r)
+		if peer != nil {
+			p, err := peer.run(ctx)
+			if err != nil {
+				return benchRecord{}, fmt.Errorf("brian2: %w", err)
+			}
+			peerRuns = append(peerRuns, p)
+			if p.peerRS > 0 {
+				ratios = append(ratios, r.sum.Timings.Run/p.peerRS)
+			}
+		}
+	}
+	med := func(f func(procResult) float64, rs []procResult) float64 {
+		xs := make([]float64, len(rs))
+		for i, r := range rs {
+			xs[i] = f(r)
+		}
+		return median(xs)
+	}
+	s := runs[0].sum
+	rec := benchRecord{Model: m, Threads: threads, Repeats: repeat,
+		BuildS:    med(func(r procResult) float64 { return r.sum.Timings.Build }, runs),
+		RunS:      med(func(r procResult) float64 { return r.sum.Timings.Run }, runs),
+		WallS:     med(func(r procResult) float64 { return r.wall }, runs),
+		PeakRSSMB: med(func(r procResult) float64 { return r.rssMB }, runs),
+		Cells:     s.Cells, Steps: s.Steps,
+	}
+	if rec.RunS > 0 {
+		rec.EventsPerS = float64(s.Events) / rec.RunS
+		rec.CellStepsPer = float64(s.Cells) * float64(s.Steps) / rec.RunS
+	}
+	if len(peerRuns) > 0 {
+		rec.PeerRunS = med(func(r procResult) float64 { return r.peerRS }, peerRuns)
+		rec.PeerWallS = med(func(r procResult) float64 { return r.wall }, peerRuns)
+		rec.Ratio = median(ratios)
+	}
+	return rec, nil
+}
+
+// runVolley runs one simulation as a child process and reads its summary.
+func runVolley(ctx context.Context, self, m string, threads int, out string) (procResult, error) {
+	cmd := exec.CommandContext(ctx, self, "run", m, "--threads", strconv.Itoa(threads), "--out", out,
+		"--no-plots", "--quiet", "--force")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	r, err := timed(cmd)
+	if err != nil {
+		return r, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	data, err := os.ReadFile(filepath.Join(out, "summary.json"))
+	if err != nil {
+		return r, err
+	}
+	return r, json.Unmarshal(data, &r.sum)
+}
+
+// timed runs cmd and measures its wall time and peak resident memory.
+func timed(cmd *exec.Cmd) (procResult, error) {
+	start := time.Now()
+	err := cmd.Run()
+	r := procResult{wall: time.Since(start).Seconds()}
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		}
+	}
+	return r, err
+}
+
+// peerRunner reruns a Brian2 C++ standalone binary built once by its script.
+type peerRunner struct {
+	dir string // the standalone project, with its main binary
+}
+
+// newBrianPeer builds the model's Brian2 standalone binary if it is not built.
+func newBrianPeer(ctx context.Context, m, peerDir string, stderr io.Writer) (*peerRunner, error) {
+	p, ok := brianPeers[m]
+	if !ok {
+		return nil, fmt.Errorf("no Brian2 script for %q", m)
+	}
+	dir := filepath.Join(os.TempDir(), "brian_standalone", p.dir)
+	if _, err := os.Stat(filepath.Join(dir, "main")); err == nil {
+		return &peerRunner{dir: dir}, nil
+	}
+	script := filepath.Join(peerDir, p.script)
+	if _, err := os.Stat(script); err != nil {
+		return nil, fmt.Errorf("peer script: %w", err)
+	}
+	fmt.Fprintf(stderr, "bench: building Brian2 standalone %s (once) ...\n", p.dir)
+	cmd := exec.CommandContext(ctx, "/usr/bin/python3", append([]string{p.script}, append(p.args, "cpp_standalone")...)...)
+	cmd.Dir = peerDir
+	cmd.Env = append(os.Environ(), p.env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		return nil, fmt.Errorf("%v: %s", err, lines[len(lines)-1])
+	}
+	return &peerRunner{dir: dir}, nil
+}
+
+func (p *peerRunner) run(ctx context.Context) (procResult, error) {
+	cmd := exec.CommandContext(ctx, "./main")
+	cmd.Dir = p.dir
+	r, err := timed(cmd)
+	if err != nil {
+		return r, err
+	}
+	data, err := os.ReadFile(filepath.Join(p.dir, "results", "last_run_info.txt"))
+	if err != nil {
+		return r, err
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return r, errors.New("empty last_run_info.txt")
+	}
+	r.peerRS, err = strconv.ParseFloat(f[0], 64)
+	return r, err
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func printBench(w io.Writer, recs []benchRecord) {
+	fmt.Fprintf(w, "%-14s %7s %8s %8s %8s %9s %12s %14s %10s %8s\n",
+		"model", "threads", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio")
+	for _, r := range recs {
+		peer, ratio := "-", "-"
+		if r.PeerRunS > 0 {
+			peer, ratio = fmt.Sprintf("%.3f", r.PeerRunS), fmt.Sprintf("%.2f", r.Ratio)
+		}
+		fmt.Fprintf(w, "%-14s %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s\n",
+			r.Model, r.Threads, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio)
+	}
+}

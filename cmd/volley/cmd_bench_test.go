@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestMedian(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		in   []float64
+		want float64
+	}{{nil, 0}, {[]float64{3}, 3}, {[]float64{3, 1, 2}, 2}, {[]float64{4, 1, 3, 2}, 2.5}}
+	for _, tc := range cases {
+		if got := median(tc.in); got != tc.want {
+			t.Errorf("median(%v) = %g, want %g", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestPrintBench(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83},
+		{Model: "cuba", Threads: 1, RunS: 0.1}})
+	out := b.String()
+	for _, want := range []string{"model", "coba", "0.250", "0.300", "0.83", "cuba"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestBenchUsage(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"bench", "--repeat", "0"}, {"bench", "--threads", "x"}, {"bench", "--peer", "nest"}} {
+		if code, _, _ := runCLI(t, args...); code != exitUsage {
+			t.Errorf("volley %v: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+}
