@@ -1,6 +1,8 @@
 package build
 
 import (
+	"sort"
+
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/units"
 )
@@ -23,6 +25,42 @@ import (
 type Kernel interface {
 	Step(lo, hi int, step int64, out []int32) (spikes []int32, finite bool)
 	Reset(spikes []int32, step int64)
+}
+
+// Stateful is implemented by kernels that keep state of their own besides
+// the group's variables (the step of each cell's last spike, cursors into
+// spike lists), so that a checkpoint can save and restore it.
+type Stateful interface {
+	// Internal returns the kernel's own arrays by name as live slices:
+	// writing into them restores the state.
+	Internal() (ints map[string][]int64, floats map[string][]float64)
+}
+
+// Internal is one named array of a kernel's own state, as a snapshot keeps
+// it; exactly one of the slices is set.
+type Internal struct {
+	Name  string
+	Int64 []int64
+	Float []float64
+}
+
+// InternalOf lists the own state of a kernel, sorted by name; nil for a
+// kernel without any. The slices are the kernel's live arrays.
+func InternalOf(k Kernel) []Internal {
+	st, ok := k.(Stateful)
+	if !ok {
+		return nil
+	}
+	ints, floats := st.Internal()
+	var out []Internal
+	for name, a := range ints {
+		out = append(out, Internal{Name: name, Int64: a})
+	}
+	for name, a := range floats {
+		out = append(out, Internal{Name: name, Float: a})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }
 
 // Var is one state variable of a group: N values in SI units.

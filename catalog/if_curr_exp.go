@@ -126,3 +126,8 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 func (k *ifCurrExp) Reset(spikes []int32, step int64) {
 	reset(k.v, k.last, k.vReset, spikes, step)
 }
+
+// Internal returns the step of each cell's last spike, for checkpoints.
+func (k *ifCurrExp) Internal() (map[string][]int64, map[string][]float64) {
+	return map[string][]int64{"last_spike_step": k.last}, nil
+}

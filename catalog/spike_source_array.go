@@ -24,14 +24,14 @@ func SpikeSourceArray() *Model {
 
 type spikeArray struct {
 	steps [][]int64 // [N] sorted, distinct spike steps of each cell
-	next  []int     // [N] index of the next step to emit
+	next  []int64   // [N] index of the next step to emit
 }
 
 func newSpikeArray(in Instance) (Kernel, error) {
 	if len(in.SpikeTimes) != 0 && len(in.SpikeTimes) != in.N {
 		return nil, fmt.Errorf("SpikeSourceArray: spike_times has %d lists for %d cells", len(in.SpikeTimes), in.N)
 	}
-	k := &spikeArray{steps: make([][]int64, in.N), next: make([]int, in.N)}
+	k := &spikeArray{steps: make([][]int64, in.N), next: make([]int64, in.N)}
 	for i, ts := range in.SpikeTimes {
 		var steps []int64
 		for _, t := range ts {
@@ -49,10 +49,10 @@ func newSpikeArray(in Instance) (Kernel, error) {
 func (k *spikeArray) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	for i := lo; i < hi; i++ {
 		s, n := k.steps[i], k.next[i]
-		for n < len(s) && s[n] < step {
+		for n < int64(len(s)) && s[n] < step {
 			n++
 		}
-		if n < len(s) && s[n] == step {
+		if n < int64(len(s)) && s[n] == step {
 			out = append(out, int32(i))
 			n++
 		}
@@ -62,3 +62,8 @@ func (k *spikeArray) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 }
 
 func (k *spikeArray) Reset(spikes []int32, step int64) {}
+
+// Internal returns the position in each cell's spike list, for checkpoints.
+func (k *spikeArray) Internal() (map[string][]int64, map[string][]float64) {
+	return map[string][]int64{"next_spike": k.next}, nil
+}

@@ -17,6 +17,12 @@ type Options struct {
 	// Progress, if not nil, is called from one worker with the number of steps
 	// done, about every 1% of the run and at the end.
 	Progress func(done, total int64)
+	// From, if not nil, continues a run from a snapshot of the same plan
+	// instead of starting from the plan's initial state at step 0.
+	From *Snapshot
+	// Until, if positive, stops the run after this many steps in total
+	// (counted from step 0); the plan's Steps otherwise.
+	Until int64
 }
 
 // Workers returns the number of workers a run of plan with the given thread
@@ -41,6 +47,14 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	}
 	r.ctx = ctx
 	r.progress = opts.Progress
+	if opts.Until > 0 {
+		r.end = min(opts.Until, plan.Steps)
+	}
+	if opts.From != nil {
+		if err := r.restore(opts.From); err != nil {
+			return nil, err
+		}
+	}
 	var wg sync.WaitGroup
 	for w := 1; w < r.workers; w++ {
 		wg.Add(1)
@@ -52,6 +66,7 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	r.work(0)
 	wg.Wait()
 	res := r.result()
+	res.State = r.snapshot()
 	if r.numErr != nil {
 		return res, r.numErr
 	}
@@ -82,6 +97,8 @@ type runner struct {
 	traces []Trace        // [monitors]
 	probes [][]probe      // [workers] state samples each worker takes
 
+	start     int64 // first step of this run (0, or a snapshot's step)
+	end       int64 // steps to reach
 	completed int64
 	suspect   []bool            // [workers] an update reported a non-finite value this step
 	numErrs   []*NumericalError // [workers]
@@ -129,7 +146,7 @@ func newRunner(plan *build.Plan, workers int) (*runner, error) {
 	if plan.Steps < 0 || !(plan.DT > 0) {
 		return nil, fmt.Errorf("engine: plan has %d steps of %g s", plan.Steps, plan.DT)
 	}
-	r := &runner{plan: plan, workers: workers, bar: newBarrier(workers)}
+	r := &runner{plan: plan, workers: workers, bar: newBarrier(workers), end: plan.Steps}
 	ng := len(plan.Groups)
 	r.part = make([][]int, ng)
 	for g, grp := range plan.Groups {
@@ -210,7 +227,7 @@ func (r *runner) owner(g, cell int) int {
 func (r *runner) work(w int) {
 	plan := r.plan
 	every := max(1, plan.Steps/100)
-	for n := int64(0); n < plan.Steps; n++ {
+	for n := r.start; n < r.end; n++ {
 		par := n & 1
 		for _, p := range r.probes[w] {
 			if n%p.every == 0 {
@@ -247,7 +264,7 @@ func (r *runner) work(w int) {
 		r.suspect[w] = false
 		if w == 0 {
 			r.record(n)
-			if r.progress != nil && ((n+1)%every == 0 || n+1 == plan.Steps) {
+			if r.progress != nil && ((n+1)%every == 0 || n+1 == r.end) {
 				r.progress(n+1, plan.Steps)
 			}
 		}
@@ -265,7 +282,7 @@ func (r *runner) work(w int) {
 	}
 	r.bar.wait(false)
 	if w == 0 {
-		r.completed = plan.Steps
+		r.completed = max(r.end, r.start)
 		r.collectErrors()
 	}
 }

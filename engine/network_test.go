@@ -233,3 +233,55 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestStopResume: a run stopped at any step and continued from its snapshot,
+// with another thread count and a freshly compiled plan, gives bit for bit
+// the spikes, traces and counts of the uninterrupted run (issue 6).
+func TestStopResume(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"cuba", "coba"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			const steps = 2500
+			full := compileExample(t, name, 1)
+			full.Steps = steps
+			want := runPlan(t, full, 1)
+
+			first := compileExample(t, name, 2)
+			first.Steps = steps
+			res, err := engine.Run(context.Background(), first, engine.Options{Threads: 2, Until: 1234})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Completed != 1234 || res.State.Step != 1234 {
+				t.Fatalf("stopped after %d steps (snapshot %d), want 1234", res.Completed, res.State.Step)
+			}
+			second := compileExample(t, name, 1)
+			second.Steps = steps
+			got, err := engine.Run(context.Background(), second, engine.Options{Threads: 1, From: res.State})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Completed != steps {
+				t.Fatalf("resumed run completed %d steps", got.Completed)
+			}
+			for g := range want.Spikes {
+				if !slices.Equal(got.Spikes[g].Step, want.Spikes[g].Step) || !slices.Equal(got.Spikes[g].Cell, want.Spikes[g].Cell) {
+					t.Fatalf("group %d: spikes differ from the uninterrupted run", g)
+				}
+				if !slices.Equal(got.Counts[g], want.Counts[g]) {
+					t.Fatalf("group %d: counts differ", g)
+				}
+			}
+			for m := range want.Traces {
+				for v := range want.Traces[m].Data {
+					for k := range want.Traces[m].Data[v] {
+						if !slices.Equal(got.Traces[m].Data[v][k], want.Traces[m].Data[v][k]) {
+							t.Fatalf("trace %d differs", m)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -438,3 +438,13 @@ func (k *Kernel) Reset(spikes []int32, step int64) {
 		}
 	}
 }
+
+// Internal returns the kernel's own state for checkpoints: the step of each
+// cell's last spike and, for a refractory condition, whether it has ended.
+func (k *Kernel) Internal() (map[string][]int64, map[string][]float64) {
+	floats := map[string][]float64{}
+	if k.notrefCond != nil {
+		floats["refractory_released"] = k.notrefCond
+	}
+	return map[string][]int64{"last_spike_step": k.last}, floats
+}

@@ -1,0 +1,148 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/volleysim/volley/build"
+)
+
+// Snapshot is the complete state of a run between two steps: with the plan
+// it was taken from (compiled again from the same model and seed), a run
+// continued from it gives bit for bit what the uninterrupted run gives, for
+// any number of threads. Random numbers need no saving: they are functions of
+// (seed, purpose, cell, step).
+type Snapshot struct {
+	Step     int64              // steps completed
+	Vars     [][][]float64      // [groups][vars][cells] state variables
+	Internal [][]build.Internal // [groups] kernels' own state
+	Rings    [][][]float64      // [inputs][slots][cells] synaptic input in flight
+	Counts   [][]int64          // [groups][cells] spikes so far
+	Spikes   []Spikes           // [groups] recorded spikes so far
+	Traces   []Trace            // [monitors] samples so far
+}
+
+// snapshot copies the runner's state at the end of its run.
+func (r *runner) snapshot() *Snapshot {
+	s := &Snapshot{Step: r.completed, Counts: r.counts, Spikes: r.out}
+	for _, g := range r.plan.Groups {
+		vars := make([][]float64, len(g.Vars))
+		for i, v := range g.Vars {
+			vars[i] = append([]float64(nil), v.Data...)
+		}
+		s.Vars = append(s.Vars, vars)
+		var in []build.Internal
+		for _, a := range build.InternalOf(g.Kernel) {
+			c := build.Internal{Name: a.Name}
+			if a.Int64 != nil {
+				c.Int64 = append([]int64(nil), a.Int64...)
+			}
+			if a.Float != nil {
+				c.Float = append([]float64(nil), a.Float...)
+			}
+			in = append(in, c)
+		}
+		s.Internal = append(s.Internal, in)
+	}
+	for _, rg := range r.rings {
+		slots := make([][]float64, len(rg.slots))
+		for i, sl := range rg.slots {
+			slots[i] = append([]float64(nil), sl...)
+		}
+		s.Rings = append(s.Rings, slots)
+	}
+	for _, tr := range r.traces {
+		keep := 0
+		for keep < len(tr.Steps) && tr.Steps[keep] < r.completed {
+			keep++
+		}
+		t := Trace{Steps: tr.Steps[:keep]}
+		for _, vars := range tr.Data {
+			cells := make([][]float64, len(vars))
+			for k := range vars {
+				cells[k] = vars[k][:keep]
+			}
+			t.Data = append(t.Data, cells)
+		}
+		s.Traces = append(s.Traces, t)
+	}
+	return s
+}
+
+// restore sets the runner's state from a snapshot of the same plan.
+func (r *runner) restore(s *Snapshot) error {
+	plan := r.plan
+	mismatch := func(what string) error {
+		return fmt.Errorf("engine: the snapshot does not fit the model: %s differ", what)
+	}
+	if s.Step < 0 || s.Step > plan.Steps {
+		return fmt.Errorf("engine: snapshot at step %d of a run of %d steps", s.Step, plan.Steps)
+	}
+	if len(s.Vars) != len(plan.Groups) || len(s.Internal) != len(plan.Groups) || len(s.Counts) != len(plan.Groups) ||
+		len(s.Spikes) != len(plan.Groups) {
+		return mismatch("the groups")
+	}
+	for g, grp := range plan.Groups {
+		if len(s.Vars[g]) != len(grp.Vars) || len(s.Counts[g]) != grp.N {
+			return mismatch("the variables of group " + grp.Name)
+		}
+		for i, v := range grp.Vars {
+			if len(s.Vars[g][i]) != len(v.Data) {
+				return mismatch("the sizes of group " + grp.Name)
+			}
+			copy(v.Data, s.Vars[g][i])
+		}
+		live := build.InternalOf(grp.Kernel)
+		if len(live) != len(s.Internal[g]) {
+			return mismatch("the kernel state of group " + grp.Name)
+		}
+		for i, a := range live {
+			b := s.Internal[g][i]
+			if a.Name != b.Name || len(a.Int64) != len(b.Int64) || len(a.Float) != len(b.Float) {
+				return mismatch("the kernel state of group " + grp.Name)
+			}
+			copy(a.Int64, b.Int64)
+			copy(a.Float, b.Float)
+		}
+		copy(r.counts[g], s.Counts[g])
+		r.out[g].Step = append([]int64(nil), s.Spikes[g].Step...)
+		r.out[g].Cell = append([]int32(nil), s.Spikes[g].Cell...)
+	}
+	if len(s.Rings) != len(r.rings) {
+		return mismatch("the synaptic inputs")
+	}
+	for i := range r.rings {
+		rg := &r.rings[i]
+		if len(s.Rings[i]) != len(rg.slots) {
+			return mismatch("the delays")
+		}
+		for k, sl := range rg.slots {
+			if len(s.Rings[i][k]) != len(sl) {
+				return mismatch("the synaptic inputs")
+			}
+			copy(sl, s.Rings[i][k])
+			for w := range rg.touched[k] {
+				rg.touched[k][w].dense = true // where the input lies is not saved
+			}
+		}
+	}
+	if len(s.Traces) != len(r.traces) {
+		return mismatch("the state monitors")
+	}
+	for m, tr := range r.traces {
+		st := s.Traces[m]
+		if len(st.Data) != len(tr.Data) || len(st.Steps) > len(tr.Steps) {
+			return mismatch("the state monitors")
+		}
+		for v := range tr.Data {
+			if len(st.Data[v]) != len(tr.Data[v]) {
+				return mismatch("the state monitors")
+			}
+			for k := range tr.Data[v] {
+				copy(tr.Data[v][k], st.Data[v][k])
+			}
+		}
+	}
+	r.start = s.Step
+	r.completed = s.Step
+	return nil
+}
