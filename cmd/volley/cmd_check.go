@@ -25,14 +25,14 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) != 1 {
 		return usagef("usage: volley check MODEL")
 	}
-	m, files, err := loadModel(pos[0])
+	src, err := loadModel(pos[0])
 	if err != nil {
 		return err
 	}
-	if err := o.apply(m); err != nil {
+	if err := o.apply(src.m); err != nil {
 		return err
 	}
-	net, err := build.ResolveFS(m, files)
+	net, err := build.ResolveFS(src.m, src.files)
 	if err != nil {
 		return err
 	}

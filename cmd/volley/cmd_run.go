@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,6 +25,9 @@ type runOptions struct {
 	quiet   bool
 	force   bool
 	overrides
+
+	stopAfter       string // simulated time after which to stop and write a checkpoint
+	checkpointEvery string // simulated time between checkpoints
 }
 
 func (o *runOptions) flags(fs *flag.FlagSet) {
@@ -38,6 +40,8 @@ func (o *runOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.dt, "dt", "", "time step with its unit, e.g. \"0.1 ms\"")
 	fs.StringVar(&o.duration, "duration", "", "simulated time with its unit, e.g. \"2 s\"")
 	fs.Var(&o.sets, "set", "override a constant of the model: NAME=VALUE, e.g. Gexc=\"5 nS\" (repeatable)")
+	fs.StringVar(&o.stopAfter, "stop-after", "", "stop after this simulated time and write a checkpoint (continue with volley resume)")
+	fs.StringVar(&o.checkpointEvery, "checkpoint-every", "", "write a checkpoint every so much simulated time, e.g. \"10 s\"")
 }
 
 // runRun runs a model and writes its outputs.
@@ -63,82 +67,22 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) == 1 {
 		arg = pos[0]
 	}
-	say := func(format string, a ...any) {
-		if !o.quiet {
-			fmt.Fprintf(stdout, format, a...)
-		}
-	}
-
 	t0 := time.Now()
-	m, files, err := loadModel(arg)
+	src, err := loadModel(arg)
 	if err != nil {
 		return err
 	}
-	if err := o.apply(m); err != nil {
+	sess := &session{runOptions: o, src: src, stdout: stdout, stderr: stderr}
+	if err := sess.build(t0); err != nil {
 		return err
 	}
-	net, err := build.ResolveFS(m, files)
-	if err != nil {
+	if sess.dir == "" {
+		sess.dir = filepath.Join("volley-out", src.m.Name)
+	}
+	if err := output.CheckDir(sess.dir, o.force); err != nil {
 		return err
 	}
-	for _, w := range net.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	if err := output.CheckMemory(net.Memory()); err != nil {
-		return err
-	}
-	plan, err := net.Compile(o.threads)
-	if err != nil {
-		return err
-	}
-	tBuild := time.Since(t0)
-	dir := o.out
-	if dir == "" {
-		dir = filepath.Join("volley-out", m.Name)
-	}
-	if err := output.CheckDir(dir, o.force); err != nil {
-		return err
-	}
-	workers := engine.Workers(plan, o.threads)
-	say("%s: %d cells, %d synapses, %d steps of %g ms, %d thread(s); built in %.3f s\n",
-		m.Name, cellCount(plan), synapseCount(plan), plan.Steps, plan.DT*1e3, workers, tBuild.Seconds())
-
-	t1 := time.Now()
-	var prog *progress
-	if !o.quiet {
-		prog = newProgress(stderr, plan.Steps)
-	}
-	res, runErr := engine.Run(ctx, plan, engine.Options{Threads: o.threads, Progress: prog.update})
-	prog.done()
-	tRun := time.Since(t1)
-	if res == nil {
-		return runErr
-	}
-
-	t2 := time.Now()
-	sum := summarize(net, plan, res, workers)
-	if runErr != nil {
-		sum.Error = runErr.Error()
-	}
-	if err := writeOutputs(dir, plan, &net.Outputs, res, sum, !o.noPlots); err != nil {
-		return err
-	}
-	tWrite := time.Since(t2)
-	sum.Timings = output.Timings{Build: tBuild.Seconds(), Run: tRun.Seconds(), Write: tWrite.Seconds()}
-	if err := output.WriteSummary(dir, sum); err != nil {
-		return err
-	}
-	if !o.quiet {
-		report(stdout, sum, cellCount(plan), dir)
-	}
-	if runErr != nil {
-		var ne *engine.NumericalError
-		if errors.As(runErr, &ne) {
-			return fmt.Errorf("%w (outputs up to t = %g s written to %s)", runErr, sum.Completed, dir)
-		}
-		return runErr
-	}
-	return nil
+	return sess.simulate(ctx, nil)
 }
 
 func cellCount(p *build.Plan) int {

@@ -11,28 +11,48 @@ import (
 	"github.com/volleysim/volley/model"
 )
 
+// source is a model as loaded: decoded, with its text, and where its own
+// files (from_file connectors) are read from.
+type source struct {
+	m       *model.Model
+	files   fs.FS  // nil for a model on disk (its directory), the embedded files for an example
+	file    string // file name
+	example string // built-in example name, or ""
+	text    []byte
+}
+
 // loadModel decodes a model file path or a built-in example name. A name
 // without a path separator or .toml suffix that is not a file is looked up
-// among the examples. files is where the model's own files are read from:
-// nil for a model on disk (its directory), the embedded files for an example.
-func loadModel(arg string) (m *model.Model, files fs.FS, err error) {
+// among the examples.
+func loadModel(arg string) (*source, error) {
 	if arg == "" {
 		arg = examples.Default
 	}
 	isPath := strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".toml")
 	if data, err := os.ReadFile(arg); err == nil {
-		m, err := model.Decode(arg, data)
-		return m, nil, err
+		return decodeSource(arg, "", data)
 	} else if isPath {
-		return nil, nil, fmt.Errorf("model file: %w", err)
+		return nil, fmt.Errorf("model file: %w", err)
 	}
 	file, data, ok := examples.Source(arg)
 	if !ok {
-		return nil, nil, usagef("%q is neither a model file nor a built-in example; examples: %s",
+		return nil, usagef("%q is neither a model file nor a built-in example; examples: %s",
 			arg, strings.Join(examples.Names(), ", "))
 	}
-	m, err = model.Decode(file, data)
-	return m, examples.Files(), err
+	return decodeSource(file, arg, data)
+}
+
+// decodeSource decodes a model's text; example names a built-in example.
+func decodeSource(file, example string, data []byte) (*source, error) {
+	m, err := model.Decode(file, data)
+	if err != nil {
+		return nil, err
+	}
+	src := &source{m: m, file: file, example: example, text: data}
+	if example != "" {
+		src.files = examples.Files()
+	}
+	return src, nil
 }
 
 // overrides are the command-line changes to a model.

@@ -38,6 +38,7 @@ const usage = `volley: spiking neural network simulator
 
 usage:
   volley run [MODEL] [flags]    run a model file (.toml) or a built-in example (default: coba)
+  volley resume DIR             continue a run from the checkpoint in its output directory
   volley check MODEL            validate a model, print its plan and memory estimate without running
   volley examples               list the built-in examples
   volley examples show NAME     print the model file of an example
@@ -47,9 +48,24 @@ Run 'volley run -h' for the flags of run.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go interrupts(cancel)
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// interrupts turns the first SIGINT or SIGTERM into a cancelled context: the
+// run finishes its step and writes its outputs and a checkpoint. A second
+// signal exits at once; every file is written to a temporary name and
+// renamed, so none is left half written.
+func interrupts(cancel context.CancelFunc) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	<-sigs
+	fmt.Fprintln(os.Stderr, "volley: interrupted: finishing the step, writing outputs and a checkpoint (interrupt again to quit at once)")
+	cancel()
+	<-sigs
+	os.Exit(exitInterrupted)
 }
 
 // run dispatches a command line and maps its error to an exit code.
@@ -66,13 +82,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runCheck(ctx, args[1:], stdout, stderr)
 	case "examples":
 		err = runExamples(ctx, args[1:], stdout)
+	case "resume":
+		err = runResume(ctx, args[1:], stdout, stderr)
 	case "bench":
 		err = runBench(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		err = usagef("unknown command %q; valid: run, check, examples, bench, help", args[0])
+		err = usagef("unknown command %q; valid: run, resume, check, examples, bench, help", args[0])
 	}
 	var ue *usageError
 	switch {

@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/volleysim/volley/output"
 )
@@ -174,5 +179,122 @@ func TestOutputDirSafety(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, append(args, "--force")...); code != exitOK {
 		t.Errorf("with --force: exit %d: %s", code, errs)
+	}
+}
+
+// TestMain lets the tests run this test binary as the volley command.
+func TestMain(m *testing.M) {
+	if os.Getenv("VOLLEY_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// readZip returns the contents of every entry of an npz file.
+func readZip(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	r, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := map[string][]byte{}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = b
+	}
+	return out
+}
+
+func sameNPZ(t *testing.T, a, b string) {
+	t.Helper()
+	x, y := readZip(t, a), readZip(t, b)
+	if len(x) != len(y) {
+		t.Fatalf("%s and %s hold %d and %d arrays", a, b, len(x), len(y))
+	}
+	for k, v := range x {
+		if !bytes.Equal(v, y[k]) {
+			t.Fatalf("%s differs between %s and %s", k, a, b)
+		}
+	}
+}
+
+// Stop with --stop-after, resume with another thread count: the outputs are
+// those of the uninterrupted run, byte for byte (issue 6).
+func TestStopAndResumeCommand(t *testing.T) {
+	t.Parallel()
+	full, split := t.TempDir(), filepath.Join(t.TempDir(), "split")
+	common := []string{"--duration", "150 ms", "--no-plots", "--quiet"}
+	if code, _, errs := runCLI(t, append([]string{"run", "coba", "--out", full, "--threads", "2"}, common...)...); code != exitOK {
+		t.Fatalf("full run: %s", errs)
+	}
+	args := append([]string{"run", "coba", "--out", split, "--threads", "1", "--stop-after", "62.3 ms", "--checkpoint-every", "20 ms"}, common...)
+	if code, _, errs := runCLI(t, args...); code != exitOK {
+		t.Fatalf("stopped run: %s", errs)
+	}
+	var s output.Summary
+	data, _ := os.ReadFile(filepath.Join(split, "summary.json"))
+	if err := json.Unmarshal(data, &s); err != nil || s.Complete || math.Abs(s.Completed-0.0623) > 1e-9 {
+		t.Fatalf("summary after --stop-after: complete %v at %g s (%v)", s.Complete, s.Completed, err)
+	}
+	if code, _, errs := runCLI(t, "resume", split, "--threads", "2", "--no-plots", "--quiet"); code != exitOK {
+		t.Fatalf("resume: %s", errs)
+	}
+	sameNPZ(t, filepath.Join(full, "spikes.npz"), filepath.Join(split, "spikes.npz"))
+	sameNPZ(t, filepath.Join(full, "v.npz"), filepath.Join(split, "v.npz"))
+	if _, err := os.Stat(filepath.Join(split, "checkpoint")); !os.IsNotExist(err) {
+		t.Errorf("checkpoint left after the run completed: %v", err)
+	}
+	if code, _, errs := runCLI(t, "resume", split); code != exitError || !strings.Contains(errs, "no checkpoint") {
+		t.Errorf("resume of a finished run: exit %d, %q", code, errs)
+	}
+}
+
+// SIGINT during a run: the step completes, outputs so far and a checkpoint
+// are written, the exit code says interrupted, and resume finishes the run.
+func TestInterrupt(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	cmd := exec.Command(os.Args[0], "run", "coba", "--out", dir, "--duration", "200 s", "--no-plots", "--threads", "1")
+	cmd.Env = append(os.Environ(), "VOLLEY_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
+		t.Fatalf("exit: %v, want code %d; stderr:\n%s", err, exitInterrupted, stderr.String())
+	}
+	var s output.Summary
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &s); err != nil || s.Complete || s.Completed <= 0 || s.Completed >= 200 {
+		t.Fatalf("summary: complete %v at %g s (%v)", s.Complete, s.Completed, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "checkpoint", "state.gob")); err != nil {
+		t.Fatalf("no checkpoint: %v", err)
+	}
+	if !strings.Contains(stderr.String(), "volley resume") {
+		t.Errorf("stderr does not say how to resume:\n%s", stderr.String())
 	}
 }

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"time"
+
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/checkpoint"
+	"github.com/volleysim/volley/engine"
+	"github.com/volleysim/volley/output"
+	"github.com/volleysim/volley/units"
+)
+
+// session is one simulation from the command line: a model, its network and
+// plan, the output directory, and how to stop and checkpoint.
+type session struct {
+	runOptions
+	src    *source
+	dir    string
+	stdout io.Writer
+	stderr io.Writer
+
+	net     *build.Network
+	plan    *build.Plan
+	tBuild  time.Duration
+	workers int
+}
+
+func (s *session) say(format string, a ...any) {
+	if !s.quiet {
+		fmt.Fprintf(s.stdout, format, a...)
+	}
+}
+
+// build applies the command-line changes, resolves and compiles the model.
+func (s *session) build(t0 time.Time) error {
+	s.dir = s.out
+	if err := s.overrides.apply(s.src.m); err != nil {
+		return err
+	}
+	net, err := build.ResolveFS(s.src.m, s.src.files)
+	if err != nil {
+		return err
+	}
+	for _, w := range net.Warnings {
+		fmt.Fprintf(s.stderr, "warning: %s\n", w)
+	}
+	if err := output.CheckMemory(net.Memory()); err != nil {
+		return err
+	}
+	plan, err := net.Compile(s.threads)
+	if err != nil {
+		return err
+	}
+	s.net, s.plan, s.tBuild = net, plan, time.Since(t0)
+	s.workers = engine.Workers(plan, s.threads)
+	return nil
+}
+
+// steps converts a command-line time to a step count of the plan.
+func (s *session) steps(flag, text string) (int64, error) {
+	if text == "" {
+		return 0, nil
+	}
+	q, err := units.Parse(text)
+	if err != nil || q.Dim != units.Second || q.Value <= 0 {
+		return 0, usagef("--%s %q: expected a positive time such as \"500 ms\"", flag, text)
+	}
+	return int64(math.Round(q.Value / s.plan.DT)), nil
+}
+
+// simulate runs the plan from the start or from a snapshot, writing
+// checkpoints when asked and on interruption, and writes the outputs.
+func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
+	plan := s.plan
+	stop, err := s.steps("stop-after", s.stopAfter)
+	if err != nil {
+		return err
+	}
+	every, err := s.steps("checkpoint-every", s.checkpointEvery)
+	if err != nil {
+		return err
+	}
+	start := int64(0)
+	if from != nil {
+		start = from.Step
+	}
+	end := plan.Steps
+	if stop > 0 {
+		end = min(end, stop)
+	}
+	s.say("%s: %d cells, %d synapses, %d steps of %g ms, %d thread(s); built in %.3f s\n",
+		plan.Name, cellCount(plan), synapseCount(plan), plan.Steps, plan.DT*1e3, s.workers, s.tBuild.Seconds())
+	if start > 0 {
+		s.say("%s: resuming at t = %g s\n", plan.Name, float64(start)*plan.DT)
+	}
+	t1 := time.Now()
+	var prog *progress
+	if !s.quiet {
+		prog = newProgress(s.stderr, plan.Steps)
+	}
+	var res *engine.Result
+	var runErr error
+	for {
+		until := end
+		if every > 0 {
+			until = min(end, (start/every+1)*every)
+		}
+		res, runErr = engine.Run(ctx, plan, engine.Options{Threads: s.threads, Progress: prog.update, From: from, Until: until})
+		if res == nil {
+			return runErr
+		}
+		from, start = res.State, res.State.Step
+		if runErr != nil || start >= end {
+			break
+		}
+		if err := s.checkpoint(res.State); err != nil {
+			return err
+		}
+	}
+	prog.done()
+	tRun := time.Since(t1)
+	interrupted := errors.Is(runErr, context.Canceled)
+	if interrupted || (runErr == nil && start < plan.Steps) {
+		if err := s.checkpoint(res.State); err != nil {
+			return err
+		}
+	} else if runErr == nil {
+		if err := checkpoint.Remove(filepath.Join(s.dir, "checkpoint")); err != nil {
+			return err
+		}
+	}
+
+	t2 := time.Now()
+	sum := summarize(s.net, plan, res, s.workers)
+	if runErr != nil {
+		sum.Error = runErr.Error()
+	}
+	if err := writeOutputs(s.dir, plan, &s.net.Outputs, res, sum, !s.noPlots); err != nil {
+		return err
+	}
+	sum.Timings = output.Timings{Build: s.tBuild.Seconds(), Run: tRun.Seconds(), Write: time.Since(t2).Seconds()}
+	if err := output.WriteSummary(s.dir, sum); err != nil {
+		return err
+	}
+	if !s.quiet {
+		report(s.stdout, sum, cellCount(plan), s.dir)
+	}
+	switch {
+	case interrupted:
+		fmt.Fprintf(s.stderr, "volley: interrupted at t = %g s; outputs so far and a checkpoint are in %s (continue with: volley resume %s)\n",
+			sum.Completed, s.dir, s.dir)
+		return runErr
+	case runErr != nil:
+		var ne *engine.NumericalError
+		if errors.As(runErr, &ne) {
+			return fmt.Errorf("%w (outputs up to t = %g s written to %s)", runErr, sum.Completed, s.dir)
+		}
+		return runErr
+	case start < plan.Steps:
+		s.say("stopped at t = %g s; continue with: volley resume %s\n", sum.Completed, s.dir)
+	}
+	return nil
+}
+
+// checkpoint writes DIR/checkpoint.
+func (s *session) checkpoint(state *engine.Snapshot) error {
+	if err := output.PrepareDir(s.dir); err != nil {
+		return err
+	}
+	return checkpoint.Save(filepath.Join(s.dir, "checkpoint"), &checkpoint.Checkpoint{
+		ModelFile: s.src.file, Example: s.src.example, ModelText: s.src.text,
+		Seed: s.seed, DT: s.dt, Duration: s.duration, Sets: s.sets, State: state,
+	})
+}
