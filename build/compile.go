@@ -172,11 +172,11 @@ func drawPerSynapse(csr *connect.CSR, d dist, seed uint64, purpose rng.Purpose, 
 }
 
 // initExpr evaluates a per-cell initial value. As in Brian2, i is the index
-// within the (sub-)group the value is set on; the other state variables of
-// the group may be used with the values they have so far.
+// within the (sub-)group the value is set on and N its size; the other state
+// variables of the group may be used with the values they have so far.
 func (n *Network) initExpr(g *GroupSpec, in initSpec, state map[string][]float64, id uint32) error {
 	x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: in.Value.expr, Src: in.Value.text, N: g.N, DT: n.DT,
-		Arrays: state, Consts: n.consts, Offset: in.Start, Seed: n.Seed, Purpose: rng.Init, ID: id})
+		Arrays: state, Consts: n.consts, Offset: in.Start, Size: in.Count, Seed: n.Seed, Purpose: rng.Init, ID: id})
 	if err != nil {
 		return errorAt(g.Pos, "group %q: initial value of %s: %v", g.Name, in.Var, err)
 	}

@@ -40,10 +40,12 @@ func (ns *namespace) connectCondition(c *model.Connector) (eqn.Expr, error) {
 // gives every pair that satisfies the condition the connector's probability,
 // as Brian2 does, while the condition is evaluated only on drawn pairs.
 func (n *Network) filterCondition(p *ProjectionSpec, csr *connect.CSR) error {
-	consts := map[string]float64{"N_pre": float64(csr.NPre), "N_post": float64(csr.NPost)}
+	consts := map[string]float64{}
 	for k, v := range n.consts {
 		consts[k] = v
 	}
+	// the group sizes come before constants of the same name, as in Brian2
+	consts["N_pre"], consts["N_post"] = float64(csr.NPre), float64(csr.NPost)
 	x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: p.condition, Src: p.conditionSrc, N: csr.NPost,
 		DT: n.DT, Consts: consts, Index: "j", Scalars: []string{"i"}})
 	if err != nil {

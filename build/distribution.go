@@ -81,7 +81,7 @@ func (ns *namespace) value(v model.Value, want units.Dim) (dist, error) {
 	}
 	c, ok := e.(*eqn.Call)
 	if !ok || !isDistribution(c.Fun) {
-		if perCell(e) {
+		if perCell(e, ns.cellVars) {
 			return ns.cellExpr(v, e, want)
 		}
 		x, err := ns.scalar(v, want)
@@ -153,21 +153,23 @@ func (d dist) check() error {
 func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
 
 // perCell reports whether e has a value of its own for each cell: it calls
-// rand() or randn() or uses the cell index i.
-func perCell(e eqn.Expr) bool {
+// rand() or randn(), or uses the cell index i, the group size N or one of the
+// group's variables.
+func perCell(e eqn.Expr, vars map[string]units.Dim) bool {
 	switch e := e.(type) {
 	case *eqn.Ident:
-		return e.Name == "i"
+		_, isVar := vars[e.Name]
+		return e.Name == "i" || e.Name == "N" || isVar
 	case *eqn.Unary:
-		return perCell(e.X)
+		return perCell(e.X, vars)
 	case *eqn.Binary:
-		return perCell(e.X) || perCell(e.Y)
+		return perCell(e.X, vars) || perCell(e.Y, vars)
 	case *eqn.Call:
 		if e.Fun == "rand" || e.Fun == "randn" {
 			return true
 		}
 		for _, a := range e.Args {
-			if perCell(a) {
+			if perCell(a, vars) {
 				return true
 			}
 		}
@@ -181,6 +183,9 @@ func (ns *namespace) cellExpr(v model.Value, e eqn.Expr, want units.Dim) (dist, 
 		switch name {
 		case "i", "N":
 			return units.Dimensionless, true
+		}
+		if d, ok := ns.cellVars[name]; ok {
+			return d, true
 		}
 		q, ok := ns.values[name]
 		return q.Dim, ok

@@ -137,6 +137,10 @@ func (n *Network) resolveGroups(ns *namespace) error {
 			vi, _ := n.view(g.Name)
 			view := n.Views[vi]
 			spec := n.Groups[view.Group]
+			ns.cellVars = map[string]units.Dim{}
+			for _, v := range spec.Vars {
+				ns.cellVars[v.Name] = v.Dim
+			}
 			for _, p := range g.Init {
 				sv, ok := spec.stateVar(p.Name)
 				if !ok {
@@ -149,6 +153,7 @@ func (n *Network) resolveGroups(ns *namespace) error {
 				}
 				spec.Inits = append(spec.Inits, initSpec{Var: p.Name, Start: view.Start, Count: view.N, Value: d})
 			}
+			ns.cellVars = nil
 		}
 	}
 	return nil
@@ -330,7 +335,7 @@ func delaySteps(d, dt float64) (steps int32, warn string, err error) {
 		return 0, "", fmt.Errorf("delay %g ms is too long for dt = %g ms", d*1e3, dt*1e3)
 	}
 	if got := s * dt; d > 0 && math.Abs(got-d) > 0.01*d {
-		warn = fmt.Sprintf("delay %g ms is rounded to %g ms (%d steps of dt = %g ms)", d*1e3, got*1e3, int(s), dt*1e3)
+		warn = fmt.Sprintf("delay %.6g ms is rounded to %.6g ms (%d steps of dt = %.6g ms)", d*1e3, got*1e3, int(s), dt*1e3)
 	}
 	return int32(s), warn, nil
 }
@@ -436,6 +441,9 @@ func (p *ProjectionSpec) fromList(rows [][]float64, npre, npost int, wdim units.
 	for r, row := range rows {
 		if len(row) != 2 && len(row) != 4 && len(row) != 3 {
 			return fmt.Errorf("connection %d has %d columns; want [i, j], [i, j, weight] or [i, j, weight, delay]", r, len(row))
+		}
+		if len(row) != len(rows[0]) {
+			return fmt.Errorf("connection %d has %d columns and connection 0 has %d; every connection needs the same columns", r, len(row), len(rows[0]))
 		}
 		i, j := row[0], row[1]
 		if i != math.Trunc(i) || j != math.Trunc(j) || i < 0 || j < 0 || i >= float64(npre) || j >= float64(npost) {

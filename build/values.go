@@ -17,12 +17,16 @@ type namespace struct {
 	names    []string
 	values   map[string]units.Quantity
 	shadowed []string // warnings for constants named like units
+
+	// cellVars are the variables of the group whose initial values are
+	// being resolved: per-cell initial values may use them.
+	cellVars map[string]units.Dim
 }
 
 // reserved reports whether name has a meaning of its own in equations.
 func reserved(name string) bool {
 	switch name {
-	case "t", "dt", "i", "j", "N", "N_pre", "N_post", "lastspike", "not_refractory", "xi":
+	case "t", "dt", "i", "j", "lastspike", "not_refractory", "xi":
 		return true
 	}
 	return strings.HasPrefix(name, "xi_")
@@ -42,7 +46,7 @@ func evalConstants(m *model.Model) (*namespace, error) {
 			return nil, errorAt(c.Value.Pos, "constant %q is defined twice", c.Name)
 		}
 		if reserved(c.Name) {
-			return nil, errorAt(c.Value.Pos, "constant %q has a name the equations reserve (t, dt, i, j, N, N_pre, N_post, "+
+			return nil, errorAt(c.Value.Pos, "constant %q has a name the equations reserve (t, dt, i, j, "+
 				"lastspike, not_refractory, xi, xi_*); choose another name", c.Name)
 		}
 		if _, isUnit := units.Lookup(c.Name); isUnit {

@@ -10,8 +10,8 @@
 // Kernels follow Brian2's schedule and semantics: Step advances a block of
 // cells by one step and lists those that cross threshold, Reset applies the
 // reset. Refractoriness is kept as the step of the last spike: a cell is
-// refractory at step n while n − lastspike < round(tau_refrac/dt), as Brian2's
-// timestep(t − lastspike, dt) < timestep(refractory, dt); during that time v
+// refractory at step n while n − lastspike < int((tau_refrac + dt/1000)/dt), as
+// Brian2's timestep(t − lastspike, dt) < timestep(refractory, dt); during that time v
 // is clamped at v_reset (PyNN) and the synaptic variables go on decaying.
 //
 // Kernels never allocate and make no interface call per cell; derived

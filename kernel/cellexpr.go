@@ -21,6 +21,7 @@ type CellExprSpec struct {
 	Consts  map[string]float64   // SI constants
 	Index   string               // name of the cell index; "" means i
 	Offset  int                  // the index of cell c is c − Offset (sub-groups count from their start)
+	Size    int                  // the value of N; 0 means N (a sub-group's size for its initial values)
 	Scalars []string             // names of values given with each evaluation
 
 	Seed    uint64      // random streams of rand() and randn():
@@ -43,6 +44,9 @@ type CellExpr struct {
 func NewCellExpr(spec CellExprSpec) (*CellExpr, error) {
 	sc := &scope{arrays: map[string]int{}, consts: spec.Consts, n: spec.N, dt: spec.DT,
 		index: spec.Index, scalars: spec.Scalars}
+	if spec.Size > 0 {
+		sc.n = spec.Size
+	}
 	var names []string
 	for name := range spec.Arrays {
 		names = append(names, name)

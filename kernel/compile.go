@@ -227,6 +227,9 @@ func (c *compiler) ident(e *eqn.Ident) (operand, error) {
 	if i, ok := c.sc.arrays[name]; ok {
 		return operand{kind: kArr, i: i}, nil
 	}
+	if name == "N" { // the group's size comes before a constant N, as in Brian2
+		return c.constant(float64(c.sc.n)), nil
+	}
 	if v, ok := c.sc.consts[name]; ok {
 		return c.constant(v), nil
 	}

@@ -59,7 +59,7 @@
 //	[groups.stim]
 //	size = 2
 //	model = "SpikeSourceArray"
-//	spike_times = [["1 ms", "5 ms"], [2.5]]   # one array per cell
+//	spike_times = [["1 ms", "5 ms"], ["2.5 ms"]]   # one array per cell
 //
 //	[projections.e2e]
 //	pre = "exc"                        # required, an existing group

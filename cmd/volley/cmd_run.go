@@ -34,7 +34,7 @@ func (o *runOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "out", "", "output directory (default volley-out/<model>)")
 	fs.IntVar(&o.threads, "threads", runtime.NumCPU(), "worker threads; results do not depend on it")
 	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw PNG figures")
-	fs.BoolVar(&o.quiet, "quiet", false, "print nothing but errors")
+	fs.BoolVar(&o.quiet, "quiet", false, "print only errors and warnings")
 	fs.BoolVar(&o.force, "force", false, "replace the results of an earlier run in the output directory")
 	fs.StringVar(&o.seed, "seed", "", "random seed (default: the model's)")
 	fs.StringVar(&o.dt, "dt", "", "time step with its unit, e.g. \"0.1 ms\"")

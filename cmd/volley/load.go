@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,9 @@ func decodeSource(file, example string, data []byte) (*source, error) {
 	m, err := model.Decode(file, data)
 	if err != nil {
 		return nil, err
+	}
+	if m.Name == "" { // the file name names the output directory and the summary
+		m.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	}
 	src := &source{m: m, file: file, example: example, text: data}
 	if example != "" {

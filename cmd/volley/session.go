@@ -47,15 +47,15 @@ func (s *session) build(t0 time.Time) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range net.Warnings {
-		fmt.Fprintf(s.stderr, "warning: %s\n", w)
-	}
 	if err := output.CheckMemory(net.Memory()); err != nil {
 		return err
 	}
 	plan, err := net.Compile(s.threads)
 	if err != nil {
 		return err
+	}
+	for _, w := range net.Warnings { // compiling adds warnings about drawn values
+		fmt.Fprintf(s.stderr, "warning: %s\n", w)
 	}
 	s.net, s.plan, s.tBuild = net, plan, time.Since(t0)
 	s.workers = engine.Workers(plan, s.threads)
