@@ -1,6 +1,9 @@
 package build
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/volleysim/volley/catalog"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/rng"
@@ -49,6 +52,11 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 			spikeTimes = append(spikeTimes, cell)
 		}
 	}
+	for _, p := range cm.Params {
+		if strings.HasPrefix(p.Name, "tau") && p.Name != "tau_refrac" && p.Default.Dim == units.Second {
+			n.checkTimeConstant(g, p.Name, params[p.Name])
+		}
+	}
 	spec := &GroupSpec{Name: g.Name, N: size, Kind: cm.Name, Method: cm.Method, Receptors: cm.Receptors,
 		Source: cm.Source, ID: rng.Hash(g.Name), Pos: g.Pos}
 	for _, sv := range cm.State {
@@ -59,4 +67,13 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 			Seed: n.Seed, ID: spec.ID, SpikeTimes: spikeTimes})
 	}
 	return spec, nil
+}
+
+// checkTimeConstant warns when dt is longer than a fifth of a time constant of
+// linear dynamics: the integration may then be inaccurate.
+func (n *Network) checkTimeConstant(g *model.Group, name string, tau float64) {
+	if tau > 0 && n.DT > tau/5 {
+		n.Warnings = append(n.Warnings, fmt.Sprintf("%s: group %q: dt = %.6g ms is longer than a fifth of %s = %.6g ms; "+
+			"results may be inaccurate, consider a smaller dt", posString(g.Pos), g.Name, n.DT*1e3, name, tau*1e3))
+	}
 }

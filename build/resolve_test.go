@@ -187,3 +187,23 @@ func TestFromFileCSV(t *testing.T) {
 		}
 	}
 }
+
+// dt longer than a fifth of a time constant gives a warning naming it.
+func TestTimeConstantWarning(t *testing.T) {
+	t.Parallel()
+	text := strings.Replace(base, `dt = "0.1 ms"`, `dt = "1.5 ms"`, 1)
+	n, err := resolveText(t, strings.Replace(text, `delay = "1 ms"`, `delay = "3 ms"`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range n.Warnings {
+		found = found || (strings.Contains(w, "tau_syn_E") && strings.Contains(w, "fifth"))
+	}
+	if !found {
+		t.Errorf("warnings %q lack one about tau_syn_E = 5 ms and dt = 1.5 ms", n.Warnings)
+	}
+	if n, _ := resolveText(t, base); len(n.Warnings) != 0 {
+		t.Errorf("dt 0.1 ms: warnings %q", n.Warnings)
+	}
+}
