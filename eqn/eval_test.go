@@ -219,6 +219,18 @@ func refEval(e Expr, env map[string]float64) float64 {
 			return math.Sin(a[0])
 		case "tanh":
 			return math.Tanh(a[0])
+		case "cos":
+			return math.Cos(a[0])
+		case "arctan":
+			return math.Atan(a[0])
+		case "sinh":
+			return math.Sinh(a[0])
+		case "cosh":
+			return math.Cosh(a[0])
+		case "log":
+			return math.Log(a[0])
+		case "sqrt":
+			return math.Sqrt(a[0])
 		case "floor":
 			return math.Floor(a[0])
 		case "sign":
