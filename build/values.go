@@ -49,7 +49,7 @@ func evalConstants(m *model.Model) (*namespace, error) {
 			return nil, errorAt(c.Value.Pos, "constant %q has a name the equations reserve (t, dt, i, j, "+
 				"lastspike, not_refractory, xi, xi_*); choose another name", c.Name)
 		}
-		if _, isUnit := units.Lookup(c.Name); isUnit {
+		if u, isUnit := units.Lookup(c.Name); isUnit && commonDim(u.Dim) {
 			ns.shadowed = append(ns.shadowed, fmt.Sprintf("%s: constant %q has the name of a unit; in this model %s means the constant",
 				posString(c.Value.Pos), c.Name, c.Name))
 		}
@@ -150,4 +150,17 @@ func wrapAt(pos model.Pos, err error) error {
 		return err
 	}
 	return &model.Error{Pos: pos, Msg: err.Error()}
+}
+
+// commonDim reports whether d is the dimension of a unit models use
+// (voltage, current, conductance, capacitance, time, rate, length,
+// resistance): a constant that hides such a unit ("cm") deserves a warning,
+// one that hides an exotic one ("EK", exakelvin) does not.
+func commonDim(d units.Dim) bool {
+	for _, c := range []units.Dim{units.Volt, units.Amp, units.Siemens, units.Farad, units.Second, units.Hertz, units.Metre, units.Ohm} {
+		if d == c {
+			return true
+		}
+	}
+	return false
 }
