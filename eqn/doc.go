@@ -38,6 +38,22 @@
 //
 // There is no exception for the literal 0: write 0*mV.
 //
+// # Quantity literals and floor division
+//
+// A number followed by a unit name is a quantity literal that binds tighter
+// than any operator: "-65 mV" is -(65*mV), "1/2 ms" is 1/(2*ms). Numbers
+// directly followed by a name ("3ms") remain an error. // is Python's floor
+// division.
+//
+// # Symbolic tools
+//
+// Simplify folds numbers and removes neutral elements; Diff differentiates
+// (tested against finite differences); Linear splits an expression into
+// a*x + b (conditional linearity); LinearSystem extracts A and b of a linear
+// system with constant coefficients; Substitute, Names and DependsOn work on
+// trees; Equations.Inline substitutes subexpressions, Equations.Check checks
+// every equation's dimensions, Equations.Noise lists the noise terms.
+//
 // # Errors
 //
 // Nothing here panics on user input. Errors are typed and carry the source
