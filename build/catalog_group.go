@@ -62,11 +62,41 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 	for _, sv := range cm.State {
 		spec.Vars = append(spec.Vars, VarSpec{Name: sv.Name, Dim: sv.Init.Dim, Init: sv.Init.Value})
 	}
+	var generic *GroupSpec
+	if t := cm.Template; t != nil {
+		// The template's parameters are constants of the group, before the
+		// model's constants of the same name.
+		tns := ns.with(cm, params)
+		g := &model.Group{Name: g.Name, Pos: g.Pos, Size: g.Size, Equations: t.Equations, Threshold: t.Threshold,
+			Reset: t.Reset, Method: t.Method}
+		if t.Refractory != "" {
+			g.Refractory = model.Value{Text: t.Refractory, Pos: g.Pos}
+		}
+		var err error
+		if generic, err = n.equationGroup(tns, g, size); err != nil {
+			return nil, fmt.Errorf("catalog template of %s: %w", cm.Name, err)
+		}
+	}
 	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
+		if cm.New == nil || (n.Generic && generic != nil) {
+			return generic.newKernel(state)
+		}
 		return cm.New(catalog.Instance{N: size, DT: n.DT, Params: params, State: state,
 			Seed: n.Seed, ID: spec.ID, SpikeTimes: spikeTimes})
 	}
 	return spec, nil
+}
+
+// with returns a namespace that also holds a catalog model's parameters.
+func (ns *namespace) with(cm *catalog.Model, params map[string]float64) *namespace {
+	out := &namespace{values: map[string]units.Quantity{}}
+	for k, v := range ns.values {
+		out.values[k] = v
+	}
+	for _, p := range cm.Params {
+		out.values[p.Name] = units.Quantity{Value: params[p.Name], Dim: p.Default.Dim}
+	}
+	return out
 }
 
 // checkTimeConstant warns when dt is longer than a fifth of a time constant of

@@ -143,7 +143,10 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		}
 		spec.Inits = append(spec.Inits, initSpec{Var: p.Name, Start: 0, Count: size, Value: d})
 	}
-	consts := n.consts
+	consts := map[string]float64{}
+	for name, q := range ns.values {
+		consts[name] = q.Value
+	}
 	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
 		s := ks
 		s.DT, s.Seed, s.ID, s.Arrays, s.Consts = n.DT, n.Seed, spec.ID, state, consts

@@ -27,6 +27,11 @@ type Network struct {
 
 	Outputs Outputs
 
+	// Generic, if set before Compile, runs catalog models through their
+	// equation templates instead of their hand-fused kernels (to compare
+	// the two).
+	Generic bool
+
 	// Warnings lists what is accepted but may not be what the user meant.
 	Warnings []string
 

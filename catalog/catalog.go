@@ -64,7 +64,23 @@ type Model struct {
 	Receptors []Receptor
 	Method    string // integration method, for the plan printout
 	Source    bool   // a spike source: no membrane, no synaptic input
-	New       func(in Instance) (Kernel, error)
+	// New makes a hand-fused kernel; nil for models that run only through
+	// their Template.
+	New func(in Instance) (Kernel, error)
+	// Template is the model as Brian2 equations, for the generic path.
+	Template *Template
+}
+
+// Template is a catalog model written as Brian2 equations over its parameter
+// names (constants of the group) and state variable names. The build package
+// compiles it through the generic equation path; a hand-fused New must give
+// the same numbers (tested in build).
+type Template struct {
+	Equations  string // Brian2 equation string
+	Threshold  string // e.g. "v > v_thresh"
+	Reset      string // e.g. "v = v_reset"
+	Refractory string // a time expression, e.g. "tau_refrac"; "" for none
+	Method     string // Brian2 method name
 }
 
 // Param returns the parameter called name.

@@ -54,6 +54,12 @@ func IFCondExp() *Model {
 		Receptors: []Receptor{{"excitatory", "gsyn_exc"}, {"inhibitory", "gsyn_inh"}},
 		Method:    "exponential_euler",
 		New:       newIFCondExp,
+		Template: &Template{
+			Equations: `dv/dt = (v_rest - v)/tau_m + (gsyn_exc*(e_rev_E - v) + gsyn_inh*(e_rev_I - v) + i_offset)/cm : volt (unless refractory)
+dgsyn_exc/dt = -gsyn_exc/tau_syn_E : siemens
+dgsyn_inh/dt = -gsyn_inh/tau_syn_I : siemens`,
+			Threshold: "v > v_thresh", Reset: "v = v_reset", Refractory: "tau_refrac", Method: "exponential_euler",
+		},
 	}
 }
 

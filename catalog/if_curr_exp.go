@@ -50,6 +50,12 @@ func IFCurrExp() *Model {
 		Receptors: []Receptor{{"excitatory", "isyn_exc"}, {"inhibitory", "isyn_inh"}},
 		Method:    "exact",
 		New:       newIFCurrExp,
+		Template: &Template{
+			Equations: `dv/dt = (v_rest - v)/tau_m + (isyn_exc + isyn_inh + i_offset)/cm : volt (unless refractory)
+disyn_exc/dt = -isyn_exc/tau_syn_E : amp
+disyn_inh/dt = -isyn_inh/tau_syn_I : amp`,
+			Threshold: "v > v_thresh", Reset: "v = v_reset", Refractory: "tau_refrac", Method: "exact",
+		},
 	}
 }
 
