@@ -18,7 +18,14 @@ import (
 // and the plan.
 func simulate(t *testing.T, text string, threads int) (*build.Plan, *engine.Result) {
 	t.Helper()
-	m, err := model.Decode("test.toml", []byte(text))
+	return simulateFile(t, "test.toml", []byte(text), threads)
+}
+
+// simulateFile is simulate for a model file name (its directory holds the
+// files the model names).
+func simulateFile(t *testing.T, file string, text []byte, threads int) (*build.Plan, *engine.Result) {
+	t.Helper()
+	m, err := model.Decode(file, text)
 	if err != nil {
 		t.Fatal(err)
 	}

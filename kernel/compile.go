@@ -163,8 +163,8 @@ func (c *compiler) expr(e eqn.Expr) (operand, error) {
 			return operand{}, err
 		}
 		if op == opPow {
-			if v, ok := c.isConst(y); ok && v == 2 {
-				return c.binaryOp(opMul, x, x), nil
+			if v, ok := c.isConst(y); ok && v == math.Trunc(v) && math.Abs(v) >= 1 && math.Abs(v) <= 8 {
+				return c.intPow(x, int(v)), nil
 			}
 		}
 		return c.binaryOp(op, x, y), nil
@@ -172,6 +172,34 @@ func (c *compiler) expr(e eqn.Expr) (operand, error) {
 		return c.call(e)
 	}
 	return operand{}, fmt.Errorf("kernel: unknown expression node %T", e)
+}
+
+// intPow computes x**n for a small whole n by multiplications (square and
+// multiply), as compilers do for integer powers: m**3 costs two
+// multiplications, not a call of pow.
+func (c *compiler) intPow(x operand, n int) operand {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var r operand
+	have := false
+	for base := x; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			if have {
+				r = c.binaryOp(opMul, r, base)
+			} else {
+				r, have = base, true
+			}
+		}
+		if n > 1 {
+			base = c.binaryOp(opMul, base, base)
+		}
+	}
+	if neg {
+		return c.binaryOp(opDiv, c.constant(1), r)
+	}
+	return r
 }
 
 func (c *compiler) call(e *eqn.Call) (operand, error) {
