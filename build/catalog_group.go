@@ -73,9 +73,11 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 			g.Refractory = model.Value{Text: t.Refractory, Pos: g.Pos}
 		}
 		var err error
+		warned := len(n.Warnings) // the parameter checks above already warned
 		if generic, err = n.equationGroup(tns, g, size); err != nil {
 			return nil, fmt.Errorf("catalog template of %s: %w", cm.Name, err)
 		}
+		n.Warnings = n.Warnings[:warned]
 	}
 	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
 		if cm.New == nil || (n.Generic && generic != nil) {

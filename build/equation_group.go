@@ -90,6 +90,7 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		}
 	}
 	sys.Noise = inl.Noise()
+	n.checkTimeConstants(ns, g, sys)
 	var prog *integrate.Program
 	var coeffs *integrate.LinearCoefficients
 	if len(sys.Vars) > 0 {
@@ -339,4 +340,21 @@ func exactPropagators(c *integrate.LinearCoefficients, s *kernel.Spec, dt float6
 	s.Arrays = arrays
 	s.Update = integrate.ExactProgram(c.Vars, nil, nil, pNames, qNames)
 	return nil
+}
+
+// checkTimeConstants warns when dt is longer than a fifth of the time
+// constant of a variable whose equation is linear in it with a coefficient
+// made of constants: dx/dt = a·x + b with a = −1/tau.
+func (n *Network) checkTimeConstants(ns *namespace, g *model.Group, sys integrate.System) {
+	for k, v := range sys.Vars {
+		a, _, ok := eqn.Linear(sys.RHS[k], v)
+		if !ok {
+			continue
+		}
+		q, err := eqn.EvalQuantity(a, eqn.String(a), ns.lookup)
+		if err != nil || q.Dim != units.Hertz || !(q.Value < 0) {
+			continue // depends on other variables, or not a decay
+		}
+		n.checkTimeConstant(g, "the time constant of "+v, -1/q.Value)
+	}
 }

@@ -207,3 +207,25 @@ func TestTimeConstantWarning(t *testing.T) {
 		t.Errorf("dt 0.1 ms: warnings %q", n.Warnings)
 	}
 }
+
+// The same warning for equation-defined groups, from the linear coefficient.
+func TestTimeConstantWarningEquations(t *testing.T) {
+	t.Parallel()
+	text := `name = "e"
+[run]
+dt = "1 ms"
+duration = "2 ms"
+[constants]
+tau = "3 ms"
+[groups.g]
+size = "1"
+equations = "dv/dt = -v/tau : volt"
+`
+	n, err := resolveText(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Warnings) != 1 || !strings.Contains(n.Warnings[0], "time constant of v") {
+		t.Errorf("warnings %q, want one about the time constant of v (3 ms, dt 1 ms)", n.Warnings)
+	}
+}
