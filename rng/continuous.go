@@ -6,23 +6,6 @@ import (
 	"math/bits"
 )
 
-// Normal returns a standard normal value by the Box–Muller transform. Each
-// pair of calls uses exactly one Philox block's worth of words (two Uint64):
-// the first call of a pair draws them and keeps the second value for the
-// next call.
-func (s *Stream) Normal() float64 {
-	if s.spare {
-		s.spare = false
-		return s.norm
-	}
-	u1 := s.OpenFloat64()
-	u2 := s.Float64()
-	r := math.Sqrt(-2 * math.Log(u1))
-	sin, cos := math.Sincos(2 * math.Pi * u2)
-	s.norm, s.spare = r*sin, true
-	return r * cos
-}
-
 // Geometric returns the number of failures before the first success of
 // Bernoulli trials with success probability p, given logq = log(1-p)
 // (computed once by the caller, e.g. math.Log1p(-p)), as floor(E/-logq)

@@ -49,9 +49,8 @@
 //
 // Uint64 is two consecutive words, the first as the high half. Float64 takes
 // the top 53 bits of a Uint64; OpenFloat64 is in (0, 1) for logarithms.
-// Normal is Box–Muller (two normals per two Uint64, the second kept for the
-// next call). Exp is Marsaglia and Tsang's ziggurat (one Uint64 in ~99% of
-// draws) and Geometric is floor(Exp()/-log(1-p)), the skip length for
+// Normal and Exp are Marsaglia and Tsang's ziggurats (one Uint64 in ~99% of
+// draws, so one Philox block gives two values) and Geometric is floor(Exp()/-log(1-p)), the skip length for
 // Bernoulli sampling. Intn is Lemire's unbiased method. Poisson and Binomial
 // use inversion for small means and Hörmann's transformed rejection (PTRS,
 // BTRS) for large ones. Uniform01 is the single-call fast path equal to

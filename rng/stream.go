@@ -38,8 +38,6 @@ type Stream struct {
 	buf   [4]uint32 // current block
 	pos   uint32    // next unread word of buf; 4 when buf is used up
 	spent bool      // ctr[0] wrapped: all MaxBlocks blocks were drawn
-	spare bool      // norm holds the second value of a Box–Muller pair
-	norm  float64
 }
 
 // New returns the stream of (seed, p, id, index, step), positioned at its

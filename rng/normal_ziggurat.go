@@ -1,0 +1,76 @@
+package rng
+
+import "math"
+
+// The normal ziggurat of Marsaglia and Tsang (J. Stat. Softw. 5(8), 2000)
+// for the half-normal f(x) = exp(−x²/2), with 128 layers of equal area
+// nzV; the sign comes from one more bit of the same draw.
+const (
+	nzR = 3.442619855899      // right edge of the base layer (Marsaglia & Tsang)
+	nzV = 9.91256303526217e-3 // area of each layer
+	nzN = 128                 // number of layers
+	nzM = 1 << 52             // scale of the 52-bit abscissa
+)
+
+// normalZiggurat holds the layer tables; it is computed once at package
+// initialisation and never written afterwards.
+type normalZiggurat struct {
+	k [nzN]uint64  // below k[i], accept at once
+	w [nzN]float64 // abscissa per unit of the 52-bit value
+	f [nzN + 1]float64
+}
+
+// nzig is the table of the normal ziggurat.
+var nzig = newNormalZiggurat()
+
+func newNormalZiggurat() *normalZiggurat {
+	f := func(x float64) float64 { return math.Exp(-0.5 * x * x) }
+	var x [nzN + 1]float64
+	x[0] = nzV / f(nzR)
+	x[1] = nzR
+	for i := 1; i < nzN-1; i++ {
+		x[i+1] = math.Sqrt(-2 * math.Log(nzV/x[i]+f(x[i])))
+	}
+	x[nzN] = 0
+	z := &normalZiggurat{}
+	for i := 0; i < nzN; i++ {
+		z.k[i] = uint64(x[i+1] / x[i] * nzM)
+		z.w[i] = x[i] / nzM
+	}
+	for i := range x {
+		z.f[i] = f(x[i])
+	}
+	return z
+}
+
+// Normal returns a standard normal value by the ziggurat method: one Uint64
+// in about 98.8% of draws, more (and a logarithm or an exponential) in the
+// rest.
+func (s *Stream) Normal() float64 {
+	for {
+		u := s.Uint64()
+		i := u & (nzN - 1)
+		neg := u&nzN != 0
+		j := u >> 12
+		x := float64(j) * nzig.w[i]
+		if j >= nzig.k[i] {
+			if i == 0 {
+				// the tail beyond nzR (Marsaglia's method)
+				for {
+					a := -math.Log(s.OpenFloat64()) / nzR
+					b := -math.Log(s.OpenFloat64())
+					if 2*b >= a*a {
+						x = nzR + a
+						break
+					}
+				}
+			} else if nzig.f[i]+s.Float64()*(nzig.f[i+1]-nzig.f[i]) >= math.Exp(-0.5*x*x) {
+				continue
+			}
+		}
+		if neg {
+			return -x
+		}
+		return x
+	}
+}
