@@ -102,3 +102,45 @@ func TestFusedMatchesTemplate(t *testing.T) {
 		t.Logf("%s: %d spikes, largest relative v difference %.3g", tc.model, len(fused.Spikes[0].Step), worst)
 	}
 }
+
+// The catalog models that run only through their equations: each compiles
+// with PyNN's defaults and fires under a constant current, with the
+// qualitative behaviour of the model (spike-frequency adaptation for the
+// AdEx cell: later intervals longer than the first).
+func TestTemplateOnlyModels(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		model, current string
+		min, max       int // spikes in 500 ms
+		adapting       bool
+	}{
+		{"EIF_cond_exp_isfa_ista", "1 nA", 5, 200, true},
+		{"HH_cond_exp", "1 nA", 5, 200, false},
+		{"Izhikevich", "0.01 nA", 5, 200, false},
+	}
+	for _, tc := range cases {
+		text := `name = "one"
+[run]
+dt = "0.1 ms"
+duration = "500 ms"
+[groups.c]
+size = "1"
+model = "` + tc.model + `"
+params = { i_offset = "` + tc.current + `" }
+[monitors]
+spikes = ["c"]
+`
+		_, res := simulate(t, text, 1)
+		steps := res.Spikes[0].Step
+		if len(steps) < tc.min || len(steps) > tc.max {
+			t.Errorf("%s with %s: %d spikes in 500 ms, want %d–%d", tc.model, tc.current, len(steps), tc.min, tc.max)
+			continue
+		}
+		if tc.adapting {
+			first, last := steps[1]-steps[0], steps[len(steps)-1]-steps[len(steps)-2]
+			if last <= first {
+				t.Errorf("%s: intervals %d then %d steps: no adaptation", tc.model, first, last)
+			}
+		}
+	}
+}

@@ -133,7 +133,8 @@ func (m *Model) Receptor(name string) (string, bool) {
 
 // Models returns every catalog model, sorted by name.
 func Models() []*Model {
-	ms := []*Model{IFCurrExp(), IFCondExp(), SpikeSourcePoisson(), SpikeSourceArray()}
+	ms := []*Model{IFCurrExp(), IFCondExp(), EIFCondExpIsfaIsta(), HHCondExp(), Izhikevich(),
+		SpikeSourcePoisson(), SpikeSourceArray()}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
 	return ms
 }
@@ -164,11 +165,16 @@ func param(name, def, doc string) Param {
 	return Param{Name: name, Default: q, Unit: f[len(f)-1], Doc: doc}
 }
 
-// state builds a state variable entry from a default initial value.
+// state builds a state variable entry from a default initial value; a plain
+// number is dimensionless.
 func state(name, init, doc string) StateVar {
 	q := units.MustParse(init)
 	f := strings.Fields(init)
-	return StateVar{Name: name, Init: q, Unit: f[len(f)-1], Doc: doc}
+	unit := "1"
+	if len(f) > 1 {
+		unit = f[len(f)-1]
+	}
+	return StateVar{Name: name, Init: q, Unit: unit, Doc: doc}
 }
 
 // refractorySteps converts a refractory period to whole steps as Brian2's
