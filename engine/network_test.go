@@ -352,3 +352,11 @@ func TestAdExSeedNetwork(t *testing.T) {
 		t.Errorf("cell 0 fires at %.3f Hz, want 3.5–5.5 Hz", c0)
 	}
 }
+
+func BenchmarkSeedExamples(b *testing.B) {
+	for _, name := range []string{"coba_hh", "tian2020", "adex_net_seed"} {
+		b.Run(name+"/threads=1", func(b *testing.B) {
+			benchmarkExample(b, name, 1)
+		})
+	}
+}

@@ -31,9 +31,10 @@ type compiler struct {
 	temps    map[string]operand
 	consts   *constPool
 	sites    []bool
-	pinned   map[int]bool // virtual registers live to the end
-	src      string       // text of the expression being compiled, for errors
-	gathered bool         // arrays hold gathered cells (reset): assignments allowed
+	pinned   map[int]bool  // virtual registers live to the end
+	defs     map[int]instr // the instruction that wrote each virtual register
+	src      string        // text of the expression being compiled, for errors
+	gathered bool          // arrays hold gathered cells (reset): assignments allowed
 }
 
 // constPool holds the constants broadcast to block registers.
@@ -53,7 +54,8 @@ func (p *constPool) add(v float64) int {
 }
 
 func newCompiler(sc *scope, pool *constPool) *compiler {
-	c := &compiler{sc: sc, cse: map[string]operand{}, temps: map[string]operand{}, consts: pool, pinned: map[int]bool{}}
+	c := &compiler{sc: sc, cse: map[string]operand{}, temps: map[string]operand{}, consts: pool, pinned: map[int]bool{},
+		defs: map[int]instr{}}
 	for range sc.noise {
 		c.sites = append(c.sites, true)
 	}
@@ -82,6 +84,7 @@ func (c *compiler) emit(in instr) operand {
 	in.dst = c.vregs
 	c.vregs++
 	c.code = append(c.code, in)
+	c.defs[in.dst] = in
 	o := operand{kind: kReg, i: in.dst}
 	if key != "" {
 		c.cse[key] = o
@@ -97,6 +100,18 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 		return c.constant(scalar(op, xv, yv))
 	}
 	switch {
+	case op == opAdd && !xc && !yc:
+		// Superinstructions, with the rounding of the separate operations:
+		// a·k + b in one pass, and −a + b as b − a.
+		for _, p := range [2][2]operand{{x, y}, {y, x}} {
+			if d, ok := c.def(p[0]); ok && d.op == opMulC {
+				return c.emit(instr{op: opMulAddC, a: d.a, b: p[1], k: d.k})
+			}
+			if d, ok := c.def(p[0]); ok && d.op == opNeg {
+				return c.emit(instr{op: opSub, a: p[1], b: d.a})
+			}
+		}
+		return c.emit(instr{op: opAdd, a: x, b: y})
 	case yc && op == opAdd:
 		return c.emit(instr{op: opAddC, a: x, k: yv})
 	case xc && op == opAdd:
@@ -335,10 +350,54 @@ func (c *compiler) materialize(o operand) operand {
 	return operand{kind: kReg, i: in.dst}
 }
 
+// def returns the instruction that computed a register operand.
+func (c *compiler) def(o operand) (instr, bool) {
+	if o.kind != kReg {
+		return instr{}, false
+	}
+	in, ok := c.defs[o.i]
+	return in, ok
+}
+
+// eliminateDead drops instructions whose results nothing reads (left behind
+// when superinstructions replaced their readers).
+func (c *compiler) eliminateDead(outputs []*operand) {
+	live := map[int]bool{}
+	for _, o := range outputs {
+		if o.kind == kReg {
+			live[o.i] = true
+		}
+	}
+	for v := range c.pinned {
+		live[v] = true
+	}
+	keep := make([]bool, len(c.code))
+	for i := len(c.code) - 1; i >= 0; i-- {
+		in := c.code[i]
+		if in.op != opStore && !live[in.dst] {
+			continue
+		}
+		keep[i] = true
+		for _, o := range []operand{in.a, in.b, in.c} {
+			if o.kind == kReg {
+				live[o.i] = true
+			}
+		}
+	}
+	code := c.code[:0]
+	for i, in := range c.code {
+		if keep[i] {
+			code = append(code, in)
+		}
+	}
+	c.code = code
+}
+
 // finish allocates block registers: a virtual register's block is reused once
 // its last reader has run; pinned registers live to the end. It rewrites the
 // given operands (program outputs) to the allocated registers.
 func (c *compiler) finish(outputs ...*operand) *program {
+	c.eliminateDead(outputs)
 	last := make([]int, c.vregs)
 	for i := range last {
 		last[i] = -1

@@ -41,8 +41,9 @@ const (
 	opRand   // d = uniform draw of site k
 	opLastSpike
 	opNotRef
-	opStore  // view[arr] = a (gathered blocks only); writes no register
-	opScalar // d = scalars[site]: a value given per evaluation
+	opStore   // view[arr] = a (gathered blocks only); writes no register
+	opScalar  // d = scalars[site]: a value given per evaluation
+	opMulAddC // d = a·c + b
 )
 
 type operandKind uint8
@@ -194,6 +195,12 @@ func (f *frame) run(p *program, dt float64) {
 			for i := range d {
 				d[i] = c / a[i]
 			}
+		case opMulAddC:
+			a, b, c := f.get(in.a), f.get(in.b), in.k
+			a, b = a[:len(d)], b[:len(d)]
+			for i := range d {
+				d[i] = a[i]*c + b[i]
+			}
 		case opExp:
 			a := f.get(in.a)
 			a = a[:len(d)]
@@ -251,11 +258,32 @@ func (f *frame) run(p *program, dt float64) {
 	}
 }
 
-// binary runs the less frequent binary operations.
+// binary runs the less frequent binary operations; comparisons, common in
+// thresholds, have loops of their own.
 func (f *frame) binary(in *instr, d []float64) {
 	a, b := f.get(in.a), f.get(in.b)
-	for i := range d {
-		d[i] = scalar(in.op, a[i], b[i])
+	a, b = a[:len(d)], b[:len(d)]
+	switch in.op {
+	case opGT:
+		for i := range d {
+			d[i] = b2f(a[i] > b[i])
+		}
+	case opGE:
+		for i := range d {
+			d[i] = b2f(a[i] >= b[i])
+		}
+	case opLT:
+		for i := range d {
+			d[i] = b2f(a[i] < b[i])
+		}
+	case opLE:
+		for i := range d {
+			d[i] = b2f(a[i] <= b[i])
+		}
+	default:
+		for i := range d {
+			d[i] = scalar(in.op, a[i], b[i])
+		}
 	}
 }
 
