@@ -299,6 +299,10 @@ func (k *Kernel) fillRandom(f *frame, p *program, purpose rng.Purpose) {
 	if len(p.sites) == 0 {
 		return
 	}
+	if len(p.sites) == 1 && p.sites[0] { // one noise term: the common case
+		rng.FirstNormals(k.seed, purpose, k.id, uint64(f.step), f.lo, f.cells, f.rand[0][:f.n])
+		return
+	}
 	for c := 0; c < f.n; c++ {
 		s := rng.New(k.seed, purpose, k.id, uint64(f.cell(c)), uint64(f.step))
 		for site, normal := range p.sites {
