@@ -30,6 +30,10 @@ type Checkpoint struct {
 	Duration  string   //
 	Sets      []string //
 	State     *engine.Snapshot
+	// TraceSamples, for a run whose state monitors stream to files in the
+	// output directory, is the number of samples each file held at the
+	// checkpoint; nil when the samples are in State.
+	TraceSamples []int64
 }
 
 // Save writes c into dir (created if needed).

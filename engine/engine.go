@@ -23,6 +23,15 @@ type Options struct {
 	// Until, if positive, stops the run after this many steps in total
 	// (counted from step 0); the plan's Steps otherwise.
 	Until int64
+	// Sink, if not nil, receives the samples of the state monitors in
+	// chunks of ChunkSamples samples (4096 if 0) as the run goes, so that
+	// recording needs memory for two chunks, not for the whole run; the
+	// Result then holds no samples. first is the index of the chunk's first
+	// sample (sample s is taken at step s·every); data is [vars][cells][n].
+	// The call comes from one worker while the others go on; data is valid
+	// only during the call.
+	Sink         func(monitor int, first int64, data [][][]float64) error
+	ChunkSamples int64
 }
 
 // Workers returns the number of workers a run of plan with the given thread
@@ -41,7 +50,7 @@ func Workers(plan *build.Plan, threads int) int {
 // when the run stops early: on a NaN or Inf (a *NumericalError) or when ctx is
 // cancelled (ctx.Err()); Result.Completed tells how far it got.
 func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
-	r, err := newRunner(plan, Workers(plan, max(1, opts.Threads)))
+	r, err := newRunner(plan, Workers(plan, max(1, opts.Threads)), opts.Sink != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +64,9 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	if opts.Sink != nil {
+		r.chunked(opts.Sink, opts.ChunkSamples)
+	}
 	var wg sync.WaitGroup
 	for w := 1; w < r.workers; w++ {
 		wg.Add(1)
@@ -67,6 +79,9 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	wg.Wait()
 	res := r.result()
 	res.State = r.snapshot()
+	if r.sinkErr != nil {
+		return res, fmt.Errorf("engine: recording: %w", r.sinkErr)
+	}
 	if r.numErr != nil {
 		return res, r.numErr
 	}
@@ -100,6 +115,8 @@ type runner struct {
 	start     int64 // first step of this run (0, or a snapshot's step)
 	end       int64 // steps to reach
 	completed int64
+	chunks    *chunking // state monitors streamed to a sink; nil keeps all samples
+	sinkErr   error
 	suspect   []bool            // [workers] an update reported a non-finite value this step
 	numErrs   []*NumericalError // [workers]
 	numErr    *NumericalError
@@ -136,13 +153,15 @@ type touchedRow struct {
 
 // probe is one sample a worker takes at every recorded step.
 type probe struct {
-	src   []float64 // state variable
-	cell  int       // within the root group
-	dst   []float64 // samples
-	every int64
+	src     []float64 // state variable
+	cell    int       // within the root group
+	m, v, k int       // monitor, variable, recorded cell
+	every   int64
 }
 
-func newRunner(plan *build.Plan, workers int) (*runner, error) {
+// newRunner prepares a run; streamed monitors get no arrays for the whole
+// run (see chunked).
+func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	if plan.Steps < 0 || !(plan.DT > 0) {
 		return nil, fmt.Errorf("engine: plan has %d steps of %g s", plan.Steps, plan.DT)
 	}
@@ -191,6 +210,9 @@ func newRunner(plan *build.Plan, workers int) (*runner, error) {
 	for m, mon := range plan.Monitors {
 		every := max(1, mon.Every)
 		samples := (plan.Steps + every - 1) / every
+		if streamed {
+			samples = 0
+		}
 		tr := Trace{Steps: make([]int64, samples), Data: make([][][]float64, len(mon.Vars))}
 		for k := range tr.Steps {
 			tr.Steps[k] = int64(k) * every
@@ -202,7 +224,7 @@ func newRunner(plan *build.Plan, workers int) (*runner, error) {
 				tr.Data[v][k] = make([]float64, samples)
 				cell := view.Start + idx
 				w := r.owner(view.Group, cell)
-				r.probes[w] = append(r.probes[w], probe{src: sv.Data, cell: cell, dst: tr.Data[v][k], every: every})
+				r.probes[w] = append(r.probes[w], probe{src: sv.Data, cell: cell, m: m, v: v, k: k, every: every})
 			}
 		}
 		r.traces[m] = tr
@@ -229,9 +251,9 @@ func (r *runner) work(w int) {
 	every := max(1, plan.Steps/100)
 	for n := r.start; n < r.end; n++ {
 		par := n & 1
-		for _, p := range r.probes[w] {
-			if n%p.every == 0 {
-				p.dst[n/p.every] = p.src[p.cell]
+		for i := range r.probes[w] {
+			if p := &r.probes[w][i]; n%p.every == 0 {
+				r.sample(p, n/p.every)
 			}
 		}
 		for g, grp := range plan.Groups {
@@ -246,7 +268,7 @@ func (r *runner) work(w int) {
 			}
 			r.spikes[par][g][w] = out
 		}
-		stop := w == 0 && n%64 == 0 && r.ctx.Err() != nil
+		stop := w == 0 && (r.sinkErr != nil || (n%64 == 0 && r.ctx.Err() != nil))
 		stop = r.bar.wait(stop || r.numErrs[w] != nil)
 		r.deliver(w, n)
 		r.apply(w, n)
@@ -264,6 +286,7 @@ func (r *runner) work(w int) {
 		r.suspect[w] = false
 		if w == 0 {
 			r.record(n)
+			r.flushFull(n)
 			if r.progress != nil && ((n+1)%every == 0 || n+1 == r.end) {
 				r.progress(n+1, plan.Steps)
 			}
@@ -276,6 +299,7 @@ func (r *runner) work(w int) {
 			r.bar.wait(false)
 			if w == 0 {
 				r.collectErrors()
+				r.flushRest()
 			}
 			return
 		}
@@ -284,6 +308,7 @@ func (r *runner) work(w int) {
 	if w == 0 {
 		r.completed = max(r.end, r.start)
 		r.collectErrors()
+		r.flushRest()
 	}
 }
 

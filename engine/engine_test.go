@@ -113,7 +113,7 @@ func TestDeliveryTiming(t *testing.T) {
 			pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0}, 7: {1}}, reset: math.NaN()}
 			post := &scripted{x: make([]float64, 3), reset: math.NaN()}
 			plan := twoGroups(pre, post, tc.weights, tc.delays, tc.delay)
-			r, err := newRunner(plan, threads) // bypass Workers' size rule to exercise every split
+			r, err := newRunner(plan, threads, false) // bypass Workers' size rule to exercise every split
 			if err != nil {
 				t.Fatal(err)
 			}

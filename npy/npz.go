@@ -98,3 +98,64 @@ func (e *entryError) Error() string {
 }
 
 func (e *entryError) Unwrap() error { return e.err }
+
+// Stream is an npz entry of float64 values, little-endian in C order, whose
+// data Write produces: exactly the product of Shape values, so that an array
+// larger than memory can be written piece by piece.
+type Stream struct {
+	Name  string
+	Shape []int
+	Write func(w io.Writer) error
+}
+
+// WriteNPZStreams writes an uncompressed .npz archive of arrays followed by
+// streamed float64 entries, as WriteNPZ does.
+func WriteNPZStreams(w io.Writer, arrays []Array, streams []Stream) error {
+	modified := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	zw := zip.NewWriter(w)
+	for _, a := range arrays {
+		if _, err := a.validate(); err != nil {
+			return err
+		}
+		ew, err := zw.CreateHeader(&zip.FileHeader{Name: a.Name + ".npy", Method: zip.Store, Modified: modified})
+		if err != nil {
+			return fmt.Errorf("npy: npz: array %q: %w", a.Name, err)
+		}
+		if err := Write(ew, a); err != nil {
+			return fmt.Errorf("npy: npz: array %q: %w", a.Name, err)
+		}
+	}
+	for _, s := range streams {
+		ew, err := zw.CreateHeader(&zip.FileHeader{Name: s.Name + ".npy", Method: zip.Store, Modified: modified})
+		if err != nil {
+			return fmt.Errorf("npy: npz: array %q: %w", s.Name, err)
+		}
+		cw := &countingWriter{w: ew}
+		if _, err := cw.Write(encodeHeader("<f8", s.Shape)); err != nil {
+			return err
+		}
+		start := cw.n
+		if err := s.Write(cw); err != nil {
+			return fmt.Errorf("npy: npz: array %q: %w", s.Name, err)
+		}
+		want := int64(8)
+		for _, d := range s.Shape {
+			want *= int64(d)
+		}
+		if got := cw.n - start; got != want {
+			return fmt.Errorf("npy: npz: array %q: %d bytes of data for shape %v, want %d", s.Name, got, s.Shape, want)
+		}
+	}
+	return zw.Close()
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -298,3 +298,26 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("stderr does not say how to resume:\n%s", stderr.String())
 	}
 }
+
+// Streamed state monitors give the same outputs as monitors kept in memory,
+// also when the run is stopped and resumed (issue 6).
+func TestStreamedMonitorsCommand(t *testing.T) {
+	t.Parallel()
+	mem, streamed := t.TempDir(), filepath.Join(t.TempDir(), "s")
+	common := []string{"--duration", "120 ms", "--no-plots", "--quiet"}
+	if code, _, errs := runCLI(t, append([]string{"run", "coba", "--out", mem}, common...)...); code != exitOK {
+		t.Fatalf("in memory: %s", errs)
+	}
+	args := append([]string{"run", "coba", "--out", streamed, "--stream", "--stop-after", "50 ms"}, common...)
+	if code, _, errs := runCLI(t, args...); code != exitOK {
+		t.Fatalf("streamed, stopped: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "resume", streamed, "--threads", "1", "--no-plots", "--quiet"); code != exitOK {
+		t.Fatalf("resume: %s", errs)
+	}
+	sameNPZ(t, filepath.Join(mem, "v.npz"), filepath.Join(streamed, "v.npz"))
+	sameNPZ(t, filepath.Join(mem, "spikes.npz"), filepath.Join(streamed, "spikes.npz"))
+	if _, err := os.Stat(filepath.Join(streamed, ".v.trace")); !os.IsNotExist(err) {
+		t.Errorf("spill file left after the run completed: %v", err)
+	}
+}

@@ -29,6 +29,55 @@ type session struct {
 	plan    *build.Plan
 	tBuild  time.Duration
 	workers int
+
+	spills       []*output.TraceSpill // state monitors streamed to files; nil keeps them in memory
+	traceSamples []int64              // samples in the files at the checkpoint resumed from
+}
+
+// streamTraceBytes is the size of recorded samples above which state
+// monitors stream to files instead of memory.
+const streamTraceBytes = 64 << 20
+
+// openSpills decides whether the state monitors stream to files and opens
+// the files: always when resuming a run that streamed, else when the
+// samples of the whole run would take more than streamTraceBytes.
+func (s *session) openSpills() error {
+	var total int64
+	for _, m := range s.plan.Monitors {
+		every := max(1, m.Every)
+		total += int64(len(m.Vars)*len(m.Indices)) * 8 * ((s.plan.Steps + every - 1) / every)
+	}
+	if s.traceSamples == nil && total <= streamTraceBytes && !s.stream {
+		return nil
+	}
+	for i, m := range s.plan.Monitors {
+		var sp *output.TraceSpill
+		var err error
+		if s.traceSamples != nil {
+			sp, err = output.OpenTraceSpill(s.dir, m.Name, len(m.Vars), len(m.Indices), s.traceSamples[i])
+		} else {
+			sp, err = output.CreateTraceSpill(s.dir, m.Name, len(m.Vars), len(m.Indices))
+		}
+		if err != nil {
+			return err
+		}
+		s.spills = append(s.spills, sp)
+	}
+	return nil
+}
+
+func (s *session) closeSpills(remove bool) {
+	for i, sp := range s.spills {
+		sp.Close()
+		if remove {
+			output.RemoveTraceSpill(s.dir, s.plan.Monitors[i].Name)
+		}
+	}
+}
+
+// sink hands streamed samples to the monitor's file.
+func (s *session) sink(m int, first int64, data [][][]float64) error {
+	return s.spills[m].Write(first, data)
 }
 
 func (s *session) say(format string, a ...any) {
@@ -104,6 +153,13 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 	if !s.quiet {
 		prog = newProgress(s.stderr, plan.Steps)
 	}
+	if err := s.openSpills(); err != nil {
+		return err
+	}
+	opts := engine.Options{Threads: s.threads, Progress: prog.update}
+	if s.spills != nil {
+		opts.Sink = s.sink
+	}
 	var res *engine.Result
 	var runErr error
 	for {
@@ -111,7 +167,8 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 		if every > 0 {
 			until = min(end, (start/every+1)*every)
 		}
-		res, runErr = engine.Run(ctx, plan, engine.Options{Threads: s.threads, Progress: prog.update, From: from, Until: until})
+		opts.From, opts.Until = from, until
+		res, runErr = engine.Run(ctx, plan, opts)
 		if res == nil {
 			return runErr
 		}
@@ -141,9 +198,10 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 	if runErr != nil {
 		sum.Error = runErr.Error()
 	}
-	if err := writeOutputs(s.dir, plan, &s.net.Outputs, res, sum, !s.noPlots); err != nil {
+	if err := writeOutputs(s.dir, plan, &s.net.Outputs, res, sum, !s.noPlots, s.spills); err != nil {
 		return err
 	}
+	s.closeSpills(runErr == nil && start >= plan.Steps)
 	sum.Timings = output.Timings{Build: s.tBuild.Seconds(), Run: tRun.Seconds(), Write: time.Since(t2).Seconds()}
 	if err := output.WriteSummary(s.dir, sum); err != nil {
 		return err
@@ -175,6 +233,18 @@ func (s *session) checkpoint(state *engine.Snapshot) error {
 	}
 	return checkpoint.Save(filepath.Join(s.dir, "checkpoint"), &checkpoint.Checkpoint{
 		ModelFile: s.src.file, Example: s.src.example, ModelText: s.src.text,
-		Seed: s.seed, DT: s.dt, Duration: s.duration, Sets: s.sets, State: state,
+		Seed: s.seed, DT: s.dt, Duration: s.duration, Sets: s.sets, State: state, TraceSamples: s.spillSamples(),
 	})
+}
+
+// spillSamples lists the samples in each spill file; nil when not streaming.
+func (s *session) spillSamples() []int64 {
+	if s.spills == nil {
+		return nil
+	}
+	out := make([]int64, len(s.spills))
+	for i, sp := range s.spills {
+		out[i] = sp.Samples()
+	}
+	return out
 }

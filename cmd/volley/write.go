@@ -13,7 +13,8 @@ import (
 )
 
 // writeOutputs writes the data files and, if asked, the figures (design §6).
-func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engine.Result, sum *output.Summary, plots bool) error {
+func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engine.Result, sum *output.Summary, plots bool,
+	spills []*output.TraceSpill) error {
 	if err := output.PrepareDir(dir); err != nil {
 		return fmt.Errorf("output directory: %w", err)
 	}
@@ -27,6 +28,21 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 		}
 	}
 	traces := record.Traces(plan, res)
+	if spills != nil {
+		// Streamed monitors: the samples are in the spill files; the
+		// figures of their traces are not drawn.
+		for m, tr := range traces {
+			t := make([]float64, spills[m].Samples())
+			every := max(1, plan.Monitors[m].Every)
+			for i := range t {
+				t[i] = float64(int64(i)*every) * plan.DT
+			}
+			if err := spills[m].WriteTraceNPZ(dir, tr.Name, t, tr.Index, tr.Vars); err != nil {
+				return err
+			}
+		}
+		traces = nil
+	}
 	for _, tr := range traces {
 		if err := output.WriteTrace(dir, tr); err != nil {
 			return err
