@@ -34,6 +34,9 @@ type Checkpoint struct {
 	// output directory, is the number of samples each file held at the
 	// checkpoint; nil when the samples are in State.
 	TraceSamples []int64
+	// Spikes is the number of spikes in the streamed spike file at the
+	// checkpoint (with TraceSamples set).
+	Spikes int64
 }
 
 // Save writes c into dir (created if needed).

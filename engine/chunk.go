@@ -65,8 +65,14 @@ func (r *runner) flushFull(n int64) {
 	}
 }
 
-// flushRest hands the last, partial chunk of each monitor to the sink.
+// flushRest hands the last, partial chunk of each monitor and the last
+// spikes to the sinks.
 func (r *runner) flushRest() {
+	if r.spikeSink != nil {
+		for g := range r.out {
+			r.flushSpikes(g)
+		}
+	}
 	c := r.chunks
 	if c == nil || r.sinkErr != nil {
 		return

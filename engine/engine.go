@@ -32,6 +32,11 @@ type Options struct {
 	// only during the call.
 	Sink         func(monitor int, first int64, data [][][]float64) error
 	ChunkSamples int64
+	// SpikeSink, if not nil, receives the recorded spikes of each root group
+	// in time order, in chunks of about SpikeChunk spikes (65536 if 0); the
+	// Result then holds none. The slices are valid only during the call.
+	SpikeSink  func(group int, steps []int64, cells []int32) error
+	SpikeChunk int
 }
 
 // Workers returns the number of workers a run of plan with the given thread
@@ -66,6 +71,10 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	}
 	if opts.Sink != nil {
 		r.chunked(opts.Sink, opts.ChunkSamples)
+	}
+	r.spikeSink, r.spikeChunk = opts.SpikeSink, opts.SpikeChunk
+	if r.spikeChunk <= 0 {
+		r.spikeChunk = 1 << 16
 	}
 	var wg sync.WaitGroup
 	for w := 1; w < r.workers; w++ {
@@ -112,15 +121,17 @@ type runner struct {
 	traces []Trace        // [monitors]
 	probes [][]probe      // [workers] state samples each worker takes
 
-	start     int64 // first step of this run (0, or a snapshot's step)
-	end       int64 // steps to reach
-	completed int64
-	chunks    *chunking // state monitors streamed to a sink; nil keeps all samples
-	sinkErr   error
-	suspect   []bool            // [workers] an update reported a non-finite value this step
-	numErrs   []*NumericalError // [workers]
-	numErr    *NumericalError
-	cancelled bool
+	start      int64 // first step of this run (0, or a snapshot's step)
+	end        int64 // steps to reach
+	completed  int64
+	chunks     *chunking // state monitors streamed to a sink; nil keeps all samples
+	spikeSink  func(int, []int64, []int32) error
+	spikeChunk int
+	sinkErr    error
+	suspect    []bool            // [workers] an update reported a non-finite value this step
+	numErrs    []*NumericalError // [workers]
+	numErr     *NumericalError
+	cancelled  bool
 }
 
 // ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
@@ -488,7 +499,21 @@ func (r *runner) record(n int64) {
 				o.Cell = append(o.Cell, s)
 			}
 		}
+		if r.spikeSink != nil && len(o.Step) >= r.spikeChunk {
+			r.flushSpikes(g)
+		}
 	}
+}
+
+// flushSpikes hands group g's recorded spikes to the spike sink.
+func (r *runner) flushSpikes(g int) {
+	o := &r.out[g]
+	if r.sinkErr == nil && len(o.Step) > 0 {
+		if err := r.spikeSink(g, o.Step, o.Cell); err != nil {
+			r.sinkErr = err
+		}
+	}
+	o.Step, o.Cell = o.Step[:0], o.Cell[:0]
 }
 
 func (r *runner) result() *Result {

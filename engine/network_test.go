@@ -236,12 +236,13 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// TestStopResume: a run stopped at any step and continued from its snapshot,
+// TestStopResume: a run stopped at any step and continued from its snapshot
+// (a network with delays and Poisson sources, and one with white noise),
 // with another thread count and a freshly compiled plan, gives bit for bit
 // the spikes, traces and counts of the uninterrupted run (issue 6).
 func TestStopResume(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"cuba", "coba"} {
+	for _, name := range []string{"cuba", "coba", "adex_net"} { // static, delayed and Poisson input, white noise
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			const steps = 2500

@@ -99,11 +99,12 @@ func (e *entryError) Error() string {
 
 func (e *entryError) Unwrap() error { return e.err }
 
-// Stream is an npz entry of float64 values, little-endian in C order, whose
+// Stream is an npz entry of 8-byte values, little-endian in C order, whose
 // data Write produces: exactly the product of Shape values, so that an array
 // larger than memory can be written piece by piece.
 type Stream struct {
 	Name  string
+	Descr string // "<f8" (the default) or "<i8"
 	Shape []int
 	Write func(w io.Writer) error
 }
@@ -131,7 +132,14 @@ func WriteNPZStreams(w io.Writer, arrays []Array, streams []Stream) error {
 			return fmt.Errorf("npy: npz: array %q: %w", s.Name, err)
 		}
 		cw := &countingWriter{w: ew}
-		if _, err := cw.Write(encodeHeader("<f8", s.Shape)); err != nil {
+		descr := s.Descr
+		if descr == "" {
+			descr = "<f8"
+		}
+		if descr != "<f8" && descr != "<i8" {
+			return fmt.Errorf("npy: npz: array %q: unsupported stream dtype %q", s.Name, descr)
+		}
+		if _, err := cw.Write(encodeHeader(descr, s.Shape)); err != nil {
 			return err
 		}
 		start := cw.n

@@ -50,7 +50,7 @@ func runResume(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		src.files = nil // files next to the model file, as when it first ran
 	}
 	o.out, o.seed, o.dt, o.duration, o.sets = dir, c.Seed, c.DT, c.Duration, c.Sets
-	sess := &session{runOptions: o, src: src, stdout: stdout, stderr: stderr, traceSamples: c.TraceSamples}
+	sess := &session{runOptions: o, src: src, stdout: stdout, stderr: stderr, traceSamples: c.TraceSamples, spikes: c.Spikes}
 	if err := sess.build(t0); err != nil {
 		return err
 	}

@@ -30,25 +30,43 @@ type session struct {
 	tBuild  time.Duration
 	workers int
 
-	spills       []*output.TraceSpill // state monitors streamed to files; nil keeps them in memory
-	traceSamples []int64              // samples in the files at the checkpoint resumed from
+	streaming    bool                 // monitors stream to files in the output directory
+	spills       []*output.TraceSpill // state monitors' files
+	spikeSpill   *output.SpikeSpill   // recorded spikes' file
+	traceSamples []int64              // samples in the files at the checkpoint resumed from (nil: not streamed)
+	spikes       int64                // spikes in the file at that checkpoint
 }
 
 // streamTraceBytes is the size of recorded samples above which state
 // monitors stream to files instead of memory.
 const streamTraceBytes = 64 << 20
 
-// openSpills decides whether the state monitors stream to files and opens
-// the files: always when resuming a run that streamed, else when the
-// samples of the whole run would take more than streamTraceBytes.
+// openSpills decides whether the monitors stream to files and opens the
+// files: always when resuming a run that streamed or with --stream, else
+// when the samples of the whole run would take more than streamTraceBytes or
+// its spikes might (every recorded cell at 50 Hz).
 func (s *session) openSpills() error {
-	var total int64
+	var total, cells int64
 	for _, m := range s.plan.Monitors {
 		every := max(1, m.Every)
 		total += int64(len(m.Vars)*len(m.Indices)) * 8 * ((s.plan.Steps + every - 1) / every)
 	}
-	if s.traceSamples == nil && total <= streamTraceBytes && !s.stream {
+	for _, v := range s.plan.Spikes {
+		cells += int64(s.plan.Views[v].N)
+	}
+	spikeBytes := float64(cells) * 50 * float64(s.plan.Steps) * s.plan.DT * 12
+	if s.traceSamples == nil && total <= streamTraceBytes && spikeBytes <= streamTraceBytes && !s.stream {
 		return nil
+	}
+	s.streaming = true
+	var err error
+	if s.traceSamples != nil {
+		s.spikeSpill, err = output.OpenSpikeSpill(s.dir, s.spikes)
+	} else {
+		s.spikeSpill, err = output.CreateSpikeSpill(s.dir)
+	}
+	if err != nil {
+		return err
 	}
 	for i, m := range s.plan.Monitors {
 		var sp *output.TraceSpill
@@ -71,6 +89,12 @@ func (s *session) closeSpills(remove bool) {
 		sp.Close()
 		if remove {
 			output.RemoveTraceSpill(s.dir, s.plan.Monitors[i].Name)
+		}
+	}
+	if s.spikeSpill != nil {
+		s.spikeSpill.Close()
+		if remove {
+			output.RemoveSpikeSpill(s.dir)
 		}
 	}
 }
@@ -157,8 +181,9 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 		return err
 	}
 	opts := engine.Options{Threads: s.threads, Progress: prog.update}
-	if s.spills != nil {
+	if s.streaming {
 		opts.Sink = s.sink
+		opts.SpikeSink = s.spikeSpill.Write
 	}
 	var res *engine.Result
 	var runErr error
@@ -198,7 +223,7 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 	if runErr != nil {
 		sum.Error = runErr.Error()
 	}
-	if err := writeOutputs(s.dir, plan, &s.net.Outputs, res, sum, !s.noPlots, s.spills); err != nil {
+	if err := writeOutputs(s.dir, plan, &s.net.Outputs, res, sum, !s.noPlots, s.spills, s.spikeSpill); err != nil {
 		return err
 	}
 	s.closeSpills(runErr == nil && start >= plan.Steps)
@@ -234,12 +259,21 @@ func (s *session) checkpoint(state *engine.Snapshot) error {
 	return checkpoint.Save(filepath.Join(s.dir, "checkpoint"), &checkpoint.Checkpoint{
 		ModelFile: s.src.file, Example: s.src.example, ModelText: s.src.text,
 		Seed: s.seed, DT: s.dt, Duration: s.duration, Sets: s.sets, State: state, TraceSamples: s.spillSamples(),
+		Spikes: s.spikeCount(),
 	})
+}
+
+// spikeCount is the number of spikes in the spike file; 0 when not streaming.
+func (s *session) spikeCount() int64 {
+	if s.spikeSpill == nil {
+		return 0
+	}
+	return s.spikeSpill.Spikes()
 }
 
 // spillSamples lists the samples in each spill file; nil when not streaming.
 func (s *session) spillSamples() []int64 {
-	if s.spills == nil {
+	if !s.streaming {
 		return nil
 	}
 	out := make([]int64, len(s.spills))

@@ -14,17 +14,31 @@ import (
 
 // writeOutputs writes the data files and, if asked, the figures (design §6).
 func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engine.Result, sum *output.Summary, plots bool,
-	spills []*output.TraceSpill) error {
+	spills []*output.TraceSpill, spikeSpill *output.SpikeSpill) error {
 	if err := output.PrepareDir(dir); err != nil {
 		return fmt.Errorf("output directory: %w", err)
 	}
 	var trains []record.Spikes
-	for _, v := range plan.Spikes {
-		trains = append(trains, record.SpikesOf(plan, res, v))
-	}
-	if len(trains) > 0 {
-		if err := output.WriteSpikes(dir, trains); err != nil {
-			return err
+	if spikeSpill != nil {
+		// Streamed spikes: written from the file; no raster is drawn.
+		var views []output.SpikeView
+		for _, v := range plan.Spikes {
+			vw := plan.Views[v]
+			views = append(views, output.SpikeView{Name: vw.Name, Root: vw.Group, Start: vw.Start, N: vw.N})
+		}
+		if len(views) > 0 {
+			if err := spikeSpill.WriteSpikesNPZ(dir, views, plan.DT); err != nil {
+				return err
+			}
+		}
+	} else {
+		for _, v := range plan.Spikes {
+			trains = append(trains, record.SpikesOf(plan, res, v))
+		}
+		if len(trains) > 0 {
+			if err := output.WriteSpikes(dir, trains); err != nil {
+				return err
+			}
 		}
 	}
 	traces := record.Traces(plan, res)
@@ -55,7 +69,15 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 		}
 	}
 	if s := extra.SpikeTrains; s.File != "" {
-		if err := output.WriteSpikeTrains(dir, s.File, record.SpikesOf(plan, res, s.View)); err != nil {
+		train := record.SpikesOf(plan, res, s.View)
+		if spikeSpill != nil {
+			vw := plan.Views[s.View]
+			var err error
+			if train, err = spikeSpill.Train(output.SpikeView{Name: vw.Name, Root: vw.Group, Start: vw.Start, N: vw.N}, plan.DT); err != nil {
+				return err
+			}
+		}
+		if err := output.WriteSpikeTrains(dir, s.File, train); err != nil {
 			return err
 		}
 	}
