@@ -234,3 +234,57 @@ func TestAdExBrian2(t *testing.T) {
 		}
 	}
 }
+
+// TestLIFEquationsBrian2 runs the CUBA cell as Brian2 equations through the
+// exact method (the matrix exponential of the system) and compares v with
+// Brian2 2.5.1 sample by sample (testdata/lif_cuba_I0.1nA_dt0.1.csv, 1e-9
+// relative) and the spike times.
+func TestLIFEquationsBrian2(t *testing.T) {
+	t.Parallel()
+	_, res := simulate(t, `
+name = "lif"
+[run]
+dt = "0.1 ms"
+duration = "200 ms"
+[constants]
+tau_m = "20 ms"
+C_m = "0.2 nF"
+v_rest = "-49 mV"
+v_reset = "-60 mV"
+v_thresh = "-50 mV"
+I0 = "0.1 nA"
+[groups.cell]
+size = "1"
+equations = """
+dv/dt = (v_rest - v)/tau_m + (ie + I0)/C_m : volt (unless refractory)
+die/dt = -ie/(5*ms) : amp
+"""
+threshold = "v > v_thresh"
+reset = "v = v_reset"
+refractory = "5 ms"
+method = "exact"
+init = { v = "v_reset" }
+[monitors]
+spikes = ["cell"]
+[monitors.state.s]
+group = "cell"
+vars = ["v"]
+indices = [0]
+`, 1)
+	ref := readCSV(t, "testdata/lif_cuba_I0.1nA_dt0.1.csv")
+	for k, row := range ref {
+		got, want := res.Traces[0].Data[0][0][k], row[1]*1e-3
+		if d := math.Abs(got-want) / math.Abs(want); d > 1e-9 {
+			t.Fatalf("t = %g ms: v = %.15g mV, Brian2 %.15g mV", row[0], got*1e3, row[1])
+		}
+	}
+	spikes := readCSV(t, "testdata/lif_cuba_I0.1nA_dt0.1_spikes.csv")
+	if len(res.Spikes[0].Step) != len(spikes) {
+		t.Fatalf("%d spikes, Brian2 %d", len(res.Spikes[0].Step), len(spikes))
+	}
+	for i, s := range spikes {
+		if want := int64(math.Round(s[0] / 0.1)); res.Spikes[0].Step[i] != want {
+			t.Errorf("spike %d at step %d, Brian2 step %d", i, res.Spikes[0].Step[i], want)
+		}
+	}
+}
