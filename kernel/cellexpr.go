@@ -69,14 +69,7 @@ func NewCellExpr(spec CellExprSpec) (*CellExpr, error) {
 	}
 	x.out = c.materialize(o)
 	x.prog = c.finish(&x.out)
-	x.consts = make([][]float64, len(pool.vals))
-	for i, v := range pool.vals {
-		b := make([]float64, BlockSize)
-		for j := range b {
-			b[j] = v
-		}
-		x.consts[i] = b
-	}
+	x.consts = pool.blocks()
 	x.k = &Kernel{n: spec.N, dt: spec.DT, seed: spec.Seed, id: spec.ID, arrays: x.arrays, consts: x.consts,
 		update: x.prog, last: make([]int64, 0)}
 	return x, nil

@@ -43,6 +43,20 @@ type constPool struct {
 	index map[uint64]int
 }
 
+// blocks returns each constant broadcast to a block, for operands of
+// instructions that have no scalar form.
+func (p *constPool) blocks() [][]float64 {
+	out := make([][]float64, len(p.vals))
+	for i, v := range p.vals {
+		b := make([]float64, BlockSize)
+		for j := range b {
+			b[j] = v
+		}
+		out[i] = b
+	}
+	return out
+}
+
 func (p *constPool) add(v float64) int {
 	key := math.Float64bits(v)
 	if i, ok := p.index[key]; ok {

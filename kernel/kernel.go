@@ -130,14 +130,7 @@ func New(spec Spec) (*Kernel, error) {
 			return nil, err
 		}
 	}
-	k.consts = make([][]float64, len(pool.vals))
-	for i, v := range pool.vals {
-		b := make([]float64, BlockSize)
-		for j := range b {
-			b[j] = v
-		}
-		k.consts[i] = b
-	}
+	k.consts = pool.blocks()
 	k.last = make([]int64, spec.N)
 	for i := range k.last {
 		k.last[i] = neverSpiked
