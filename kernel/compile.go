@@ -134,12 +134,18 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 		return c.emit(instr{op: opSubC, a: x, k: yv})
 	case xc && op == opSub:
 		return c.emit(instr{op: opRSubC, a: y, k: xv})
-	case yc && op == opMul:
+	case yc && (op == opMul || op == opDiv):
+		// (−a)·k = a·(−k) and (−a)/k = a/(−k) exactly: the negation folds.
+		// Division stays a division: a·(1/k) would round differently.
+		if d, ok := c.def(x); ok && d.op == opNeg {
+			x, yv = d.a, -yv
+		}
+		if op == opDiv {
+			return c.emit(instr{op: opDivC, a: x, k: yv})
+		}
 		return c.emit(instr{op: opMulC, a: x, k: yv})
 	case xc && op == opMul:
 		return c.emit(instr{op: opMulC, a: y, k: xv})
-	case yc && op == opDiv:
-		return c.emit(instr{op: opDivC, a: x, k: yv})
 	case xc && op == opDiv:
 		return c.emit(instr{op: opRDivC, a: y, k: xv})
 	}
