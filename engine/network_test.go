@@ -457,3 +457,31 @@ func TestStreamedMemoryBound(t *testing.T) {
 		t.Errorf("the run allocated %d MB; streaming should keep it near two chunks (2 × 4000 × 512 × 8 B = 33 MB)", alloc>>20)
 	}
 }
+
+// coba_scaled gives every cell exactly 64 excitatory and 16 inhibitory
+// inputs at any scale, and keeps COBA's activity at 10,000 cells (rates
+// within 25% of the 4000-cell Brian2 reference, 16.12 Hz, over 200 ms).
+func TestCOBAScaled(t *testing.T) {
+	t.Parallel()
+	plan := compileExample(t, "coba_scaled", 2, "scale", "2.5")
+	in := make([]int, 10000)
+	for _, p := range plan.Projections {
+		if plan.Views[p.Pre].Name == "ext" {
+			continue
+		}
+		post := plan.Views[p.Post]
+		for _, c := range p.Conn.Col {
+			in[post.Start+int(c)]++
+		}
+	}
+	for c, n := range in {
+		if n != 80 {
+			t.Fatalf("cell %d has %d inputs, want 80", c, n)
+		}
+	}
+	plan.Steps = 2000
+	res := runPlan(t, plan, 2)
+	if _, rate := record.Count(plan, res, viewIndex(t, plan, "exc")); math.Abs(rate-16.12) > 0.25*16.12 {
+		t.Errorf("exc rate %.2f Hz", rate)
+	}
+}
