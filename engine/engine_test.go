@@ -209,3 +209,16 @@ func TestCancel(t *testing.T) {
 		t.Errorf("completed %d steps, want 1", res.Completed)
 	}
 }
+
+// BenchmarkEmptyStep measures the fixed cost of a step: one group of one
+// cell that does nothing, no synapses, no monitors.
+func BenchmarkEmptyStep(b *testing.B) {
+	x := &build.Var{Name: "x", Data: make([]float64, 1)}
+	plan := &build.Plan{Name: "empty", DT: 1e-4, Steps: int64(b.N),
+		Groups: []*build.Group{{Name: "g", N: 1, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
+		Views:  []build.View{{Name: "g", N: 1}}}
+	b.ResetTimer()
+	if _, err := Run(context.Background(), plan, Options{Threads: 1}); err != nil {
+		b.Fatal(err)
+	}
+}
