@@ -73,14 +73,17 @@ type Model struct {
 
 // Template is a catalog model written as Brian2 equations over its parameter
 // names (constants of the group) and state variable names. The build package
-// compiles it through the generic equation path; a hand-fused New must give
-// the same numbers (tested in build).
+// compiles it through the generic equation path; models whose New is nil run
+// only that way, and a hand-fused New must give the same numbers (tested in
+// build).
 type Template struct {
-	Equations  string // Brian2 equation string
-	Threshold  string // e.g. "v > v_thresh"
-	Reset      string // e.g. "v = v_reset"
-	Refractory string // a time expression, e.g. "tau_refrac"; "" for none
-	Method     string // Brian2 method name
+	Equations string // Brian2 equation string
+	Threshold string // e.g. "v > v_thresh"
+	Reset     string // e.g. "v = v_reset"; "" for none
+	// Refractory is a time expression ("tau_refrac"), a condition
+	// ("v > -40*mV", refractory while true, as Brian2 allows), or "" for none.
+	Refractory string
+	Method     string // Brian2 method name: "exact", "exponential_euler", "euler", "rk2", ...
 }
 
 // Param returns the parameter called name.
@@ -158,23 +161,35 @@ func Lookup(name string) (*Model, error) {
 	return nil, fmt.Errorf("unknown cell model %q; valid: %s", name, strings.Join(Names(), ", "))
 }
 
-// param builds a parameter table entry from a default written in PyNN's unit.
+// param builds a parameter table entry from a default written as a number
+// and PyNN's unit, separated by a space: "0.2 nF", "2 mV/ms", "0.02 /ms".
 func param(name, def, doc string) Param {
-	q := units.MustParse(def)
-	f := strings.Fields(def)
-	return Param{Name: name, Default: q, Unit: f[len(f)-1], Doc: doc}
+	q, unit := quantity(def)
+	return Param{Name: name, Default: q, Unit: unit, Doc: doc}
 }
 
 // state builds a state variable entry from a default initial value; a plain
 // number is dimensionless.
 func state(name, init, doc string) StateVar {
-	q := units.MustParse(init)
-	f := strings.Fields(init)
-	unit := "1"
-	if len(f) > 1 {
-		unit = f[len(f)-1]
-	}
+	q, unit := quantity(init)
 	return StateVar{Name: name, Init: q, Unit: unit, Doc: doc}
+}
+
+// quantity reads a table default "number unit" and returns it with its unit
+// text ("1" when there is none). PyNN writes reciprocal units as "/ms", which
+// the units package spells "(ms)**-1". It panics on a malformed default: the
+// tables are written by programmers.
+func quantity(def string) (units.Quantity, string) {
+	num, unit, ok := strings.Cut(strings.TrimSpace(def), " ")
+	if !ok {
+		return units.MustParse(num), "1"
+	}
+	unit = strings.TrimSpace(unit)
+	text := num + " " + unit
+	if rest, ok := strings.CutPrefix(unit, "/"); ok {
+		text = num + " (" + rest + ")**-1"
+	}
+	return units.MustParse(text), unit
 }
 
 // refractorySteps converts a refractory period to whole steps as Brian2's

@@ -21,8 +21,10 @@ import (
 // State: v (−65 mV), gsyn_exc (0 µS), gsyn_inh (0 µS). Receptors: excitatory →
 // gsyn_exc, inhibitory → gsyn_inh.
 //
-// Integration is exponential Euler, as Brian2 chooses for this system (v is
-// linear in itself with coefficients that depend on the conductances): over
+// Integration is exponential Euler (Brian2's "exponential_euler"; v is linear
+// in itself with coefficients that depend on the conductances). PyNN's Brian2
+// backend names no method, and Brian2's default ("exact", "euler", "heun")
+// then picks forward Euler, "exact" needing constant coefficients. Over
 // one step, with A = −1/tau_m − (gsyn_exc + gsyn_inh)/cm and
 // B = v_rest/tau_m + (gsyn_exc·e_rev_E + gsyn_inh·e_rev_I + i_offset)/cm taken at
 // the start of the step, v ← −B/A + (v + B/A)·exp(A·dt); the conductances decay
