@@ -47,20 +47,48 @@
 //
 // # Symbolic tools
 //
-// Simplify folds numbers and removes neutral elements; Diff differentiates
-// (tested against finite differences); Linear splits an expression into
-// a*x + b (conditional linearity); LinearSystem extracts A and b of a linear
-// system with constant coefficients; Substitute, Names and DependsOn work on
-// trees; Equations.Inline substitutes subexpressions, Equations.Check checks
-// every equation's dimensions, Equations.Noise lists the noise terms.
+// The later stages (integration methods, the kernel compiler) work on trees
+// with these functions; all are pure and never modify their input.
+//
+//   - Simplify folds numbers (not unit names), writes products as one
+//     number times factors over factors ("2*(3*x)" → 6*x, "x/1" → x,
+//     "x*0" → 0, equal factors above and below cancel), flattens sums and
+//     combines terms that differ by a number ("2*x + 3*x" → 5*x,
+//     "x - x" → 0), and removes double signs and powers 0 and 1. As in
+//     sympy, which Brian2 uses, x*0, x - x and x/x become numbers even where
+//     x is infinite or NaN. It is idempotent and keeps the spelling of
+//     numbers it leaves alone.
+//   - Diff(e, x) is the simplified derivative, with the rules of + - * / **
+//     and of every function (exprel's derivative is written to be finite at
+//     0; abs, clip, %, floor, comparisons follow their pieces); tested
+//     against finite differences on random trees.
+//   - Names, DependsOn and Substitute (one pass, sharing unchanged
+//     subtrees) work on identifiers; function names are not identifiers.
+//   - Linear(e, x) splits e = a*x + b with a and b free of x (Brian2's
+//     conditional linearity, for exponential Euler): e is linear when
+//     Diff(e, x) is free of x and x does not enter a piecewise function or a
+//     comparison; then b is e at x = 0.
+//   - LinearSystem(rhs, vars, varying) returns A and b of rhs = A·vars + b
+//     when the coefficients are free of vars, of the varying names (t), of
+//     noise (xi, xi_*) and of rand()/randn() (the "exact" method), else a
+//     reason such as "dv/dt depends on v through exp(v)".
+//   - Equations.Inline substitutes subexpressions in dependency order (a
+//     cycle is an *EquationError naming it: "a -> b -> a");
+//     Equations.Check checks every equation's dimension (dx/dt = f : U
+//     needs f in U/second; noise xi has dimension second**-0.5, as in
+//     Brian2, and may appear in differential equations only), naming the
+//     term at fault; Equations.Noise lists the noise names.
+//
+// ParseEquations accepts an equation continued over several lines while a
+// parenthesis is open or a line ends with an operator.
 //
 // # Errors
 //
 // Nothing here panics on user input. Errors are typed and carry the source
 // and byte offset: *SyntaxError, *DimensionError (with Got and Want),
-// *NameError and *EvalError. Their Error method prints the message, the
-// source line and a caret under the fault; for multi-line sources the
-// message starts with the 1-based line number.
+// *NameError, *EvalError and *EquationError. Their Error method prints the
+// message, the source line and a caret under the fault; for multi-line
+// sources the message starts with the 1-based line number.
 //
 // # Invariants
 //

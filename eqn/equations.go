@@ -91,31 +91,66 @@ var flagKinds = map[string][]Kind{
 // volt, amp, siemens/meter**2 (not a prefixed unit such as mV, as in Brian2),
 // and flags are comma-separated: unless refractory, constant, shared,
 // constant over dt, linked, summed, event-driven, clock-driven. "#" starts a
-// comment. Errors are *SyntaxError values whose message names the line.
+// comment. An equation may go on over several lines while a parenthesis is
+// open or a line ends with an operator (as Brian2 allows). Errors are
+// *SyntaxError values whose message names the line.
 // Dimensions of right-hand sides are not checked here (see Dims).
 func ParseEquations(src string) (*Equations, error) {
 	eqs := &Equations{Src: src}
-	line := 0
-	err := forEachLine(src, func(from, to int) error {
-		line++
-		if strings.TrimSpace(src[from:to]) == "" {
-			return nil
+	// clean is src with comments blanked, offsets unchanged, so that an
+	// equation continued over several lines parses as one range.
+	clean := []byte(src)
+	type line struct{ from, to, n int }
+	var lines []line
+	forEachLine(src, func(from, to int) error {
+		for i := to; i < len(src) && src[i] != '\n'; i++ {
+			clean[i] = ' '
 		}
-		e, err := parseEquation(src, from, to)
-		if err != nil {
-			return err
-		}
-		e.Line = line
-		if prev, dup := eqs.Lookup(e.Var); dup {
-			return &SyntaxError{src, e.Off, fmt.Sprintf("%q is already defined on line %d", e.Var, prev.Line)}
-		}
-		eqs.Eqs = append(eqs.Eqs, e)
+		lines = append(lines, line{from, to, len(lines) + 1})
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	text := string(clean)
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.TrimSpace(text[l.from:l.to]) == "" {
+			continue
+		}
+		to := l.to
+		for i+1 < len(lines) && continues(text[l.from:to]) {
+			i++
+			to = lines[i].to
+		}
+		e, err := parseEquation(text, l.from, to)
+		if err != nil {
+			var se *SyntaxError
+			if errors.As(err, &se) {
+				se.Src = src
+			}
+			return nil, err
+		}
+		e.Line = l.n
+		if prev, dup := eqs.Lookup(e.Var); dup {
+			return nil, &SyntaxError{src, e.Off, fmt.Sprintf("%q is already defined on line %d", e.Var, prev.Line)}
+		}
+		eqs.Eqs = append(eqs.Eqs, e)
 	}
 	return eqs, nil
+}
+
+// continues reports whether an equation goes on to the next line: it has
+// no ":" yet and has an unclosed parenthesis or ends with an operator, as in
+//
+//	dv/dt = -v/tau + (I_ee + I_ei
+//	                  + I_ie + I_ii)/tau : volt
+func continues(s string) bool {
+	if strings.IndexByte(s, ':') >= 0 {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	if strings.Count(s, "(") > strings.Count(s, ")") {
+		return true
+	}
+	return s != "" && strings.IndexByte("+-*/(,=", s[len(s)-1]) >= 0
 }
 
 func parseEquation(src string, from, to int) (Equation, error) {

@@ -116,3 +116,33 @@ func TestParseEquationsErrors(t *testing.T) {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
+
+// An equation goes on over several lines while a parenthesis is open or a
+// line ends with an operator, as Brian2 allows (the Tsodyks 2000 neuron of
+// testdata/seeds); comments may end each line. Other lines without ": unit"
+// are still errors.
+func TestParseEquationsContinued(t *testing.T) {
+	t.Parallel()
+	src := "dv/dt = -v/tau + (I_ee + I_ei # excitatory\n    + I_ii)/tau + # inhibitory\n    I_b/tau : volt (unless refractory)\nw : 1"
+	q, err := ParseEquations(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Eqs) != 2 || q.Eqs[0].Line != 1 || q.Eqs[1].Line != 4 || !q.Eqs[0].Has("unless refractory") {
+		t.Fatalf("equations %+v", q.Eqs)
+	}
+	if got := String(q.Eqs[0].Expr); got != "-v/tau + (I_ee + I_ei + I_ii)/tau + I_b/tau" {
+		t.Errorf("expression %s", got)
+	}
+	if q.Src != src {
+		t.Errorf("source changed")
+	}
+	_, err = ParseEquations("dv/dt = -v/tau\nw : 1")
+	if err == nil || !strings.Contains(err.Error(), `line 1: syntax error: missing ": unit"`) {
+		t.Errorf("missing unit: %v", err)
+	}
+	_, err = ParseEquations("dv/dt = (-v $ # open\n)/tau : volt")
+	if err == nil || !strings.Contains(err.Error(), "\n  dv/dt = (-v $ # open\n") {
+		t.Errorf("error without the comment in its source line: %v", err)
+	}
+}

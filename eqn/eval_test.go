@@ -233,6 +233,18 @@ func refEval(e Expr, env map[string]float64) float64 {
 			return math.Sqrt(a[0])
 		case "floor":
 			return math.Floor(a[0])
+		case "ceil":
+			return math.Ceil(a[0])
+		case "int":
+			return math.Trunc(a[0])
+		case "tan":
+			return math.Tan(a[0])
+		case "arcsin":
+			return math.Asin(a[0])
+		case "arccos":
+			return math.Acos(a[0])
+		case "log10":
+			return math.Log10(a[0])
 		case "sign":
 			if a[0] == 0 || a[0] != a[0] {
 				return a[0]
