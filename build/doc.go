@@ -2,7 +2,10 @@
 //
 // Building has two stages. Resolve evaluates every value of the model against
 // its constants and the unit names, checks dimensions, looks up catalog
-// models, parameters, receptors and sub-groups, and returns a Network: the
+// models, parameters, receptors and sub-groups, parses and checks the
+// equations of equation-defined groups and chooses their integration method
+// (catalog models are compiled from their equation templates too, and use
+// their hand-fused kernel unless Network.Generic is set), and returns a Network: the
 // model with every name resolved and every number in SI units, with the
 // expected synapse count and memory of each part, but no connectivity drawn
 // and no state allocated (what `volley check` prints). Network.Compile then
