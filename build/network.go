@@ -24,6 +24,7 @@ type Network struct {
 	Inputs      []Input // Var is nil until Compile
 	Spikes      []int   // views with a spike monitor
 	Monitors    []MonitorSpec
+	Rates       []RateMonitor
 
 	Outputs Outputs
 

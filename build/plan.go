@@ -156,6 +156,14 @@ type Plan struct {
 	Inputs      []*Input
 	Spikes      []int // views whose spikes are recorded
 	Monitors    []StateMonitor
+	Rates       []RateMonitor
+}
+
+// RateMonitor counts the spikes of a view in bins of Bin steps.
+type RateMonitor struct {
+	Name string
+	View int   // index into Plan.Views
+	Bin  int64 // steps per bin (≥ 1)
 }
 
 // View returns the index of the view called name.

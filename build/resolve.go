@@ -529,6 +529,21 @@ func (n *Network) resolveMonitors(ns *namespace) error {
 		}
 		n.Monitors = append(n.Monitors, MonitorSpec{Name: sm.Name, View: v, Vars: sm.Vars, Indices: idx, Every: every})
 	}
+	for _, rm := range m.Monitors.Rate {
+		v, _ := n.view(rm.Group)
+		bin := int64(1)
+		if !rm.Bin.IsZero() {
+			b, err := ns.scalar(rm.Bin, units.Second)
+			if err != nil {
+				return err
+			}
+			bin = int64(math.Round(b / n.DT))
+			if bin < 1 || math.Abs(float64(bin)*n.DT-b) > 1e-6*b {
+				return errorAt(rm.Bin.Pos, "rate monitor %q: bin = %q must be a whole number of steps of dt", rm.Name, rm.Bin.Text)
+			}
+		}
+		n.Rates = append(n.Rates, RateMonitor{Name: rm.Name, View: v, Bin: bin})
+	}
 	return nil
 }
 

@@ -118,6 +118,7 @@ type runner struct {
 	counts [][]int64      // [groups][cells]
 	rec    []bool         // [groups] spikes recorded
 	out    []Spikes       // [groups]
+	rates  [][]int64      // [rate monitors][bins]
 	traces []Trace        // [monitors]
 	probes [][]probe      // [workers] state samples each worker takes
 
@@ -239,6 +240,10 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 			}
 		}
 		r.traces[m] = tr
+	}
+	for _, rm := range plan.Rates {
+		bin := max(1, rm.Bin)
+		r.rates = append(r.rates, make([]int64, (plan.Steps+bin-1)/bin))
 	}
 	r.numErrs = make([]*NumericalError, workers)
 	r.suspect = make([]bool, workers)
@@ -488,6 +493,19 @@ func (r *runner) check(w int, n int64) {
 // record appends the spikes of step n to the spike monitors.
 func (r *runner) record(n int64) {
 	par := n & 1
+	for m, rm := range r.plan.Rates {
+		view := r.plan.Views[rm.View]
+		lo, hi := int32(view.Start), int32(view.Start+view.N)
+		var c int64
+		for _, list := range r.spikes[par][view.Group] {
+			for _, s := range list {
+				if s >= lo && s < hi {
+					c++
+				}
+			}
+		}
+		r.rates[m][n/max(1, rm.Bin)] += c
+	}
 	for g := range r.plan.Groups {
 		if !r.rec[g] {
 			continue
@@ -517,7 +535,7 @@ func (r *runner) flushSpikes(g int) {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Completed: r.completed, Counts: r.counts, Spikes: r.out, Traces: r.traces}
+	res := &Result{Completed: r.completed, Counts: r.counts, Spikes: r.out, Traces: r.traces, Rates: r.rates}
 	for m := range res.Traces {
 		tr := &res.Traces[m]
 		keep := 0

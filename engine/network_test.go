@@ -485,3 +485,41 @@ func TestCOBAScaled(t *testing.T) {
 		t.Errorf("exc rate %.2f Hz", rate)
 	}
 }
+
+// A population rate monitor counts every spike of its group once, in bins
+// (CUBA, 200 ms, 1 ms bins), and the result does not depend on threads.
+func TestRateMonitor(t *testing.T) {
+	t.Parallel()
+	file, data, _ := examples.Source("cuba")
+	text := string(data) + "\n[monitors.rate.exc_rate]\ngroup = \"exc\"\nbin = \"1 ms\"\n"
+	var counts [][]int64
+	for _, threads := range []int{1, 2} {
+		m, err := model.Decode(file, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Run.Duration = model.Value{Text: "200 ms"}
+		net, err := build.Resolve(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, err := net.Compile(threads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := runPlan(t, plan, threads)
+		r := record.Rates(plan, res)[0]
+		var total int64
+		for _, c := range r.Count {
+			total += c
+		}
+		spikes, _ := record.Count(plan, res, viewIndex(t, plan, "exc"))
+		if len(r.Count) != 200 || total != spikes || total == 0 {
+			t.Fatalf("%d bins holding %d spikes; the group fired %d", len(r.Count), total, spikes)
+		}
+		counts = append(counts, r.Count)
+	}
+	if !slices.Equal(counts[0], counts[1]) {
+		t.Error("rate bins differ between 1 and 2 threads")
+	}
+}

@@ -21,6 +21,7 @@ type Result struct {
 	Counts    [][]int64 // [groups][cells] spikes per cell, for every root group
 	Spikes    []Spikes  // [groups] recorded spikes; empty for groups without a spike monitor
 	Traces    []Trace   // [monitors]
+	Rates     [][]int64 // [rate monitors][bins] spikes per bin
 	// State is the run's state where it stopped, to continue it later.
 	State *Snapshot
 }

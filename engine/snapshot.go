@@ -19,11 +19,12 @@ type Snapshot struct {
 	Counts   [][]int64          // [groups][cells] spikes so far
 	Spikes   []Spikes           // [groups] recorded spikes so far
 	Traces   []Trace            // [monitors] samples so far
+	Rates    [][]int64          // [rate monitors][bins] spikes so far
 }
 
 // snapshot copies the runner's state at the end of its run.
 func (r *runner) snapshot() *Snapshot {
-	s := &Snapshot{Step: r.completed, Counts: r.counts, Spikes: r.out}
+	s := &Snapshot{Step: r.completed, Counts: r.counts, Spikes: r.out, Rates: r.rates}
 	for _, g := range r.plan.Groups {
 		vars := make([][]float64, len(g.Vars))
 		for i, v := range g.Vars {
@@ -144,6 +145,15 @@ func (r *runner) restore(s *Snapshot) error {
 				copy(tr.Data[v][k], st.Data[v][k])
 			}
 		}
+	}
+	if len(s.Rates) != len(r.rates) {
+		return mismatch("the rate monitors")
+	}
+	for m := range r.rates {
+		if len(s.Rates[m]) != len(r.rates[m]) {
+			return mismatch("the rate monitors")
+		}
+		copy(r.rates[m], s.Rates[m])
 	}
 	r.start = s.Step
 	r.completed = s.Step

@@ -19,7 +19,8 @@ var (
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
 	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
-	monitorKeys    = []string{"spikes", "state"}
+	monitorKeys    = []string{"spikes", "state", "rate"}
+	rateKeys       = []string{"group", "bin"}
 	stateKeys      = []string{"group", "vars", "indices", "every"}
 )
 
@@ -433,6 +434,21 @@ func (d *decoder) monitors(t *tnode, m *Monitors) error {
 			err = d.entries(n, func(name string, n *tnode) error {
 				s, err := d.stateMonitor(name, n)
 				m.State = append(m.State, s)
+				return err
+			})
+		case "rate":
+			err = d.entries(n, func(name string, n *tnode) error {
+				r := RateMonitor{Name: name, Pos: d.pos(n)}
+				err := d.each(n, rateKeys, func(key string, n *tnode) (err error) {
+					switch key {
+					case "group":
+						r.Group, err = d.text(n)
+					case "bin":
+						r.Bin, err = d.value(n)
+					}
+					return err
+				})
+				m.Rate = append(m.Rate, r)
 				return err
 			})
 		}

@@ -136,6 +136,16 @@ type Connector struct {
 type Monitors struct {
 	Spikes []string       // names of groups whose spikes are recorded
 	State  []StateMonitor // in document order
+	Rate   []RateMonitor  // in document order
+}
+
+// RateMonitor records the population rate of a group: its spikes counted in
+// bins of Bin (one step if not given), written as DIR/<Name>.npz.
+type RateMonitor struct {
+	Name  string
+	Pos   Pos
+	Group string
+	Bin   Value
 }
 
 // StateMonitor records state variables of selected cells of a group at every

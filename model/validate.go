@@ -413,6 +413,16 @@ func (v validator) monitors() error {
 			}
 		}
 	}
+	for i := range v.m.Monitors.Rate {
+		r := &v.m.Monitors.Rate[i]
+		key := joinKey("monitors.rate", r.Name)
+		if err := v.ident(key, "monitor", r.Name, seen); err != nil {
+			return err
+		}
+		if err := v.groupRef(key+".group", key, r.Group); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

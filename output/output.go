@@ -173,3 +173,13 @@ func WriteSpikeTrains(dir, file string, s record.Spikes) error {
 	}
 	return npy.WriteNPZFile(filepath.Join(dir, file), arrays)
 }
+
+// WriteRate writes DIR/<monitor>.npz for a population rate monitor: t (start
+// of each bin, s), count (spikes per bin) and rate (Hz per cell).
+func WriteRate(dir string, r record.Rate) error {
+	return npy.WriteNPZFile(filepath.Join(dir, r.Name+".npz"), []npy.Array{
+		{Name: "t", Shape: []int{len(r.T)}, Data: nonNil(r.T)},
+		{Name: "count", Shape: []int{len(r.Count)}, Data: nonNilInt(r.Count)},
+		{Name: "rate", Shape: []int{len(r.RateHz)}, Data: nonNil(r.RateHz)},
+	})
+}

@@ -107,3 +107,32 @@ func Events(plan *build.Plan, res *engine.Result) int64 {
 	}
 	return n
 }
+
+// Rate is a population rate: spikes of a group counted in bins.
+type Rate struct {
+	Name   string
+	Group  string
+	T      []float64 // [bins] start of each bin, s
+	Count  []int64   // [bins] spikes in the bin
+	RateHz []float64 // [bins] spikes per cell per second
+}
+
+// Rates returns the population rate monitors' bins over the completed part
+// of the run; a last, shorter bin is divided by its own length.
+func Rates(plan *build.Plan, res *engine.Result) []Rate {
+	var out []Rate
+	for m, rm := range plan.Rates {
+		view := plan.Views[rm.View]
+		bin := max(1, rm.Bin)
+		r := Rate{Name: rm.Name, Group: view.Name}
+		for b := int64(0); b*bin < res.Completed && b < int64(len(res.Rates[m])); b++ {
+			steps := min(bin, res.Completed-b*bin)
+			c := res.Rates[m][b]
+			r.T = append(r.T, float64(b*bin)*plan.DT)
+			r.Count = append(r.Count, c)
+			r.RateHz = append(r.RateHz, float64(c)/(float64(view.N)*float64(steps)*plan.DT))
+		}
+		out = append(out, r)
+	}
+	return out
+}

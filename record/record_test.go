@@ -1,6 +1,7 @@
 package record
 
 import (
+	"math"
 	"testing"
 
 	"github.com/volleysim/volley/build"
@@ -64,6 +65,24 @@ func TestConnectivity(t *testing.T) {
 			if m[i*n+j] != want[[2]int{i, j}] {
 				t.Errorf("m[%d][%d] = %g, want %g", i, j, m[i*n+j], want[[2]int{i, j}])
 			}
+		}
+	}
+}
+
+// Rates divide each bin's spikes by the cells and the bin's own length.
+func TestRates(t *testing.T) {
+	t.Parallel()
+	p := testPlan()
+	p.Rates = []build.RateMonitor{{Name: "r", View: 2, Bin: 4}}
+	res := &engine.Result{Completed: 10, Rates: [][]int64{{2, 0, 1}}}
+	r := Rates(p, res)[0]
+	wantHz := []float64{2 / (5 * 4 * p.DT), 0, 1 / (5 * 2 * p.DT)}
+	if len(r.RateHz) != 3 || r.Group != "b" {
+		t.Fatalf("rate %+v", r)
+	}
+	for i, w := range wantHz {
+		if math.Abs(r.RateHz[i]-w) > 1e-9*w {
+			t.Errorf("bin %d: %g Hz, want %g", i, r.RateHz[i], w)
 		}
 	}
 }

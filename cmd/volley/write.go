@@ -62,6 +62,12 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			return err
 		}
 	}
+	rates := record.Rates(plan, res)
+	for _, r := range rates {
+		if err := output.WriteRate(dir, r); err != nil {
+			return err
+		}
+	}
 	if c := extra.Connectivity; c.File != "" {
 		n, m := record.Connectivity(plan, c.Group, c.Values)
 		if err := output.WriteConnectivity(dir, c.File, n, m); err != nil {
@@ -83,6 +89,15 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 	}
 	if !plots {
 		return nil
+	}
+	for _, r := range rates {
+		p := plot.Traces{Title: fmt.Sprintf("%s: population rate of %s", plan.Name, r.Group), T: r.T,
+			YLabel: "rate (Hz)", YScale: 1, Series: []plot.Series{{Label: r.Group, Y: r.RateHz}}}
+		if len(r.T) > 1 {
+			if err := plot.WriteTraces(filepath.Join(dir, r.Name+".png"), p); err != nil {
+				return err
+			}
+		}
 	}
 	if len(trains) > 0 {
 		r := plot.Raster{Title: fmt.Sprintf("%s: spikes", plan.Name), TMax: sum.Duration}
