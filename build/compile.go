@@ -110,6 +110,10 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 		}
 	case p.Weight.constant():
 		pr.Weight = p.Weight.c
+	case p.Weight.kind == "expr":
+		if pr.Weights, err = n.synapseExpr(p, csr, p.Weight, rng.Weight); err != nil {
+			return nil, err
+		}
 	default:
 		pr.Weights = drawPerSynapse(csr, p.Weight, n.Seed, rng.Weight, p.ID)
 	}
@@ -134,6 +138,10 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 			return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
 		}
 		pr.Delay = d
+	case p.Delay.kind == "expr":
+		if delays, err = n.synapseExpr(p, csr, p.Delay, rng.Delay); err != nil {
+			return nil, err
+		}
 	default:
 		delays = drawPerSynapse(csr, p.Delay, n.Seed, rng.Delay, p.ID)
 	}
@@ -184,4 +192,32 @@ func (n *Network) initExpr(g *GroupSpec, in initSpec, state map[string][]float64
 	x.EvalRange(in.Start, in.Start+in.Count, nil, out)
 	copy(state[in.Var][in.Start:], out)
 	return nil
+}
+
+// synapseExpr evaluates a per-synapse expression for every synapse, row by
+// row: i is the presynaptic cell, j the postsynaptic one (within their
+// groups); rand() and randn() draw from the streams of the presynaptic
+// cell, by postsynaptic cell.
+func (n *Network) synapseExpr(p *ProjectionSpec, csr *connect.CSR, d dist, purpose rng.Purpose) ([]float64, error) {
+	consts := map[string]float64{}
+	for k, v := range n.consts {
+		consts[k] = v
+	}
+	consts["N_pre"], consts["N_post"] = float64(csr.NPre), float64(csr.NPost)
+	x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: d.expr, Src: d.text, N: csr.NPost, DT: n.DT,
+		Consts: consts, Index: "j", Scalars: []string{"i"}, Seed: n.Seed, Purpose: purpose, ID: p.ID})
+	if err != nil {
+		return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
+	}
+	out := make([]float64, csr.Len())
+	scal := []float64{0}
+	for i := 0; i < csr.NPre; i++ {
+		a, b := csr.RowPtr[i], csr.RowPtr[i+1]
+		if a == b {
+			continue
+		}
+		scal[0] = float64(i)
+		x.EvalCellsAt(uint64(i), csr.Col[a:b], scal, out[a:b])
+	}
+	return out, nil
 }

@@ -198,3 +198,41 @@ func (ns *namespace) cellExpr(v model.Value, e eqn.Expr, want units.Dim) (dist, 
 	}
 	return dist{kind: "expr", expr: e, text: v.Text}, nil
 }
+
+// synapseValue evaluates a per-synapse value: a constant, a distribution, or
+// an expression of the presynaptic index i, the postsynaptic index j, N_pre,
+// N_post, rand() and randn() ("w_max*rand()", "0.1*ms*abs(i - j)").
+func (ns *namespace) synapseValue(v model.Value, want units.Dim) (dist, error) {
+	e, err := eqn.ParseExpr(v.Text)
+	if err != nil {
+		return ns.value(v, want) // quantities such as "0.1ms", and the parse error
+	}
+	if c, ok := e.(*eqn.Call); ok && isDistribution(c.Fun) {
+		return ns.value(v, want)
+	}
+	perSynapse := perCell(e, nil)
+	for _, name := range eqn.Names(e) {
+		switch name {
+		case "j", "N_pre", "N_post":
+			perSynapse = true
+		}
+	}
+	if !perSynapse {
+		return ns.value(v, want)
+	}
+	d, err := eqn.Dims(e, func(name string) (units.Dim, bool) {
+		switch name {
+		case "i", "j", "N_pre", "N_post":
+			return units.Dimensionless, true
+		}
+		q, ok := ns.values[name]
+		return q.Dim, ok
+	})
+	if err != nil {
+		return dist{}, wrapAt(v.Pos, withSource(err, v.Text))
+	}
+	if d != want {
+		return dist{}, dimError(v, d, want)
+	}
+	return dist{kind: "expr", expr: e, text: v.Text}, nil
+}

@@ -193,9 +193,6 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		if spec.Weight, err = n.weight(ns, p, sv.Dim); err != nil {
 			return err
 		}
-		if spec.Weight.kind == "expr" {
-			return errorAt(p.Weight.Pos, "projection %q: per-synapse weight expressions are not supported yet; use a constant or a distribution", p.Name)
-		}
 		if err := spec.checkSign(spec.Weight, p.Weight.Pos); err != nil {
 			return err
 		}
@@ -298,19 +295,16 @@ func (n *Network) weight(ns *namespace, p *model.Projection, want units.Dim) (di
 		}
 		return dist{}, errorAt(p.Pos, "projection %q: weight is missing (e.g. weight = \"%s\")", p.Name, "1 "+exampleUnit(want))
 	}
-	return ns.value(p.Weight, want)
+	return ns.synapseValue(p.Weight, want)
 }
 
 func (n *Network) delay(ns *namespace, p *model.Projection) (dist, error) {
 	if p.Delay.IsZero() {
 		return dist{c: n.DT, text: "dt"}, nil
 	}
-	d, err := ns.value(p.Delay, units.Second)
+	d, err := ns.synapseValue(p.Delay, units.Second)
 	if err != nil {
 		return dist{}, err
-	}
-	if d.kind == "expr" {
-		return dist{}, errorAt(p.Delay.Pos, "projection %q: per-synapse delay expressions are not supported yet; use a constant or a distribution", p.Name)
 	}
 	if d.constant() {
 		if _, warn, err := delaySteps(d.c, n.DT); err != nil {

@@ -229,3 +229,53 @@ equations = "dv/dt = -v/tau : volt"
 		t.Errorf("warnings %q, want one about the time constant of v (3 ms, dt 1 ms)", n.Warnings)
 	}
 }
+
+// Per-synapse weights and delays as expressions of i and j (Brian2's
+// S.w = '...'), evaluated for every synapse; rand() gives the same values
+// for any number of threads.
+func TestSynapseExpressions(t *testing.T) {
+	t.Parallel()
+	text := strings.Replace(base, `weight = "w"`, `weight = "w*(i + 1)"`, 1)
+	text = strings.Replace(text, `delay = "1 ms"`, `delay = "0.1*ms*(1 + abs(i - j))"`, 1)
+	n, err := resolveText(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := n.Compile(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := plan.Projections[0]
+	for i := 0; i < pr.Conn.NPre; i++ {
+		for k := pr.Conn.RowPtr[i]; k < pr.Conn.RowPtr[i+1]; k++ {
+			j := int(pr.Conn.Col[k])
+			if want := 0.5e-9 * float64(i+1); math.Abs(pr.Weights[k]-want) > 1e-21 {
+				t.Fatalf("synapse %d→%d: weight %g, want %g", i, j, pr.Weights[k], want)
+			}
+			if want := int32(1 + max(i-j, j-i)); pr.Delays[k] != want {
+				t.Fatalf("synapse %d→%d: delay %d steps, want %d", i, j, pr.Delays[k], want)
+			}
+		}
+	}
+	text = strings.Replace(base, `weight = "w"`, `weight = "w*rand()"`, 1)
+	var ws [][]float64
+	for _, threads := range []int{1, 3} {
+		n, err := resolveText(t, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, err := n.Compile(threads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws = append(ws, plan.Projections[0].Weights)
+	}
+	for k := range ws[0] {
+		if ws[0][k] != ws[1][k] || ws[0][k] < 0 || ws[0][k] >= 0.5e-9 {
+			t.Fatalf("synapse %d: %g and %g", k, ws[0][k], ws[1][k])
+		}
+	}
+	if _, err := resolveText(t, strings.Replace(base, `weight = "w"`, `weight = "w*j*ms"`, 1)); err == nil || !strings.Contains(err.Error(), "expected A") {
+		t.Errorf("wrong dimension: %v", err)
+	}
+}

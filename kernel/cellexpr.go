@@ -96,9 +96,15 @@ func (x *CellExpr) EvalRange(lo, hi int, scalars []float64, out []float64) {
 // EvalCells writes the expression's value for the given cells into
 // out[0:len(cells)].
 func (x *CellExpr) EvalCells(cells []int32, scalars []float64, out []float64) {
+	x.EvalCellsAt(x.spec.Step, cells, scalars, out)
+}
+
+// EvalCellsAt is EvalCells with the random draws keyed by step instead of
+// the spec's Step (per-synapse values key them by the presynaptic cell).
+func (x *CellExpr) EvalCellsAt(step uint64, cells []int32, scalars []float64, out []float64) {
 	s := x.k.newFrame()
 	f := &s.frame
-	f.scalar, f.step, f.offset = scalars, int64(x.spec.Step), x.spec.Offset
+	f.scalar, f.step, f.offset = scalars, int64(step), x.spec.Offset
 	f.t = float64(x.spec.Step) * x.spec.DT
 	for i := range x.arrays {
 		s.gather[i] = make([]float64, BlockSize)
