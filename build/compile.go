@@ -14,7 +14,8 @@ import (
 // value.
 func (n *Network) Compile(threads int) (*Plan, error) {
 	threads = max(1, threads)
-	plan := &Plan{Name: n.Model.Name, DT: n.DT, Steps: n.Steps, Seed: n.Seed, Views: n.Views, Spikes: n.Spikes, Rates: n.Rates}
+	plan := &Plan{Name: n.Model.Name, DT: n.DT, Steps: n.Steps, RecordFrom: n.RecordFrom, Seed: n.Seed, Views: n.Views,
+		Spikes: n.Spikes, Rates: n.Rates}
 	for _, g := range n.Groups {
 		grp, err := n.compileGroup(g)
 		if err != nil {

@@ -17,6 +17,9 @@ type Network struct {
 	Duration float64 // s
 	Steps    int64
 	Seed     uint64
+	// RecordFrom is the first step the monitors record: the end of a
+	// burn-in, 0 without one.
+	RecordFrom int64
 
 	Groups      []*GroupSpec
 	Views       []View // every group and sub-group, in document order

@@ -149,6 +149,7 @@ type Plan struct {
 	Name        string
 	DT          float64 // seconds
 	Steps       int64   // number of steps to run
+	RecordFrom  int64   // first step monitors record (after a burn-in)
 	Seed        uint64
 	Groups      []*Group
 	Views       []View // every group and sub-group, in document order

@@ -56,6 +56,16 @@ func ResolveFS(m *model.Model, files fs.FS) (*Network, error) {
 		return nil, errorAt(m.Run.Duration.Pos, "duration / dt = %g steps is too many", steps)
 	}
 	n.Steps = int64(steps)
+	if !m.Run.RecordFrom.IsZero() {
+		t, err := ns.scalar(m.Run.RecordFrom, units.Second)
+		if err != nil {
+			return nil, err
+		}
+		if t < 0 || t > n.Duration {
+			return nil, errorAt(m.Run.RecordFrom.Pos, "record_from = %q must lie between 0 and the duration", m.Run.RecordFrom.Text)
+		}
+		n.RecordFrom = int64(math.Round(t / n.DT))
+	}
 	if err := n.resolveGroups(ns); err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func (r *runner) chunked(sink func(int, int64, [][][]float64) error, n int64) {
 			}
 		}
 		c.bufs = append(c.bufs, b)
-		c.first = append(c.first, (r.start+every-1)/every)
+		c.first = append(c.first, r.samplesBefore(every, r.start))
 		c.flushed = append(c.flushed, 0)
 		r.traces[m] = Trace{} // the samples go to the sink
 	}
@@ -55,11 +55,11 @@ func (r *runner) flushFull(n int64) {
 		return
 	}
 	for m, mon := range r.plan.Monitors {
-		every := max(1, mon.Every)
-		if n%every != 0 {
+		every, from := max(1, mon.Every), r.plan.RecordFrom
+		if n < from || (n-from)%every != 0 {
 			continue
 		}
-		if i := n/every - c.first[m]; (i+1)%c.len == 0 {
+		if i := (n-from)/every - c.first[m]; (i+1)%c.len == 0 {
 			r.flush(m, (i/c.len)&1, c.len)
 		}
 	}
@@ -79,7 +79,7 @@ func (r *runner) flushRest() {
 	}
 	for m, mon := range r.plan.Monitors {
 		every := max(1, mon.Every)
-		taken := (r.completed+every-1)/every - c.first[m] // samples of steps < completed
+		taken := r.samplesBefore(every, r.completed) - c.first[m] // samples of steps < completed
 		if rest := taken - c.flushed[m]; rest > 0 {
 			r.flush(m, (c.flushed[m]/c.len)&1, rest)
 		}

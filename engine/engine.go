@@ -221,13 +221,13 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	r.traces = make([]Trace, len(plan.Monitors))
 	for m, mon := range plan.Monitors {
 		every := max(1, mon.Every)
-		samples := (plan.Steps + every - 1) / every
+		samples := r.samplesBefore(every, plan.Steps)
 		if streamed {
 			samples = 0
 		}
 		tr := Trace{Steps: make([]int64, samples), Data: make([][][]float64, len(mon.Vars))}
 		for k := range tr.Steps {
-			tr.Steps[k] = int64(k) * every
+			tr.Steps[k] = plan.RecordFrom + int64(k)*every
 		}
 		view := plan.Views[mon.View]
 		for v, sv := range mon.Vars {
@@ -242,8 +242,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		r.traces[m] = tr
 	}
 	for _, rm := range plan.Rates {
-		bin := max(1, rm.Bin)
-		r.rates = append(r.rates, make([]int64, (plan.Steps+bin-1)/bin))
+		r.rates = append(r.rates, make([]int64, r.samplesBefore(max(1, rm.Bin), plan.Steps)))
 	}
 	r.numErrs = make([]*NumericalError, workers)
 	r.suspect = make([]bool, workers)
@@ -268,8 +267,8 @@ func (r *runner) work(w int) {
 	for n := r.start; n < r.end; n++ {
 		par := n & 1
 		for i := range r.probes[w] {
-			if p := &r.probes[w][i]; n%p.every == 0 {
-				r.sample(p, n/p.every)
+			if p := &r.probes[w][i]; n >= plan.RecordFrom && (n-plan.RecordFrom)%p.every == 0 {
+				r.sample(p, (n-plan.RecordFrom)/p.every)
 			}
 		}
 		for g, grp := range plan.Groups {
@@ -291,9 +290,11 @@ func (r *runner) work(w int) {
 		for g, grp := range plan.Groups {
 			own := r.spikes[par][g][w]
 			grp.Kernel.Reset(own, n)
-			c := r.counts[g]
-			for _, i := range own {
-				c[i]++
+			if n >= plan.RecordFrom {
+				c := r.counts[g]
+				for _, i := range own {
+					c[i]++
+				}
 			}
 		}
 		if r.suspect[w] && r.numErrs[w] == nil {
@@ -493,6 +494,9 @@ func (r *runner) check(w int, n int64) {
 // record appends the spikes of step n to the spike monitors.
 func (r *runner) record(n int64) {
 	par := n & 1
+	if n < r.plan.RecordFrom {
+		return // burn-in
+	}
 	for m, rm := range r.plan.Rates {
 		view := r.plan.Views[rm.View]
 		lo, hi := int32(view.Start), int32(view.Start+view.N)
@@ -504,7 +508,7 @@ func (r *runner) record(n int64) {
 				}
 			}
 		}
-		r.rates[m][n/max(1, rm.Bin)] += c
+		r.rates[m][(n-r.plan.RecordFrom)/max(1, rm.Bin)] += c
 	}
 	for g := range r.plan.Groups {
 		if !r.rec[g] {
@@ -550,4 +554,13 @@ func (r *runner) result() *Result {
 		}
 	}
 	return res
+}
+
+// samplesBefore returns how many samples a monitor sampling every so many
+// steps from the plan's RecordFrom takes at the steps before n.
+func (r *runner) samplesBefore(every, n int64) int64 {
+	if d := n - r.plan.RecordFrom; d > 0 {
+		return (d + every - 1) / every
+	}
+	return 0
 }

@@ -523,3 +523,51 @@ func TestRateMonitor(t *testing.T) {
 		t.Error("rate bins differ between 1 and 2 threads")
 	}
 }
+
+// record_from ends a burn-in: nothing is recorded before it, the monitors
+// record the rest with absolute times, the summary's rates cover the
+// recorded time, and the dynamics are those of the run without a burn-in.
+func TestRecordFrom(t *testing.T) {
+	t.Parallel()
+	file, data, _ := examples.Source("cuba")
+	text := string(data) + "\n[monitors.rate.r]\ngroup = \"exc\"\nbin = \"1 ms\"\n"
+	run := func(recordFrom string) (*build.Plan, *engine.Result) {
+		m, err := model.Decode(file, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Run.Duration = model.Value{Text: "300 ms"}
+		m.Run.RecordFrom = model.Value{Text: recordFrom}
+		net, err := build.Resolve(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, err := net.Compile(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan, runPlan(t, plan, 2)
+	}
+	plan, res := run("100 ms")
+	_, all := run("0 ms")
+	g := 0
+	var k0 int
+	for k0 < len(all.Spikes[g].Step) && all.Spikes[g].Step[k0] < 1000 {
+		k0++
+	}
+	if !slices.Equal(res.Spikes[g].Step, all.Spikes[g].Step[k0:]) || !slices.Equal(res.Spikes[g].Cell, all.Spikes[g].Cell[k0:]) {
+		t.Fatal("spikes after the burn-in differ from the same part of the whole run")
+	}
+	tr := res.Traces[0]
+	if len(tr.Steps) != 2000 || tr.Steps[0] != 1000 || !slices.Equal(tr.Data[0][0], all.Traces[0].Data[0][0][1000:]) {
+		t.Fatalf("trace: %d samples from step %d", len(tr.Steps), tr.Steps[0])
+	}
+	r := record.Rates(plan, res)[0]
+	if len(r.T) != 200 || math.Abs(r.T[0]-0.1) > 1e-12 {
+		t.Fatalf("rate bins: %d from %g s", len(r.T), r.T[0])
+	}
+	n, rate := record.Count(plan, res, viewIndex(t, plan, "exc"))
+	if want := float64(n) / (3200 * 0.2); math.Abs(rate-want) > 1e-9 {
+		t.Errorf("rate %g Hz, want %g over the 200 ms recorded", rate, want)
+	}
+}

@@ -15,7 +15,7 @@ var (
 	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains"}
 	connOutKeys    = []string{"file", "group", "values"}
 	trainsOutKeys  = []string{"file", "group"}
-	runKeys        = []string{"dt", "duration", "seed"}
+	runKeys        = []string{"dt", "duration", "seed", "record_from"}
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
 	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
@@ -261,6 +261,8 @@ func (d *decoder) run(t *tnode, r *Run) error {
 			r.Duration, err = d.value(n)
 		case "seed":
 			r.Seed, err = d.seed(n)
+		case "record_from":
+			r.RecordFrom, err = d.value(n)
 		}
 		return err
 	})

@@ -350,7 +350,7 @@ post = "cells"
 		{"unknown group key", validBase + "sise = 3\n", 13,
 			`t.toml:13: groups.cells: unknown key "sise"; valid keys: size, model, params, init, slice, equations, threshold, reset, refractory, method, spike_times`},
 		{"unknown run key", strings.Replace(validBase, "duration", "duraton", 1), 5,
-			`t.toml:5: run: unknown key "duraton"; valid keys: dt, duration, seed`},
+			`t.toml:5: run: unknown key "duraton"; valid keys: dt, duration, seed, record_from`},
 		{"unknown connector key", validBase + proj + "connector = { rule = \"all_to_all\", prob = 1 }\n", 17,
 			`t.toml:17: projections.p.connector: unknown key "prob"; valid keys: rule, p, n, allow_self_connections, with_replacement, condition, list, file, value`},
 		{"unknown connector rule", validBase + proj + "connector = { rule = \"fixed_prob\", p = 0.1 }\n", 17,

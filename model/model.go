@@ -45,7 +45,10 @@ type Run struct {
 	DT       Value  // time step, e.g. "0.1 ms"
 	Duration Value  // simulated time, e.g. "1 s"
 	Seed     uint64 // root of every random stream
-	Pos      Pos
+	// RecordFrom, if given, is the end of a burn-in: monitors record from
+	// this time on (as monitors created after a first run in Brian2).
+	RecordFrom Value
+	Pos        Pos
 }
 
 // Constant is a named quantity of the model's namespace, usable in every

@@ -37,7 +37,7 @@ func Count(plan *build.Plan, res *engine.Result, v int) (spikes int64, rateHz fl
 	for _, c := range res.Counts[view.Group][view.Start : view.Start+view.N] {
 		spikes += c
 	}
-	t := float64(res.Completed) * plan.DT
+	t := float64(res.Completed-plan.RecordFrom) * plan.DT
 	if t > 0 && view.N > 0 {
 		rateHz = float64(spikes) / (float64(view.N) * t)
 	}
@@ -125,10 +125,11 @@ func Rates(plan *build.Plan, res *engine.Result) []Rate {
 		view := plan.Views[rm.View]
 		bin := max(1, rm.Bin)
 		r := Rate{Name: rm.Name, Group: view.Name}
-		for b := int64(0); b*bin < res.Completed && b < int64(len(res.Rates[m])); b++ {
-			steps := min(bin, res.Completed-b*bin)
+		from := plan.RecordFrom
+		for b := int64(0); from+b*bin < res.Completed && b < int64(len(res.Rates[m])); b++ {
+			steps := min(bin, res.Completed-from-b*bin)
 			c := res.Rates[m][b]
-			r.T = append(r.T, float64(b*bin)*plan.DT)
+			r.T = append(r.T, float64(from+b*bin)*plan.DT)
 			r.Count = append(r.Count, c)
 			r.RateHz = append(r.RateHz, float64(c)/(float64(view.N)*float64(steps)*plan.DT))
 		}

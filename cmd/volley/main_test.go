@@ -321,3 +321,32 @@ func TestStreamedMonitorsCommand(t *testing.T) {
 		t.Errorf("spill file left after the run completed: %v", err)
 	}
 }
+
+// With a burn-in (record_from), streamed monitors still give the outputs of
+// monitors kept in memory, across a stop and resume.
+func TestStreamedBurnInCommand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if code := run(context.Background(), []string{"examples", "show", "coba"}, &b, io.Discard); code != exitOK {
+		t.Fatal("examples show coba")
+	}
+	model := strings.Replace(b.String(), "seed = 98765", "seed = 98765\nrecord_from = \"50 ms\"", 1)
+	file := filepath.Join(dir, "burn.toml")
+	if err := os.WriteFile(file, []byte(model), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mem, streamed := filepath.Join(dir, "mem"), filepath.Join(dir, "str")
+	common := []string{"--duration", "150 ms", "--no-plots", "--quiet"}
+	if code, _, errs := runCLI(t, append([]string{"run", file, "--out", mem}, common...)...); code != exitOK {
+		t.Fatalf("in memory: %s", errs)
+	}
+	if code, _, errs := runCLI(t, append([]string{"run", file, "--out", streamed, "--stream", "--stop-after", "80 ms"}, common...)...); code != exitOK {
+		t.Fatalf("streamed: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "resume", streamed, "--no-plots", "--quiet"); code != exitOK {
+		t.Fatalf("resume: %s", errs)
+	}
+	sameNPZ(t, filepath.Join(mem, "v.npz"), filepath.Join(streamed, "v.npz"))
+	sameNPZ(t, filepath.Join(mem, "spikes.npz"), filepath.Join(streamed, "spikes.npz"))
+}

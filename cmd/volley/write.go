@@ -49,7 +49,7 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			t := make([]float64, spills[m].Samples())
 			every := max(1, plan.Monitors[m].Every)
 			for i := range t {
-				t[i] = float64(int64(i)*every) * plan.DT
+				t[i] = float64(plan.RecordFrom+int64(i)*every) * plan.DT
 			}
 			if err := spills[m].WriteTraceNPZ(dir, tr.Name, t, tr.Index, tr.Vars); err != nil {
 				return err
