@@ -88,7 +88,13 @@ func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
 
 func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection, error) {
 	pre, post := n.Views[p.Pre], n.Views[p.Post]
-	csr, err := connect.Generate(p.Conn, pre.N, post.N, n.Seed, p.ID, threads)
+	var csr *connect.CSR
+	var err error
+	if p.pExpr.kind == "expr" {
+		csr, err = n.probabilityRows(p, pre, post)
+	} else {
+		csr, err = connect.Generate(p.Conn, pre.N, post.N, n.Seed, p.ID, threads)
+	}
 	if err != nil {
 		return nil, errorAt(p.Pos, "projection %q: %v", p.Name, err)
 	}

@@ -116,6 +116,8 @@ type ProjectionSpec struct {
 	// Per-synapse weights (SI) and delays (s) given with an explicit list, in
 	// list order; nil when the list has only (pre, post).
 	ListWeights, ListDelays []float64
+	// pExpr, if set, is a connection probability that depends on i and j
+	pExpr dist
 	// condition, if not nil, keeps only the pairs (i, j) for which it holds
 	condition    eqn.Expr
 	conditionSrc string

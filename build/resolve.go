@@ -375,10 +375,17 @@ func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *Pro
 	npre, npost := float64(pre.N), float64(post.N)
 	switch c.Rule {
 	case "fixed_probability":
-		prob, err := ns.scalar(c.P, units.Dimensionless)
+		pd, err := ns.synapseValue(c.P, units.Dimensionless)
 		if err != nil {
 			return err
 		}
+		if pd.kind == "expr" {
+			// p depends on i and j: drawn pair by pair (see probabilityRows).
+			cs.Rule, spec.pExpr = connect.AllToAll, pd
+			spec.Expected = n.expectedPairs(spec, pd, pre, post)
+			break
+		}
+		prob := pd.c
 		if !(prob >= 0 && prob <= 1) {
 			return errorAt(c.P.Pos, "projection %q: connection probability p = %s is outside [0, 1]", p.Name, c.P.Text)
 		}

@@ -279,3 +279,56 @@ func TestSynapseExpressions(t *testing.T) {
 		t.Errorf("wrong dimension: %v", err)
 	}
 }
+
+// A connection probability of i and j (distance-dependent, Brian2's
+// connect(p='exp(-abs(i - j)/10)')) gives a synapse count within 4 sigma of
+// the sum of the probabilities, synapses between near cells, and no self
+// connections when they are excluded.
+func TestProbabilityExpression(t *testing.T) {
+	t.Parallel()
+	text := strings.Replace(base, `connector = { rule = "fixed_probability", p = "0.1" }`,
+		`connector = { rule = "fixed_probability", p = "exp(-abs(i - j)/10.0)", allow_self_connections = false }`, 1)
+	n, err := resolveText(t, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := n.Compile(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := plan.Projections[0].Conn
+	var mean, variance, far float64
+	for i := 0; i < 80; i++ {
+		for j := 0; j < 100; j++ {
+			if i != j {
+				p := math.Exp(-math.Abs(float64(i-j)) / 10)
+				mean += p
+				variance += p * (1 - p)
+			}
+		}
+		for _, j := range c.Col[c.RowPtr[i]:c.RowPtr[i+1]] {
+			if int(j) == i {
+				t.Fatalf("self connection %d", i)
+			}
+			if math.Abs(float64(i-int(j))) > 60 {
+				far++
+			}
+		}
+	}
+	if d := math.Abs(float64(c.Len()) - mean); d > 4*math.Sqrt(variance) {
+		t.Errorf("%d synapses, expected %.0f ± %.0f", c.Len(), mean, 4*math.Sqrt(variance))
+	}
+	if far > 2 { // p < e^-6 ≈ 0.0025 for each of about 800 such pairs: about 2 expected
+		t.Errorf("%g synapses between cells more than 60 apart", far)
+	}
+	if e := n.Projections[0].Expected; math.Abs(e-mean) > 0.1*mean {
+		t.Errorf("expected synapses %.0f, the probabilities sum to %.0f", e, mean)
+	}
+	if _, err := resolveText(t, strings.Replace(text, "exp(-abs(i - j)/10.0)", "1.5 - i/100.0", 1)); err != nil {
+		t.Fatal(err)
+	}
+	n2, _ := resolveText(t, strings.Replace(text, "exp(-abs(i - j)/10.0)", "1.5 - i/100.0", 1))
+	if _, err := n2.Compile(1); err == nil || !strings.Contains(err.Error(), "outside [0, 1]") {
+		t.Errorf("p above 1: %v", err)
+	}
+}
