@@ -58,7 +58,7 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 		}
 	}
 	spec := &GroupSpec{Name: g.Name, N: size, Kind: cm.Name, Method: cm.Method, Receptors: cm.Receptors,
-		Source: cm.Source, ID: rng.Hash(g.Name), Pos: g.Pos}
+		Params: params, Source: cm.Source, ID: rng.Hash(g.Name), Pos: g.Pos}
 	for _, sv := range cm.State {
 		spec.Vars = append(spec.Vars, VarSpec{Name: sv.Name, Dim: sv.Init.Dim, Init: sv.Init.Value})
 	}

@@ -51,9 +51,10 @@ type GroupSpec struct {
 	Method    string // integration method
 	Vars      []VarSpec
 	Receptors []catalog.Receptor
-	Source    bool       // a spike source: takes no synaptic input
-	Inits     []initSpec // in document order, root first
-	ID        uint32     // random stream id
+	Params    map[string]float64 // catalog parameters by PyNN name, SI; nil for equation groups
+	Source    bool               // a spike source: takes no synaptic input
+	Inits     []initSpec         // in document order, root first
+	ID        uint32             // random stream id
 	Pos       model.Pos
 
 	// newKernel makes the kernel over the allocated state arrays.
@@ -116,6 +117,8 @@ type ProjectionSpec struct {
 	// Per-synapse weights (SI) and delays (s) given with an explicit list, in
 	// list order; nil when the list has only (pre, post).
 	ListWeights, ListDelays []float64
+	// stp, if not nil, makes the synapses TsodyksMarkramSynapses
+	stp *stpSpec
 	// pExpr, if set, is a connection probability that depends on i and j
 	pExpr dist
 	// condition, if not nil, keeps only the pairs (i, j) for which it holds
@@ -171,6 +174,9 @@ func (p *ProjectionSpec) Memory(n *Network) int64 {
 	}
 	if !p.Delay.constant() || p.ListDelays != nil {
 		b += syn * 4
+	}
+	if p.stp != nil {
+		b += syn * 32 // y, z, u and the last spike's step
 	}
 	return b
 }

@@ -112,6 +112,8 @@ type Projection struct {
 	Delays []int32 // per synapse, in CSR order, or nil
 
 	Input int // index into Plan.Inputs: the variable the weight is added to
+
+	STP *STP // short-term plasticity, or nil for static synapses
 }
 
 // MaxDelay returns the longest delay of the projection in steps.

@@ -188,14 +188,21 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		if !ok {
 			return errorAt(p.Pos, "projection %q: unknown post group %q; valid: %s", p.Name, p.Post, n.viewNames())
 		}
-		if p.OnPre != "" || p.OnPost != "" || p.Eqs != "" || len(p.Params) > 0 ||
-			(p.Synapse != "" && p.Synapse != "StaticSynapse") {
+		stp := p.Synapse == "TsodyksMarkramSynapse"
+		if p.OnPre != "" || p.OnPost != "" || p.Eqs != "" || (len(p.Params) > 0 && !stp) ||
+			(p.Synapse != "" && p.Synapse != "StaticSynapse" && !stp) {
 			return errorAt(p.Pos, "projection %q: equation-defined and plastic synapses are not supported yet; "+
-				"use a static synapse with weight, delay and receptor", p.Name)
+				"use a static synapse or TsodyksMarkramSynapse with weight, delay and receptor", p.Name)
 		}
 		spec := &ProjectionSpec{Name: p.Name, Pre: pre, Post: post, ID: rng.Hash(p.Name), Pos: p.Pos}
 		if err := n.resolveTarget(p, spec); err != nil {
 			return err
+		}
+		if stp {
+			var err error
+			if spec.stp, err = n.resolveSTP(ns, p, spec); err != nil {
+				return err
+			}
 		}
 		in := n.Inputs[spec.Input]
 		sv, _ := n.Groups[in.Group].stateVar(in.Name)

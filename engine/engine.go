@@ -373,6 +373,10 @@ func (r *runner) deliver(w int, n int64) {
 					cols = cols[i:j]
 					a += int64(i)
 				}
+				if pr.STP != nil {
+					r.deliverSTP(w, n, pr, a, cols)
+					continue
+				}
 				if pr.Delays == nil {
 					slot := (n + int64(pr.Delay)) % nslots
 					buf := rg.slots[slot][post.Start:]
@@ -404,6 +408,26 @@ func (r *runner) deliver(w int, n int64) {
 				}
 			}
 		}
+	}
+}
+
+// deliverSTP delivers a spike of step n through the short-term plastic
+// synapses a, a+1, ... with columns cols, owned by worker w.
+func (r *runner) deliverSTP(w int, n int64, pr *build.Projection, a int64, cols []int32) {
+	rg := &r.rings[pr.Input]
+	post := r.plan.Views[pr.Post]
+	nslots := int64(len(rg.slots))
+	for k, c := range cols {
+		wt, d := pr.Weight, pr.Delay
+		if pr.Weights != nil {
+			wt = pr.Weights[a+int64(k)]
+		}
+		if pr.Delays != nil {
+			d = pr.Delays[a+int64(k)]
+		}
+		slot := (n + int64(d)) % nslots
+		rg.slots[slot][post.Start+int(c)] += wt * pr.STP.Release(int(a)+k, n)
+		rg.touched[slot][w].dense = true
 	}
 }
 

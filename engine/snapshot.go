@@ -20,6 +20,14 @@ type Snapshot struct {
 	Spikes   []Spikes           // [groups] recorded spikes so far
 	Traces   []Trace            // [monitors] samples so far
 	Rates    [][]int64          // [rate monitors][bins] spikes so far
+	STP      []STPState         // [projections] short-term plasticity; empty for static synapses
+}
+
+// STPState is the per-synapse state of a projection with short-term
+// plasticity (see build.STP).
+type STPState struct {
+	Y, Z, U []float64
+	Last    []int64
 }
 
 // snapshot copies the runner's state at the end of its run.
@@ -43,6 +51,14 @@ func (r *runner) snapshot() *Snapshot {
 			in = append(in, c)
 		}
 		s.Internal = append(s.Internal, in)
+	}
+	for _, pr := range r.plan.Projections {
+		var st STPState
+		if p := pr.STP; p != nil {
+			st = STPState{Y: append([]float64(nil), p.Y...), Z: append([]float64(nil), p.Z...),
+				U: append([]float64(nil), p.UT...), Last: append([]int64(nil), p.Last...)}
+		}
+		s.STP = append(s.STP, st)
 	}
 	for _, rg := range r.rings {
 		slots := make([][]float64, len(rg.slots))
@@ -107,6 +123,25 @@ func (r *runner) restore(s *Snapshot) error {
 		copy(r.counts[g], s.Counts[g])
 		r.out[g].Step = append([]int64(nil), s.Spikes[g].Step...)
 		r.out[g].Cell = append([]int32(nil), s.Spikes[g].Cell...)
+	}
+	if len(s.STP) != len(plan.Projections) {
+		return mismatch("the projections")
+	}
+	for i, pr := range plan.Projections {
+		st, p := s.STP[i], pr.STP
+		if p == nil {
+			if st.Y != nil {
+				return mismatch("the synapse types of projection " + pr.Name)
+			}
+			continue
+		}
+		if len(st.Y) != len(p.Y) || len(st.Z) != len(p.Z) || len(st.U) != len(p.UT) || len(st.Last) != len(p.Last) {
+			return mismatch("the plastic synapses of projection " + pr.Name)
+		}
+		copy(p.Y, st.Y)
+		copy(p.Z, st.Z)
+		copy(p.UT, st.U)
+		copy(p.Last, st.Last)
 	}
 	if len(s.Rings) != len(r.rings) {
 		return mismatch("the synaptic inputs")

@@ -59,8 +59,12 @@ func printPlan(w io.Writer, n *build.Network) {
 	fmt.Fprintln(w, "projections:")
 	var total float64
 	for _, p := range n.Projections {
-		fmt.Fprintf(w, "  %-12s %s -> %s  %s  expected synapses %.0f\n",
+		fmt.Fprintf(w, "  %-12s %s -> %s  %s  expected synapses %.0f",
 			p.Name, n.Views[p.Pre].Name, n.Views[p.Post].Name, p.Rule, p.Expected)
+		if s := p.Synapse(); s != "" {
+			fmt.Fprintf(w, "  %s", s)
+		}
+		fmt.Fprintln(w)
 		total += p.Expected
 	}
 	fmt.Fprintf(w, "expected synapses: %.0f\n", total)
