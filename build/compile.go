@@ -106,7 +106,9 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 	pr := &Projection{Name: p.Name, Pre: p.Pre, Post: p.Post, Conn: csr, Input: p.Input}
 	nsyn := csr.Len()
 	if p.stp != nil {
-		pr.STP = p.stp.newSTP(nsyn, n.DT)
+		if pr.STP, err = n.newSTP(p, csr); err != nil {
+			return nil, err
+		}
 	}
 	var perm []int64
 	if p.Conn.Rule == connect.FromList && (p.ListWeights != nil || p.ListDelays != nil) {

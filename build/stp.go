@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/rng"
 	"github.com/volleysim/volley/units"
 )
 
@@ -24,6 +26,10 @@ type STP struct {
 	U, TauRec, TauFacil, TauSyn float64 // U dimensionless, time constants in s
 	DT                          float64 // the time step, s
 
+	// Per-synapse values of U, tau_rec and tau_facil, in CSR order, when
+	// they were given as distributions or expressions; nil otherwise.
+	Us, TauRecs, TauFacils []float64
+
 	Y, Z, UT []float64 // per synapse: active and inactive resources, utilisation
 	Last     []int64   // per synapse: step of the last spike
 }
@@ -33,19 +39,29 @@ type STP struct {
 func (s *STP) Release(k int, n int64) float64 {
 	h := float64(n-s.Last[k]) * s.DT
 	s.Last[k] = n
+	U, tauRec, tauFacil := s.U, s.TauRec, s.TauFacil
+	if s.Us != nil {
+		U = s.Us[k]
+	}
+	if s.TauRecs != nil {
+		tauRec = s.TauRecs[k]
+	}
+	if s.TauFacils != nil {
+		tauFacil = s.TauFacils[k]
+	}
 	y, z, u := s.Y[k], s.Z[k], s.UT[k]
-	er, es := math.Exp(-h/s.TauRec), math.Exp(-h/s.TauSyn)
-	if s.TauSyn == s.TauRec {
-		z = z*er + y*h/s.TauRec*er
+	er, es := math.Exp(-h/tauRec), math.Exp(-h/s.TauSyn)
+	if s.TauSyn == tauRec {
+		z = z*er + y*h/tauRec*er
 	} else {
-		z = z*er + y*(es-er)/(s.TauSyn/s.TauRec-1)
+		z = z*er + y*(es-er)/(s.TauSyn/tauRec-1)
 	}
 	y *= es
-	if s.TauFacil > 0 {
-		u *= math.Exp(-h / s.TauFacil)
-		u += s.U * (1 - u)
+	if tauFacil > 0 {
+		u *= math.Exp(-h / tauFacil)
+		u += U * (1 - u)
 	} else {
-		u = s.U
+		u = U
 	}
 	r := u * (1 - y - z)
 	s.Y[k], s.Z[k], s.UT[k] = y+r, z, u
@@ -59,13 +75,22 @@ func (p *ProjectionSpec) Synapse() string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf("TsodyksMarkramSynapse(U=%g, tau_rec=%g ms, tau_facil=%g ms, tau_syn=%g ms)",
-		s.U, s.TauRec*1e3, s.TauFacil*1e3, s.TauSyn*1e3)
+	show := func(d dist, scale float64, unit string) string {
+		if d.constant() {
+			return fmt.Sprintf("%g%s", d.c*scale, unit)
+		}
+		return fmt.Sprintf("%q", d.text)
+	}
+	return fmt.Sprintf("TsodyksMarkramSynapse(U=%s, tau_rec=%s, tau_facil=%s, tau_syn=%g ms)",
+		show(s.U, 1, ""), show(s.TauRec, 1e3, " ms"), show(s.TauFacil, 1e3, " ms"), s.TauSyn*1e3)
 }
 
-// stpSpec holds the resolved parameters of a TsodyksMarkramSynapse.
+// stpSpec holds the resolved parameters of a TsodyksMarkramSynapse: U,
+// tau_rec and tau_facil may be constants, distributions or expressions of i
+// and j, as weights.
 type stpSpec struct {
-	U, TauRec, TauFacil, TauSyn float64
+	U, TauRec, TauFacil dist
+	TauSyn              float64
 }
 
 // resolveSTP reads the parameters of a TsodyksMarkramSynapse (PyNN names and
@@ -74,17 +99,17 @@ type stpSpec struct {
 // (tau_syn_E or tau_syn_I), may be given; it is required when the target is a
 // variable of an equation-defined group.
 func (n *Network) resolveSTP(ns *namespace, p *model.Projection, spec *ProjectionSpec) (*stpSpec, error) {
-	s := &stpSpec{U: 0.5, TauRec: 0.1}
+	s := &stpSpec{U: dist{c: 0.5}, TauRec: dist{c: 0.1}}
 	haveSyn := false
 	for _, par := range p.Params {
 		var err error
 		switch par.Name {
 		case "U":
-			s.U, err = ns.scalar(par.Value, units.Dimensionless)
+			s.U, err = ns.synapseValue(par.Value, units.Dimensionless)
 		case "tau_rec":
-			s.TauRec, err = ns.scalar(par.Value, units.Second)
+			s.TauRec, err = ns.synapseValue(par.Value, units.Second)
 		case "tau_facil":
-			s.TauFacil, err = ns.scalar(par.Value, units.Second)
+			s.TauFacil, err = ns.synapseValue(par.Value, units.Second)
 		case "tau_syn":
 			s.TauSyn, err = ns.scalar(par.Value, units.Second)
 			haveSyn = true
@@ -106,22 +131,62 @@ func (n *Network) resolveSTP(ns *namespace, p *model.Projection, spec *Projectio
 		}
 		s.TauSyn = v
 	}
-	switch {
-	case !(s.U > 0 && s.U <= 1):
-		return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse U = %g is outside (0, 1]", p.Name, s.U)
-	case !(s.TauRec > 0):
-		return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse tau_rec = %g s must be > 0", p.Name, s.TauRec)
-	case !(s.TauSyn > 0):
+	if !(s.TauSyn > 0) {
 		return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse tau_syn = %g s must be > 0", p.Name, s.TauSyn)
-	case !(s.TauFacil >= 0):
-		return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse tau_facil = %g s must be ≥ 0", p.Name, s.TauFacil)
+	}
+	for _, c := range stpChecks(s) {
+		if c.d.constant() && !c.ok(c.d.c) {
+			return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse %s = %g%s %s", p.Name, c.name, c.d.c, c.unit, c.rule)
+		}
 	}
 	return s, nil
 }
 
-// newSTP allocates the state of nsyn synapses: all resources recovered, u = 0
-// (PyNN's initial value).
-func (s *stpSpec) newSTP(nsyn int, dt float64) *STP {
-	return &STP{U: s.U, TauRec: s.TauRec, TauFacil: s.TauFacil, TauSyn: s.TauSyn, DT: dt,
+// stpCheck is the valid range of a TsodyksMarkramSynapse parameter.
+type stpCheck struct {
+	name, unit, rule string
+	d                dist
+	ok               func(float64) bool
+}
+
+func stpChecks(s *stpSpec) []stpCheck {
+	return []stpCheck{
+		{"U", "", "is outside (0, 1]", s.U, func(x float64) bool { return x > 0 && x <= 1 }},
+		{"tau_rec", " s", "must be > 0", s.TauRec, func(x float64) bool { return x > 0 }},
+		{"tau_facil", " s", "must be ≥ 0", s.TauFacil, func(x float64) bool { return x >= 0 }},
+	}
+}
+
+// newSTP allocates the state of the synapses of csr (all resources
+// recovered, u = 0, PyNN's initial value) and draws the per-synapse
+// parameters, each from its own streams.
+func (n *Network) newSTP(p *ProjectionSpec, csr *connect.CSR) (*STP, error) {
+	s, nsyn := p.stp, csr.Len()
+	st := &STP{U: s.U.c, TauRec: s.TauRec.c, TauFacil: s.TauFacil.c, TauSyn: s.TauSyn, DT: n.DT,
 		Y: make([]float64, nsyn), Z: make([]float64, nsyn), UT: make([]float64, nsyn), Last: make([]int64, nsyn)}
+	dst := []*[]float64{&st.Us, &st.TauRecs, &st.TauFacils}
+	for k, c := range stpChecks(s) {
+		if c.d.constant() {
+			continue
+		}
+		q := *p
+		q.ID = rng.Hash(p.Name + "." + c.name)
+		var vals []float64
+		if c.d.kind == "expr" {
+			var err error
+			if vals, err = n.synapseExpr(&q, csr, c.d, rng.Weight); err != nil {
+				return nil, err
+			}
+		} else {
+			vals = drawPerSynapse(csr, c.d, n.Seed, rng.Weight, q.ID)
+		}
+		for syn, x := range vals {
+			if !c.ok(x) {
+				return nil, errorAt(p.Pos, "projection %q: TsodyksMarkramSynapse %s of synapse %d is %g%s; it %s",
+					p.Name, c.name, syn, x, c.unit, c.rule)
+			}
+		}
+		*dst[k] = vals
+	}
+	return st, nil
 }
