@@ -90,7 +90,6 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		}
 	}
 	sys.Noise = inl.Noise()
-	n.checkTimeConstants(ns, g, sys)
 	var prog *integrate.Program
 	var coeffs *integrate.LinearCoefficients
 	if len(sys.Vars) > 0 {
@@ -101,6 +100,8 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		if method == "exact" {
 			coeffs, err = integrate.ExactLinearCoefficients(sys)
 		} else {
+			// an exact solution is exact at any dt; other methods need dt ≪ tau
+			n.checkTimeConstants(ns, g, sys)
 			prog, err = integrate.Integrate(sys, method)
 		}
 		if err != nil {

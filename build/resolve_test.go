@@ -208,7 +208,8 @@ func TestTimeConstantWarning(t *testing.T) {
 	}
 }
 
-// The same warning for equation-defined groups, from the linear coefficient.
+// The same warning for equation-defined groups, from the linear coefficient,
+// unless they are integrated exactly.
 func TestTimeConstantWarningEquations(t *testing.T) {
 	t.Parallel()
 	text := `name = "e"
@@ -220,6 +221,7 @@ tau = "3 ms"
 [groups.g]
 size = "1"
 equations = "dv/dt = -v/tau : volt"
+method = "euler"
 `
 	n, err := resolveText(t, text)
 	if err != nil {
@@ -227,6 +229,13 @@ equations = "dv/dt = -v/tau : volt"
 	}
 	if len(n.Warnings) != 1 || !strings.Contains(n.Warnings[0], "time constant of v") {
 		t.Errorf("warnings %q, want one about the time constant of v (3 ms, dt 1 ms)", n.Warnings)
+	}
+	n, err = resolveText(t, strings.Replace(text, "euler", "exact", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Warnings) != 0 {
+		t.Errorf("exact integration: warnings %q, want none", n.Warnings)
 	}
 }
 

@@ -357,7 +357,7 @@ func TestAdExSeedNetwork(t *testing.T) {
 }
 
 func BenchmarkSeedExamples(b *testing.B) {
-	for _, name := range []string{"coba_hh", "tian2020", "adex_net_seed"} {
+	for _, name := range []string{"coba_hh", "tian2020", "adex_net_seed", "tsodyks2000"} {
 		b.Run(name+"/threads=1", func(b *testing.B) {
 			benchmarkExample(b, name, 1)
 		})

@@ -9,6 +9,7 @@ import (
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/engine"
 	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/record"
 )
 
 const stpModel = `
@@ -171,6 +172,53 @@ func TestTsodyksMarkram(t *testing.T) {
 	for v := range 2 {
 		if !slices.Equal(r2.Traces[0].Data[v][0], res.Traces[0].Data[v][0]) {
 			t.Errorf("variable %d: the run stopped at 15.5 ms and continued differs from the whole run", v)
+		}
+	}
+}
+
+// TestTsodyks2000 runs the seed network of Tsodyks, Uziel & Markram 2000
+// (examples/tsodyks2000.toml) with three seeds. Brian2 2.5.1 (one
+// realization, shared/refs/networks.json): exc 8.47 Hz, inh 24.94 Hz, 4
+// population bursts (1-ms bins in which more than 10% of the 500 cells fire)
+// in the 4.2 s recorded. The mean rates must be within 15%, and every seed
+// must show bursts while the network is otherwise asynchronous.
+func TestTsodyks2000(t *testing.T) {
+	t.Parallel()
+	want := map[string]float64{"exc": 8.47, "inh": 24.94}
+	got := map[string]float64{}
+	for _, seed := range []string{"1", "2", "3"} {
+		plan := compileExampleSeed(t, "tsodyks2000", seed)
+		res := runPlan(t, plan, 2)
+		for g := range want {
+			_, rate := record.Count(plan, res, viewIndex(t, plan, g))
+			got[g] += rate / 3
+		}
+		exc, inh := res.Rates[0], res.Rates[1]
+		bursts, busy := 0, 0
+		last := -100
+		for k := range exc {
+			n := exc[k] + inh[k]
+			if n > 50 {
+				if k-last > 5 {
+					bursts++
+				}
+				last = k
+			}
+			if n > 25 {
+				busy++
+			}
+		}
+		if bursts < 1 || bursts > 8 {
+			t.Errorf("seed %s: %d population bursts in 4.2 s, want 1–8 (Brian2: 4)", seed, bursts)
+		}
+		// outside bursts about 6 of 500 cells fire per ms
+		if busy > 20*bursts {
+			t.Errorf("seed %s: %d bins with more than 5%% of the cells firing for %d bursts", seed, busy, bursts)
+		}
+	}
+	for g, w := range want {
+		if math.Abs(got[g]-w) > 0.15*w {
+			t.Errorf("%s: mean rate %.3f Hz, Brian2 %.2f Hz (±15%%)", g, got[g], w)
 		}
 	}
 }
