@@ -181,7 +181,8 @@ func TestTsodyksMarkram(t *testing.T) {
 // realization, shared/refs/networks.json): exc 8.47 Hz, inh 24.94 Hz, 4
 // population bursts (1-ms bins in which more than 10% of the 500 cells fire)
 // in the 4.2 s recorded. The mean rates must be within 15%, and every seed
-// must show bursts while the network is otherwise asynchronous.
+// must show bursts while the network is otherwise asynchronous. Thread
+// counts must not change the spikes.
 func TestTsodyks2000(t *testing.T) {
 	t.Parallel()
 	want := map[string]float64{"exc": 8.47, "inh": 24.94}
@@ -214,6 +215,15 @@ func TestTsodyks2000(t *testing.T) {
 		// outside bursts about 6 of 500 cells fire per ms
 		if busy > 20*bursts {
 			t.Errorf("seed %s: %d bins with more than 5%% of the cells firing for %d bursts", seed, busy, bursts)
+		}
+	}
+	// the plastic synapses are updated by the worker that owns their post cell:
+	// the same spikes for any number of threads
+	one := runPlan(t, compileExampleSeed(t, "tsodyks2000", "1"), 1)
+	three := runPlan(t, compileExampleSeed(t, "tsodyks2000", "1"), 3)
+	for g := range one.Spikes {
+		if !slices.Equal(one.Spikes[g].Step, three.Spikes[g].Step) || !slices.Equal(one.Spikes[g].Cell, three.Spikes[g].Cell) {
+			t.Errorf("group %d: spikes with 3 threads differ from 1 thread", g)
 		}
 	}
 	for g, w := range want {
