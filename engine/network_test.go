@@ -17,6 +17,21 @@ import (
 	"github.com/volleysim/volley/record"
 )
 
+// compileModel resolves a decoded model (its files, if any, among the
+// embedded examples') and compiles it for the given number of threads.
+func compileModel(t testing.TB, m *model.Model, threads int) *build.Plan {
+	t.Helper()
+	net, err := build.ResolveFS(m, examples.Files())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := net.Compile(threads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
 // compileExample builds an embedded example with optional constant overrides.
 func compileExample(t testing.TB, name string, threads int, sets ...string) *build.Plan {
 	t.Helper()
@@ -33,15 +48,7 @@ func compileExample(t testing.TB, name string, threads int, sets ...string) *bui
 			t.Fatal(err)
 		}
 	}
-	net, err := build.ResolveFS(m, examples.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := net.Compile(threads)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan
+	return compileModel(t, m, threads)
 }
 
 func runPlan(t testing.TB, plan *build.Plan, threads int) *engine.Result {
@@ -120,15 +127,7 @@ func compileExampleSeed(t testing.TB, name, seed string) *build.Plan {
 	if m.Run.Seed, err = strconv.ParseUint(seed, 10, 64); err != nil {
 		t.Fatal(err)
 	}
-	net, err := build.ResolveFS(m, examples.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := net.Compile(2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan
+	return compileModel(t, m, 2)
 }
 
 func checkSynapseCounts(t *testing.T, plan *build.Plan, wantExternal int) {
@@ -429,14 +428,7 @@ func TestStreamedMemoryBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Run.Duration = model.Value{Text: "2 s"}
-	net, err := build.Resolve(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := net.Compile(2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := compileModel(t, m, 2)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -499,14 +491,7 @@ func TestRateMonitor(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.Run.Duration = model.Value{Text: "200 ms"}
-		net, err := build.Resolve(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan, err := net.Compile(threads)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := compileModel(t, m, threads)
 		res := runPlan(t, plan, threads)
 		r := record.Rates(plan, res)[0]
 		var total int64
@@ -538,14 +523,7 @@ func TestRecordFrom(t *testing.T) {
 		}
 		m.Run.Duration = model.Value{Text: "300 ms"}
 		m.Run.RecordFrom = model.Value{Text: recordFrom}
-		net, err := build.Resolve(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan, err := net.Compile(2)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := compileModel(t, m, 2)
 		return plan, runPlan(t, plan, 2)
 	}
 	plan, res := run("100 ms")

@@ -105,15 +105,7 @@ func TestTsodyksMarkram(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		net, err := build.Resolve(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan, err := net.Compile(2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return plan
+		return compileModel(t, m, 2)
 	}
 	plan := compile()
 	res := runPlan(t, plan, 2)
