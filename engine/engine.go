@@ -344,7 +344,8 @@ func (r *runner) collectErrors() {
 }
 
 // deliver adds the weights of this step's spikes into the rings of worker
-// w's cells.
+// w's cells. A plastic synapse scales its weight by what it releases; its
+// state belongs to the worker of its post cell, so no two workers touch it.
 func (r *runner) deliver(w int, n int64) {
 	plan := r.plan
 	par := n & 1
@@ -373,11 +374,7 @@ func (r *runner) deliver(w int, n int64) {
 					cols = cols[i:j]
 					a += int64(i)
 				}
-				if pr.STP != nil {
-					r.deliverSTP(w, n, pr, a, cols)
-					continue
-				}
-				if pr.Delays == nil {
+				if pr.Delays == nil && pr.STP == nil {
 					slot := (n + int64(pr.Delay)) % nslots
 					buf := rg.slots[slot][post.Start:]
 					if pr.Weights == nil {
@@ -402,32 +399,15 @@ func (r *runner) deliver(w int, n int64) {
 					if pr.Delays != nil {
 						d = pr.Delays[a+int64(k)]
 					}
+					if pr.STP != nil {
+						wt *= pr.STP.Release(int(a)+k, n)
+					}
 					slot := (n + int64(d)) % nslots
 					rg.slots[slot][post.Start+int(c)] += wt
 					rg.touched[slot][w].dense = true
 				}
 			}
 		}
-	}
-}
-
-// deliverSTP delivers a spike of step n through the short-term plastic
-// synapses a, a+1, ... with columns cols, owned by worker w.
-func (r *runner) deliverSTP(w int, n int64, pr *build.Projection, a int64, cols []int32) {
-	rg := &r.rings[pr.Input]
-	post := r.plan.Views[pr.Post]
-	nslots := int64(len(rg.slots))
-	for k, c := range cols {
-		wt, d := pr.Weight, pr.Delay
-		if pr.Weights != nil {
-			wt = pr.Weights[a+int64(k)]
-		}
-		if pr.Delays != nil {
-			d = pr.Delays[a+int64(k)]
-		}
-		slot := (n + int64(d)) % nslots
-		rg.slots[slot][post.Start+int(c)] += wt * pr.STP.Release(int(a)+k, n)
-		rg.touched[slot][w].dense = true
 	}
 }
 
