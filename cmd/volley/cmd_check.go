@@ -45,7 +45,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 
 // printPlan prints what a network consists of and how much memory it needs.
 func printPlan(w io.Writer, n *build.Network) {
-	fmt.Fprintf(w, "model %s: dt = %g ms, duration = %g ms (%d steps), seed %d\n",
+	fmt.Fprintf(w, "model %s: dt = %.6g ms, duration = %.9g ms (%d steps), seed %d\n",
 		n.Model.Name, n.DT*1e3, n.Duration*1e3, n.Steps, n.Seed)
 	fmt.Fprintln(w, "groups:")
 	for _, v := range n.Views {
