@@ -8,12 +8,15 @@
 //  4. spikes are propagated: the weight of a synapse with a delay of d steps
 //     is added to slot n+d of its target's ring buffer, and the slot of step n
 //     is then added to the target variables (a zero delay acts this step);
+//     a short-term plastic synapse (build.STP) first advances its own state
+//     to step n and scales its weight by the fraction it releases;
 //  5. resets apply to the cells that spiked; spike counts and spike monitors
 //     are updated; state variables are checked for NaN and Inf.
 //
 // Threads: the cells of every root group are split into contiguous blocks,
 // one per worker. A worker updates, thresholds and resets its own cells and
-// is the only one to write synaptic input into them, reading every worker's
+// is the only one to write synaptic input, and plastic synapse state, into
+// them, reading every worker's
 // spike list in ascending cell order. Input into a cell is therefore summed
 // in the same order (projection order, then ascending source, then synapse
 // order) for any number of threads, and every output is bit-for-bit the same.
