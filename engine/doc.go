@@ -15,9 +15,9 @@
 //
 // Threads: the cells of every root group are split into contiguous blocks,
 // one per worker. A worker updates, thresholds and resets its own cells and
-// is the only one to write synaptic input, and plastic synapse state, into
-// them, reading every worker's
-// spike list in ascending cell order. Input into a cell is therefore summed
+// is the only one to write synaptic input into them and to update the state
+// of the plastic synapses onto them, reading every worker's spike list in
+// ascending cell order. Input into a cell is therefore summed
 // in the same order (projection order, then ascending source, then synapse
 // order) for any number of threads, and every output is bit-for-bit the same.
 // Workers meet once per step at a barrier, between thresholds and
