@@ -15,7 +15,8 @@ import (
 func (n *Network) Compile(threads int) (*Plan, error) {
 	threads = max(1, threads)
 	plan := &Plan{Name: n.Model.Name, DT: n.DT, Steps: n.Steps, RecordFrom: n.RecordFrom, Seed: n.Seed, Views: n.Views,
-		Spikes: n.Spikes, Rates: n.Rates}
+		Spikes: n.Spikes, Rates: n.Rates,
+		SynapseMonitors: n.SynapseMonitors}
 	for _, g := range n.Groups {
 		grp, err := n.compileGroup(g)
 		if err != nil {

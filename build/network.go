@@ -29,6 +29,8 @@ type Network struct {
 	Monitors    []MonitorSpec
 	Rates       []RateMonitor
 
+	SynapseMonitors []SynapseMonitor
+
 	Outputs Outputs
 
 	// Generic, if set before Compile, runs catalog models through their

@@ -160,6 +160,17 @@ type Plan struct {
 	Spikes      []int // views whose spikes are recorded
 	Monitors    []StateMonitor
 	Rates       []RateMonitor
+
+	SynapseMonitors []SynapseMonitor
+}
+
+// SynapseMonitor samples the mean of a variable ("x", "y" or "u") over the
+// plastic synapses of a projection every Every steps.
+type SynapseMonitor struct {
+	Name       string
+	Projection int // index into Plan.Projections
+	Var        string
+	Every      int64
 }
 
 // RateMonitor counts the spikes of a view in bins of Bin steps.

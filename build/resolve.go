@@ -6,7 +6,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/volleysim/volley/connect"
@@ -534,35 +536,49 @@ func (n *Network) resolveMonitors(ns *namespace) error {
 				return errorAt(sm.Pos, "state monitor %q: index %d is given twice", sm.Name, i)
 			}
 		}
-		every := int64(1)
-		if !sm.Every.IsZero() {
-			e, err := ns.scalar(sm.Every, units.Second)
-			if err != nil {
-				return err
-			}
-			every = int64(math.Round(e / n.DT))
-			if every < 1 || math.Abs(float64(every)*n.DT-e) > 1e-6*e {
-				return errorAt(sm.Every.Pos, "state monitor %q: every = %q must be a whole number of steps of dt", sm.Name, sm.Every.Text)
-			}
+		every, err := n.steps(ns, sm.Every, "state monitor "+strconv.Quote(sm.Name)+": every")
+		if err != nil {
+			return err
 		}
 		n.Monitors = append(n.Monitors, MonitorSpec{Name: sm.Name, View: v, Vars: sm.Vars, Indices: idx, Every: every})
 	}
 	for _, rm := range m.Monitors.Rate {
 		v, _ := n.view(rm.Group)
-		bin := int64(1)
-		if !rm.Bin.IsZero() {
-			b, err := ns.scalar(rm.Bin, units.Second)
-			if err != nil {
-				return err
-			}
-			bin = int64(math.Round(b / n.DT))
-			if bin < 1 || math.Abs(float64(bin)*n.DT-b) > 1e-6*b {
-				return errorAt(rm.Bin.Pos, "rate monitor %q: bin = %q must be a whole number of steps of dt", rm.Name, rm.Bin.Text)
-			}
+		bin, err := n.steps(ns, rm.Bin, "rate monitor "+strconv.Quote(rm.Name)+": bin")
+		if err != nil {
+			return err
 		}
 		n.Rates = append(n.Rates, RateMonitor{Name: rm.Name, View: v, Bin: bin})
 	}
+	for _, sm := range m.Monitors.Synapses {
+		p := slices.IndexFunc(n.Projections, func(p *ProjectionSpec) bool { return p.Name == sm.Projection })
+		if n.Projections[p].stp == nil {
+			return errorAt(sm.Pos, "synapse monitor %q: projection %q has static synapses; only TsodyksMarkramSynapse has x, y and u",
+				sm.Name, sm.Projection)
+		}
+		every, err := n.steps(ns, sm.Every, "synapse monitor "+strconv.Quote(sm.Name)+": every")
+		if err != nil {
+			return err
+		}
+		n.SynapseMonitors = append(n.SynapseMonitors, SynapseMonitor{Name: sm.Name, Projection: p, Var: sm.Var, Every: every})
+	}
 	return nil
+}
+
+// steps converts an interval to a whole number of steps, one if not given.
+func (n *Network) steps(ns *namespace, v model.Value, what string) (int64, error) {
+	if v.IsZero() {
+		return 1, nil
+	}
+	x, err := ns.scalar(v, units.Second)
+	if err != nil {
+		return 0, err
+	}
+	k := int64(math.Round(x / n.DT))
+	if k < 1 || math.Abs(float64(k)*n.DT-x) > 1e-6*x {
+		return 0, errorAt(v.Pos, "%s = %q must be a whole number of steps of dt", what, v.Text)
+	}
+	return k, nil
 }
 
 func (n *Network) resolveOutputs(ns *namespace) error {

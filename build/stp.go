@@ -34,6 +34,46 @@ type STP struct {
 	Last     []int64   // per synapse: step of the last spike
 }
 
+// At returns variable v ("x", "y" or "u") of synapse k at step n, at or
+// after its last spike, without changing the synapse.
+func (s *STP) At(v string, k int, n int64) float64 {
+	h := float64(n-s.Last[k]) * s.DT
+	y, z := s.Y[k], s.Z[k]
+	switch v {
+	case "u":
+		tauFacil := s.TauFacil
+		if s.TauFacils != nil {
+			tauFacil = s.TauFacils[k]
+		}
+		if tauFacil > 0 {
+			return s.UT[k] * math.Exp(-h/tauFacil)
+		}
+		return s.UT[k]
+	case "y":
+		return y * math.Exp(-h/s.TauSyn)
+	}
+	if y == 0 && z == 0 {
+		return 1
+	}
+	tauRec := s.TauRec
+	if s.TauRecs != nil {
+		tauRec = s.TauRecs[k]
+	}
+	y, z = s.decay(y, z, h, tauRec)
+	return 1 - y - z
+}
+
+// decay advances the active and inactive resources y and z by h seconds.
+func (s *STP) decay(y, z, h, tauRec float64) (float64, float64) {
+	er, es := math.Exp(-h/tauRec), math.Exp(-h/s.TauSyn)
+	if s.TauSyn == tauRec {
+		z = z*er + y*h/tauRec*er
+	} else {
+		z = z*er + y*(es-er)/(s.TauSyn/tauRec-1)
+	}
+	return y * es, z
+}
+
 // Release updates synapse k for a spike at step n and returns the fraction
 // u·x of its weight that it transmits.
 func (s *STP) Release(k int, n int64) float64 {
@@ -49,14 +89,8 @@ func (s *STP) Release(k int, n int64) float64 {
 	if s.TauFacils != nil {
 		tauFacil = s.TauFacils[k]
 	}
-	y, z, u := s.Y[k], s.Z[k], s.UT[k]
-	er, es := math.Exp(-h/tauRec), math.Exp(-h/s.TauSyn)
-	if s.TauSyn == tauRec {
-		z = z*er + y*h/tauRec*er
-	} else {
-		z = z*er + y*(es-er)/(s.TauSyn/tauRec-1)
-	}
-	y *= es
+	y, z := s.decay(s.Y[k], s.Z[k], h, tauRec)
+	u := s.UT[k]
 	if tauFacil > 0 {
 		u *= math.Exp(-h / tauFacil)
 		u += U * (1 - u)

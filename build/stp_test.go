@@ -125,3 +125,30 @@ func TestSTPEqualTimeConstants(t *testing.T) {
 		}
 	}
 }
+
+func TestSynapseMonitorErrors(t *testing.T) {
+	t.Parallel()
+	stp := strings.Replace(base, `receptor = "excitatory"`, `receptor = "excitatory"
+synapse = "TsodyksMarkramSynapse"`, 1)
+	stp = strings.Replace(stp, `tau_refrac = "2 ms"`, `tau_refrac = "2 ms", tau_syn_E = "3 ms"`, 1)
+	mon := func(text, projection, v, every string) string {
+		return text + "[monitors.synapses.m]\nprojection = \"" + projection + "\"\nvar = \"" + v + "\"\nevery = \"" + every + "\"\n"
+	}
+	n, err := resolveText(t, mon(stp, "p", "x", "0.5 ms"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := n.SynapseMonitors; len(m) != 1 || m[0].Every != 5 || m[0].Var != "x" || m[0].Projection != 0 {
+		t.Errorf("monitor %+v, want x of projection 0 every 5 steps", m)
+	}
+	for _, c := range []struct{ text, want string }{
+		{mon(base, "p", "x", "1 ms"), `projection "p" has static synapses`},
+		{mon(stp, "q", "x", "1 ms"), `unknown projection "q"`},
+		{mon(stp, "p", "z", "1 ms"), `unknown variable "z"; valid: x (recovered), y (active), u (utilisation)`},
+		{mon(stp, "p", "x", "0.05 ms"), `every = "0.05 ms" must be a whole number of steps of dt`},
+	} {
+		if _, err := resolveText(t, c.text); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+}

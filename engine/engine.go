@@ -119,8 +119,10 @@ type runner struct {
 	rec    []bool         // [groups] spikes recorded
 	out    []Spikes       // [groups]
 	rates  [][]int64      // [rate monitors][bins]
-	traces []Trace        // [monitors]
-	probes [][]probe      // [workers] state samples each worker takes
+	// [synapse monitors][workers][samples] fixed-point sums
+	synSums [][][]int64
+	traces  []Trace   // [monitors]
+	probes  [][]probe // [workers] state samples each worker takes
 
 	start      int64 // first step of this run (0, or a snapshot's step)
 	end        int64 // steps to reach
@@ -241,6 +243,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 		r.traces[m] = tr
 	}
+	r.synSums = newSynapseSums(plan, workers)
 	for _, rm := range plan.Rates {
 		r.rates = append(r.rates, make([]int64, r.samplesBefore(max(1, rm.Bin), plan.Steps)))
 	}
@@ -271,6 +274,7 @@ func (r *runner) work(w int) {
 				r.sample(p, (n-plan.RecordFrom)/p.every)
 			}
 		}
+		r.sampleSynapses(w, n)
 		for g, grp := range plan.Groups {
 			out := r.spikes[par][g][w][:0]
 			// Blocks keep the state a kernel works on in the first-level cache.
@@ -543,7 +547,8 @@ func (r *runner) flushSpikes(g int) {
 }
 
 func (r *runner) result() *Result {
-	res := &Result{Completed: r.completed, Counts: r.counts, Spikes: r.out, Traces: r.traces, Rates: r.rates}
+	res := &Result{Completed: r.completed, Counts: r.counts, Spikes: r.out, Traces: r.traces, Rates: r.rates,
+		SynapseMeans: r.synapseMeans()}
 	for m := range res.Traces {
 		tr := &res.Traces[m]
 		keep := 0

@@ -22,6 +22,8 @@ type Result struct {
 	Spikes    []Spikes  // [groups] recorded spikes; empty for groups without a spike monitor
 	Traces    []Trace   // [monitors]
 	Rates     [][]int64 // [rate monitors][bins] spikes per bin
+	// [synapse monitors][samples] mean over the projection's synapses
+	SynapseMeans [][]float64
 	// State is the run's state where it stopped, to continue it later.
 	State *Snapshot
 }

@@ -21,6 +21,8 @@ type Snapshot struct {
 	Traces   []Trace            // [monitors] samples so far
 	Rates    [][]int64          // [rate monitors][bins] spikes so far
 	STP      []STPState         // [projections] short-term plasticity; empty for static synapses
+	// [synapse monitors][samples] fixed-point sums so far
+	SynapseSums [][]int64
 }
 
 // STPState is the per-synapse state of a projection with short-term
@@ -51,6 +53,9 @@ func (r *runner) snapshot() *Snapshot {
 			in = append(in, c)
 		}
 		s.Internal = append(s.Internal, in)
+	}
+	for m := range r.synSums {
+		s.SynapseSums = append(s.SynapseSums, r.synapseTotals(m))
 	}
 	for _, pr := range r.plan.Projections {
 		var st STPState
@@ -123,6 +128,18 @@ func (r *runner) restore(s *Snapshot) error {
 		copy(r.counts[g], s.Counts[g])
 		r.out[g].Step = append([]int64(nil), s.Spikes[g].Step...)
 		r.out[g].Cell = append([]int32(nil), s.Spikes[g].Cell...)
+	}
+	if len(s.SynapseSums) != len(r.synSums) {
+		return mismatch("the synapse monitors")
+	}
+	for m, per := range r.synSums {
+		if len(s.SynapseSums[m]) != len(per[0]) {
+			return mismatch("the synapse monitors")
+		}
+		for w := range per {
+			clear(per[w])
+		}
+		copy(per[0], s.SynapseSums[m])
 	}
 	if len(s.STP) != len(plan.Projections) {
 		return mismatch("the projections")

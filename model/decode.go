@@ -19,8 +19,9 @@ var (
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
 	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
-	monitorKeys    = []string{"spikes", "state", "rate"}
+	monitorKeys    = []string{"spikes", "state", "rate", "synapses"}
 	rateKeys       = []string{"group", "bin"}
+	synapseMonKeys = []string{"projection", "var", "every"}
 	stateKeys      = []string{"group", "vars", "indices", "every"}
 )
 
@@ -436,6 +437,23 @@ func (d *decoder) monitors(t *tnode, m *Monitors) error {
 			err = d.entries(n, func(name string, n *tnode) error {
 				s, err := d.stateMonitor(name, n)
 				m.State = append(m.State, s)
+				return err
+			})
+		case "synapses":
+			err = d.entries(n, func(name string, n *tnode) error {
+				s := SynapseMonitor{Name: name, Pos: d.pos(n)}
+				err := d.each(n, synapseMonKeys, func(key string, n *tnode) (err error) {
+					switch key {
+					case "projection":
+						s.Projection, err = d.text(n)
+					case "var":
+						s.Var, err = d.text(n)
+					case "every":
+						s.Every, err = d.value(n)
+					}
+					return err
+				})
+				m.Synapses = append(m.Synapses, s)
 				return err
 			})
 		case "rate":

@@ -140,6 +140,19 @@ type Monitors struct {
 	Spikes []string       // names of groups whose spikes are recorded
 	State  []StateMonitor // in document order
 	Rate   []RateMonitor  // in document order
+
+	Synapses []SynapseMonitor // in document order
+}
+
+// SynapseMonitor records the mean over a projection's short-term plastic
+// synapses of one of their variables (x recovered, y active, u utilisation)
+// every Every (one step if not given), written as DIR/<Name>.npz.
+type SynapseMonitor struct {
+	Name       string
+	Pos        Pos
+	Projection string
+	Var        string
+	Every      Value
 }
 
 // RateMonitor records the population rate of a group: its spikes counted in

@@ -413,6 +413,19 @@ func (v validator) monitors() error {
 			}
 		}
 	}
+	for i := range v.m.Monitors.Synapses {
+		s := &v.m.Monitors.Synapses[i]
+		key := joinKey("monitors.synapses", s.Name)
+		if err := v.ident(key, "monitor", s.Name, seen); err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(v.m.Projections, func(p Projection) bool { return p.Name == s.Projection }) {
+			return v.errorf(key+".projection", "unknown projection %q", s.Projection)
+		}
+		if !slices.Contains([]string{"x", "y", "u"}, s.Var) {
+			return v.errorf(key+".var", "unknown variable %q; valid: x (recovered), y (active), u (utilisation)", s.Var)
+		}
+	}
 	for i := range v.m.Monitors.Rate {
 		r := &v.m.Monitors.Rate[i]
 		key := joinKey("monitors.rate", r.Name)

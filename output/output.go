@@ -183,3 +183,12 @@ func WriteRate(dir string, r record.Rate) error {
 		{Name: "rate", Shape: []int{len(r.RateHz)}, Data: nonNil(r.RateHz)},
 	})
 }
+
+// WriteSynapseMean writes DIR/<monitor>.npz for a synapse monitor: t (s) and
+// the mean of its variable, named after it ("x", "y" or "u").
+func WriteSynapseMean(dir string, s record.SynapseMean) error {
+	return npy.WriteNPZFile(filepath.Join(dir, s.Name+".npz"), []npy.Array{
+		{Name: "t", Shape: []int{len(s.T)}, Data: nonNil(s.T)},
+		{Name: s.Var, Shape: []int{len(s.Mean)}, Data: nonNil(s.Mean)},
+	})
+}

@@ -137,3 +137,26 @@ func Rates(plan *build.Plan, res *engine.Result) []Rate {
 	}
 	return out
 }
+
+// SynapseMean is the mean of a variable over a projection's synapses.
+type SynapseMean struct {
+	Name       string
+	Projection string
+	Var        string
+	T          []float64 // [samples] s
+	Mean       []float64 // [samples]
+}
+
+// SynapseMeans returns the synapse monitors' samples over the completed part
+// of the run.
+func SynapseMeans(plan *build.Plan, res *engine.Result) []SynapseMean {
+	var out []SynapseMean
+	for m, sm := range plan.SynapseMonitors {
+		s := SynapseMean{Name: sm.Name, Projection: plan.Projections[sm.Projection].Name, Var: sm.Var, Mean: res.SynapseMeans[m]}
+		for k := range s.Mean {
+			s.T = append(s.T, float64(plan.RecordFrom+int64(k)*max(1, sm.Every))*plan.DT)
+		}
+		out = append(out, s)
+	}
+	return out
+}

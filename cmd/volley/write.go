@@ -68,6 +68,12 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			return err
 		}
 	}
+	means := record.SynapseMeans(plan, res)
+	for _, s := range means {
+		if err := output.WriteSynapseMean(dir, s); err != nil {
+			return err
+		}
+	}
 	if c := extra.Connectivity; c.File != "" {
 		n, m := record.Connectivity(plan, c.Group, c.Values)
 		if err := output.WriteConnectivity(dir, c.File, n, m); err != nil {
@@ -95,6 +101,15 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			YLabel: "rate (Hz)", YScale: 1, Series: []plot.Series{{Label: r.Group, Y: r.RateHz}}}
 		if len(r.T) > 1 {
 			if err := plot.WriteTraces(filepath.Join(dir, r.Name+".png"), p); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range means {
+		p := plot.Traces{Title: fmt.Sprintf("%s: mean %s of the synapses of %s", plan.Name, s.Var, s.Projection), T: s.T,
+			YLabel: "mean " + s.Var, YScale: 1, Series: []plot.Series{{Label: s.Projection, Y: s.Mean}}}
+		if len(s.T) > 1 {
+			if err := plot.WriteTraces(filepath.Join(dir, s.Name+".png"), p); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,83 @@
+package engine
+
+import (
+	"math"
+
+	"github.com/volleysim/volley/build"
+)
+
+// synFixed is the fixed-point scale of synapse monitor sums: integer sums
+// are the same in any order, so the means do not depend on how the synapses
+// are split between workers.
+const synFixed = 1 << 40
+
+// newSynapseSums allocates [monitors][workers][samples] sums.
+func newSynapseSums(plan *build.Plan, workers int) [][][]int64 {
+	var out [][][]int64
+	for _, sm := range plan.SynapseMonitors {
+		every := max(1, sm.Every)
+		n := (plan.Steps - plan.RecordFrom + every - 1) / every
+		per := make([][]int64, workers)
+		for w := range per {
+			per[w] = make([]int64, max(0, n))
+		}
+		out = append(out, per)
+	}
+	return out
+}
+
+// sampleSynapses adds, for every synapse monitor due at step n, the values
+// of the synapses onto worker w's cells at the start of step n.
+func (r *runner) sampleSynapses(w int, n int64) {
+	plan := r.plan
+	if n < plan.RecordFrom {
+		return
+	}
+	for m, sm := range plan.SynapseMonitors {
+		every := max(1, sm.Every)
+		if (n-plan.RecordFrom)%every != 0 {
+			continue
+		}
+		pr := plan.Projections[sm.Projection]
+		post := plan.Views[pr.Post]
+		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
+		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
+		var sum int64
+		for row := 0; row < pr.Conn.NPre && clo < chi; row++ {
+			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
+			cols := pr.Conn.Col[a:b]
+			i, j := lowerBound(cols, clo), lowerBound(cols, chi)
+			for k := a + int64(i); k < a+int64(j); k++ {
+				sum += int64(math.Round(pr.STP.At(sm.Var, int(k), n) * synFixed))
+			}
+		}
+		r.synSums[m][w][(n-plan.RecordFrom)/every] += sum
+	}
+}
+
+// synapseMeans returns the monitors' means over the samples taken so far.
+func (r *runner) synapseMeans() [][]float64 {
+	var out [][]float64
+	for m, sm := range r.plan.SynapseMonitors {
+		nsyn := float64(r.plan.Projections[sm.Projection].Conn.Len())
+		sums := r.synapseTotals(m)
+		means := make([]float64, r.samplesBefore(max(1, sm.Every), r.completed))
+		for k := range means {
+			means[k] = float64(sums[k]) / synFixed / nsyn
+		}
+		out = append(out, means)
+	}
+	return out
+}
+
+// synapseTotals adds up the workers' sums of monitor m.
+func (r *runner) synapseTotals(m int) []int64 {
+	per := r.synSums[m]
+	total := make([]int64, len(per[0]))
+	for _, s := range per {
+		for k, v := range s {
+			total[k] += v
+		}
+	}
+	return total
+}
