@@ -32,6 +32,27 @@ type STP struct {
 
 	Y, Z, UT []float64 // per synapse: active and inactive resources, utilisation
 	Last     []int64   // per synapse: step of the last spike
+
+	synDecay []float64 // exp(-d·DT/TauSyn) for d steps, d < len(synDecay)
+}
+
+// maxDecayTable bounds the table of decay factors of the active resources.
+const maxDecayTable = 1 << 16
+
+// tabulate fills the table of decay factors for intervals of up to steps.
+func (s *STP) tabulate(steps int64) {
+	s.synDecay = make([]float64, min(steps+1, maxDecayTable))
+	for d := range s.synDecay {
+		s.synDecay[d] = math.Exp(-float64(d) * s.DT / s.TauSyn)
+	}
+}
+
+// activeDecay returns exp(-d·DT/TauSyn), from the table where it holds d.
+func (s *STP) activeDecay(d int64) float64 {
+	if d < int64(len(s.synDecay)) {
+		return s.synDecay[d]
+	}
+	return math.Exp(-float64(d) * s.DT / s.TauSyn)
 }
 
 // At returns variable v ("x", "y" or "u") of synapse k at step n, at or
@@ -50,7 +71,7 @@ func (s *STP) At(v string, k int, n int64) float64 {
 		}
 		return s.UT[k]
 	case "y":
-		return y * math.Exp(-h/s.TauSyn)
+		return y * s.activeDecay(n-s.Last[k])
 	}
 	if y == 0 && z == 0 {
 		return 1
@@ -59,13 +80,14 @@ func (s *STP) At(v string, k int, n int64) float64 {
 	if s.TauRecs != nil {
 		tauRec = s.TauRecs[k]
 	}
-	y, z = s.decay(y, z, h, tauRec)
+	y, z = s.decay(y, z, n-s.Last[k], tauRec)
 	return 1 - y - z
 }
 
-// decay advances the active and inactive resources y and z by h seconds.
-func (s *STP) decay(y, z, h, tauRec float64) (float64, float64) {
-	er, es := math.Exp(-h/tauRec), math.Exp(-h/s.TauSyn)
+// decay advances the active and inactive resources y and z by d steps.
+func (s *STP) decay(y, z float64, d int64, tauRec float64) (float64, float64) {
+	h := float64(d) * s.DT
+	er, es := math.Exp(-h/tauRec), s.activeDecay(d)
 	if s.TauSyn == tauRec {
 		z = z*er + y*h/tauRec*er
 	} else {
@@ -77,7 +99,8 @@ func (s *STP) decay(y, z, h, tauRec float64) (float64, float64) {
 // Release updates synapse k for a spike at step n and returns the fraction
 // u·x of its weight that it transmits.
 func (s *STP) Release(k int, n int64) float64 {
-	h := float64(n-s.Last[k]) * s.DT
+	d := n - s.Last[k]
+	h := float64(d) * s.DT
 	s.Last[k] = n
 	U, tauRec, tauFacil := s.U, s.TauRec, s.TauFacil
 	if s.Us != nil {
@@ -89,7 +112,7 @@ func (s *STP) Release(k int, n int64) float64 {
 	if s.TauFacils != nil {
 		tauFacil = s.TauFacils[k]
 	}
-	y, z := s.decay(s.Y[k], s.Z[k], h, tauRec)
+	y, z := s.decay(s.Y[k], s.Z[k], d, tauRec)
 	u := s.UT[k]
 	if tauFacil > 0 {
 		u *= math.Exp(-h / tauFacil)
@@ -198,6 +221,7 @@ func (n *Network) newSTP(p *ProjectionSpec, csr *connect.CSR) (*STP, error) {
 	s, nsyn := p.stp, csr.Len()
 	st := &STP{U: s.U.c, TauRec: s.TauRec.c, TauFacil: s.TauFacil.c, TauSyn: s.TauSyn, DT: n.DT,
 		Y: make([]float64, nsyn), Z: make([]float64, nsyn), UT: make([]float64, nsyn), Last: make([]int64, nsyn)}
+	st.tabulate(n.Steps)
 	dst := []*[]float64{&st.Us, &st.TauRecs, &st.TauFacils}
 	for k, c := range stpChecks(s) {
 		if c.d.constant() {
