@@ -38,6 +38,11 @@ func (n *Network) Compile(threads int) (*Plan, error) {
 		}
 		plan.Projections = append(plan.Projections, pr)
 	}
+	for _, m := range n.SynapseMonitors {
+		if m.Var == "x" && m.Every == 1 {
+			plan.Projections[m.Projection].STP.CacheRecovery()
+		}
+	}
 	for _, m := range n.Monitors {
 		g := plan.Groups[n.Views[m.View].Group]
 		mon := StateMonitor{Name: m.Name, View: m.View, Indices: m.Indices, Every: m.Every}

@@ -34,6 +34,51 @@ type STP struct {
 	Last     []int64   // per synapse: step of the last spike
 
 	synDecay []float64 // exp(-d·DT/TauSyn) for d steps, d < len(synDecay)
+
+	// For monitors that sample x every step: per synapse, exp(-DT/tau_rec)
+	// and exp(-(ErStep - Last)·DT/tau_rec) as last computed at step ErStep,
+	// so that the next step's value is one product instead of an
+	// exponential. Nil unless such a monitor exists.
+	erStepFactor []float64
+	ErCache      []float64
+	ErStep       []int64
+}
+
+// CacheRecovery prepares the per-synapse cache of the recovery factor used
+// when x is sampled every step.
+func (s *STP) CacheRecovery() {
+	if s.ErCache != nil {
+		return
+	}
+	n := len(s.Y)
+	s.erStepFactor, s.ErCache, s.ErStep = make([]float64, n), make([]float64, n), make([]int64, n)
+	for k := range n {
+		s.erStepFactor[k] = math.Exp(-s.DT / s.tauRec(k))
+		s.ErStep[k] = -1
+	}
+}
+
+func (s *STP) tauRec(k int) float64 {
+	if s.TauRecs != nil {
+		return s.TauRecs[k]
+	}
+	return s.TauRec
+}
+
+// recovery returns exp(-(n - Last)·DT/tau_rec) for synapse k, from the cache
+// when it holds the value of step n-1 since the last spike.
+func (s *STP) recovery(k int, n int64) float64 {
+	if s.ErCache == nil {
+		return math.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
+	}
+	var er float64
+	if st := s.ErStep[k]; st == n-1 && st > s.Last[k] {
+		er = s.ErCache[k] * s.erStepFactor[k]
+	} else {
+		er = math.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
+	}
+	s.ErCache[k], s.ErStep[k] = er, n
+	return er
 }
 
 // maxDecayTable bounds the table of decay factors of the active resources.
@@ -56,7 +101,8 @@ func (s *STP) activeDecay(d int64) float64 {
 }
 
 // At returns variable v ("x", "y" or "u") of synapse k at step n, at or
-// after its last spike, without changing the synapse.
+// after its last spike, without changing the synapse (only the recovery
+// cache, see CacheRecovery).
 func (s *STP) At(v string, k int, n int64) float64 {
 	h := float64(n-s.Last[k]) * s.DT
 	y, z := s.Y[k], s.Z[k]
@@ -76,24 +122,25 @@ func (s *STP) At(v string, k int, n int64) float64 {
 	if y == 0 && z == 0 {
 		return 1
 	}
-	tauRec := s.TauRec
-	if s.TauRecs != nil {
-		tauRec = s.TauRecs[k]
-	}
-	y, z = s.decay(y, z, n-s.Last[k], tauRec)
-	return 1 - y - z
+	d := n - s.Last[k]
+	er, es := s.recovery(k, n), s.activeDecay(d)
+	return 1 - y*es - s.inactive(y, z, float64(d)*s.DT, s.tauRec(k), er, es)
 }
 
 // decay advances the active and inactive resources y and z by d steps.
 func (s *STP) decay(y, z float64, d int64, tauRec float64) (float64, float64) {
 	h := float64(d) * s.DT
 	er, es := math.Exp(-h/tauRec), s.activeDecay(d)
+	return y * es, s.inactive(y, z, h, tauRec, er, es)
+}
+
+// inactive returns the inactive resources h seconds after y and z, given
+// er = exp(-h/tauRec) and es = exp(-h/TauSyn).
+func (s *STP) inactive(y, z, h, tauRec, er, es float64) float64 {
 	if s.TauSyn == tauRec {
-		z = z*er + y*h/tauRec*er
-	} else {
-		z = z*er + y*(es-er)/(s.TauSyn/tauRec-1)
+		return z*er + y*h/tauRec*er
 	}
-	return y * es, z
+	return z*er + y*(es-er)/(s.TauSyn/tauRec-1)
 }
 
 // Release updates synapse k for a spike at step n and returns the fraction

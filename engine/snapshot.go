@@ -30,6 +30,9 @@ type Snapshot struct {
 type STPState struct {
 	Y, Z, U []float64
 	Last    []int64
+
+	ErCache []float64 // the recovery cache of a monitor of x, if any
+	ErStep  []int64
 }
 
 // snapshot copies the runner's state at the end of its run.
@@ -61,7 +64,8 @@ func (r *runner) snapshot() *Snapshot {
 		var st STPState
 		if p := pr.STP; p != nil {
 			st = STPState{Y: append([]float64(nil), p.Y...), Z: append([]float64(nil), p.Z...),
-				U: append([]float64(nil), p.UT...), Last: append([]int64(nil), p.Last...)}
+				U: append([]float64(nil), p.UT...), Last: append([]int64(nil), p.Last...),
+				ErCache: append([]float64(nil), p.ErCache...), ErStep: append([]int64(nil), p.ErStep...)}
 		}
 		s.STP = append(s.STP, st)
 	}
@@ -152,13 +156,16 @@ func (r *runner) restore(s *Snapshot) error {
 			}
 			continue
 		}
-		if len(st.Y) != len(p.Y) || len(st.Z) != len(p.Z) || len(st.U) != len(p.UT) || len(st.Last) != len(p.Last) {
+		if len(st.Y) != len(p.Y) || len(st.Z) != len(p.Z) || len(st.U) != len(p.UT) || len(st.Last) != len(p.Last) ||
+			len(st.ErCache) != len(p.ErCache) || len(st.ErStep) != len(p.ErStep) {
 			return mismatch("the plastic synapses of projection " + pr.Name)
 		}
 		copy(p.Y, st.Y)
 		copy(p.Z, st.Z)
 		copy(p.UT, st.U)
 		copy(p.Last, st.Last)
+		copy(p.ErCache, st.ErCache)
+		copy(p.ErStep, st.ErStep)
 	}
 	if len(s.Rings) != len(r.rings) {
 		return mismatch("the synaptic inputs")
