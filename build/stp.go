@@ -58,11 +58,26 @@ func (s *STP) CacheRecovery() {
 	}
 }
 
+// u, tauRec and tauFacil return the parameters of synapse k.
+func (s *STP) u(k int) float64 {
+	if s.Us != nil {
+		return s.Us[k]
+	}
+	return s.U
+}
+
 func (s *STP) tauRec(k int) float64 {
 	if s.TauRecs != nil {
 		return s.TauRecs[k]
 	}
 	return s.TauRec
+}
+
+func (s *STP) tauFacil(k int) float64 {
+	if s.TauFacils != nil {
+		return s.TauFacils[k]
+	}
+	return s.TauFacil
 }
 
 // recovery returns exp(-(n - Last)·DT/tau_rec) for synapse k, from the cache
@@ -100,31 +115,40 @@ func (s *STP) activeDecay(d int64) float64 {
 	return math.Exp(-float64(d) * s.DT / s.TauSyn)
 }
 
-// At returns variable v ("x", "y" or "u") of synapse k at step n, at or
-// after its last spike, without changing the synapse (only the recovery
-// cache, see CacheRecovery).
-func (s *STP) At(v string, k int, n int64) float64 {
-	h := float64(n-s.Last[k]) * s.DT
-	y, z := s.Y[k], s.Z[k]
+// Sampler returns the function that gives variable v ("x", "y" or "u") of
+// synapse k at step n, at or after its last spike, or nil for another name.
+// It changes no synapse (only the recovery cache, see CacheRecovery).
+func (s *STP) Sampler(v string) func(k int, n int64) float64 {
 	switch v {
-	case "u":
-		tauFacil := s.TauFacil
-		if s.TauFacils != nil {
-			tauFacil = s.TauFacils[k]
-		}
-		if tauFacil > 0 {
-			return s.UT[k] * math.Exp(-h/tauFacil)
-		}
-		return s.UT[k]
+	case "x":
+		return s.recovered
 	case "y":
-		return y * s.activeDecay(n-s.Last[k])
+		return s.active
+	case "u":
+		return s.utilisation
 	}
+	return nil
+}
+
+func (s *STP) recovered(k int, n int64) float64 {
+	y, z := s.Y[k], s.Z[k]
 	if y == 0 && z == 0 {
 		return 1
 	}
 	d := n - s.Last[k]
 	er, es := s.recovery(k, n), s.activeDecay(d)
 	return 1 - y*es - s.inactive(y, z, float64(d)*s.DT, s.tauRec(k), er, es)
+}
+
+func (s *STP) active(k int, n int64) float64 {
+	return s.Y[k] * s.activeDecay(n-s.Last[k])
+}
+
+func (s *STP) utilisation(k int, n int64) float64 {
+	if tf := s.tauFacil(k); tf > 0 {
+		return s.UT[k] * math.Exp(-float64(n-s.Last[k])*s.DT/tf)
+	}
+	return s.UT[k]
 }
 
 // decay advances the active and inactive resources y and z by d steps.
@@ -147,28 +171,14 @@ func (s *STP) inactive(y, z, h, tauRec, er, es float64) float64 {
 // u·x of its weight that it transmits.
 func (s *STP) Release(k int, n int64) float64 {
 	d := n - s.Last[k]
-	h := float64(d) * s.DT
-	s.Last[k] = n
-	U, tauRec, tauFacil := s.U, s.TauRec, s.TauFacil
-	if s.Us != nil {
-		U = s.Us[k]
-	}
-	if s.TauRecs != nil {
-		tauRec = s.TauRecs[k]
-	}
-	if s.TauFacils != nil {
-		tauFacil = s.TauFacils[k]
-	}
-	y, z := s.decay(s.Y[k], s.Z[k], d, tauRec)
-	u := s.UT[k]
-	if tauFacil > 0 {
-		u *= math.Exp(-h / tauFacil)
-		u += U * (1 - u)
-	} else {
-		u = U
+	y, z := s.decay(s.Y[k], s.Z[k], d, s.tauRec(k))
+	u := s.u(k)
+	if tf := s.tauFacil(k); tf > 0 {
+		decayed := s.UT[k] * math.Exp(-float64(d)*s.DT/tf)
+		u = decayed + u*(1-decayed)
 	}
 	r := u * (1 - y - z)
-	s.Y[k], s.Z[k], s.UT[k] = y+r, z, u
+	s.Y[k], s.Z[k], s.UT[k], s.Last[k] = y+r, z, u, n
 	return r
 }
 

@@ -120,9 +120,10 @@ type runner struct {
 	out    []Spikes       // [groups]
 	rates  [][]int64      // [rate monitors][bins]
 	// [synapse monitors][workers][samples] fixed-point sums
-	synSums [][][]int64
-	traces  []Trace   // [monitors]
-	probes  [][]probe // [workers] state samples each worker takes
+	synSums  [][][]int64
+	samplers []func(k int, n int64) float64 // [synapse monitors]
+	traces   []Trace                        // [monitors]
+	probes   [][]probe                      // [workers] state samples each worker takes
 
 	start      int64 // first step of this run (0, or a snapshot's step)
 	end        int64 // steps to reach
@@ -244,6 +245,10 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		r.traces[m] = tr
 	}
 	r.synSums = newSynapseSums(plan, workers)
+	var err error
+	if r.samplers, err = synapseSamplers(plan); err != nil {
+		return nil, err
+	}
 	for _, rm := range plan.Rates {
 		r.rates = append(r.rates, make([]int64, r.samplesBefore(max(1, rm.Bin), plan.Steps)))
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/volleysim/volley/build"
@@ -10,6 +11,24 @@ import (
 // are the same in any order, so the means do not depend on how the synapses
 // are split between workers.
 const synFixed = 1 << 40
+
+// synapseSamplers returns the function that reads each synapse monitor's
+// variable.
+func synapseSamplers(plan *build.Plan) ([]func(int, int64) float64, error) {
+	var out []func(int, int64) float64
+	for _, sm := range plan.SynapseMonitors {
+		s := plan.Projections[sm.Projection].STP
+		var at func(int, int64) float64
+		if s != nil {
+			at = s.Sampler(sm.Var)
+		}
+		if at == nil {
+			return nil, fmt.Errorf("engine: synapse monitor %q: projection has no plastic variable %q", sm.Name, sm.Var)
+		}
+		out = append(out, at)
+	}
+	return out, nil
+}
 
 // newSynapseSums allocates [monitors][workers][samples] sums.
 func newSynapseSums(plan *build.Plan, workers int) [][][]int64 {
@@ -38,7 +57,7 @@ func (r *runner) sampleSynapses(w int, n int64) {
 		if (n-plan.RecordFrom)%every != 0 {
 			continue
 		}
-		pr := plan.Projections[sm.Projection]
+		pr, at := plan.Projections[sm.Projection], r.samplers[m]
 		post := plan.Views[pr.Post]
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
 		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
@@ -48,7 +67,7 @@ func (r *runner) sampleSynapses(w int, n int64) {
 			cols := pr.Conn.Col[a:b]
 			i, j := lowerBound(cols, clo), lowerBound(cols, chi)
 			for k := a + int64(i); k < a+int64(j); k++ {
-				sum += int64(math.Round(pr.STP.At(sm.Var, int(k), n) * synFixed))
+				sum += int64(math.Round(at(int(k), n) * synFixed))
 			}
 		}
 		r.synSums[m][w][(n-plan.RecordFrom)/every] += sum
