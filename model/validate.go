@@ -419,7 +419,7 @@ func (v validator) monitors() error {
 		if err := v.ident(key, "monitor", s.Name, seen); err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(v.m.Projections, func(p Projection) bool { return p.Name == s.Projection }) {
+		if _, ok := v.m.Projection(s.Projection); !ok {
 			return v.errorf(key+".projection", "unknown projection %q", s.Projection)
 		}
 		if !slices.Contains([]string{"x", "y", "u"}, s.Var) {
