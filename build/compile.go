@@ -36,10 +36,15 @@ func (n *Network) Compile(threads int) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		if p.syn != nil {
+			if pr.Syn, err = n.newSynapses(p, pr, plan.Groups); err != nil {
+				return nil, err
+			}
+		}
 		plan.Projections = append(plan.Projections, pr)
 	}
 	for _, m := range n.SynapseMonitors {
-		if m.Var == "x" && m.Every == 1 {
+		if m.Var == "x" && m.Every == 1 && plan.Projections[m.Projection].STP != nil {
 			plan.Projections[m.Projection].STP.CacheRecovery()
 		}
 	}

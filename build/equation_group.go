@@ -66,7 +66,7 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 			subexpr[e.Var] = e.Expr
 		case eqn.Parameter:
 			params[e.Var] = true
-			spec.Vars = append(spec.Vars, VarSpec{Name: e.Var, Dim: e.Dim})
+			spec.Vars = append(spec.Vars, VarSpec{Name: e.Var, Dim: e.Dim, Parameter: true})
 		default:
 			spec.Vars = append(spec.Vars, VarSpec{Name: e.Var, Dim: e.Dim})
 		}

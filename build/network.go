@@ -41,8 +41,9 @@ type Network struct {
 	// Warnings lists what is accepted but may not be what the user meant.
 	Warnings []string
 
-	consts map[string]float64 // the model's constants, SI
-	files  fs.FS              // where the model's files are read from
+	summedTargets []summedTarget     // post variables written by summed variables
+	consts        map[string]float64 // the model's constants, SI
+	files         fs.FS              // where the model's files are read from
 }
 
 // GroupSpec is a resolved root group: a catalog model or equations.
@@ -68,6 +69,9 @@ type VarSpec struct {
 	Name string
 	Dim  units.Dim
 	Init float64 // SI value before initial values are applied
+	// Parameter is set for a line "x : unit" of an equation-defined group:
+	// a value that only statements and summed variables change.
+	Parameter bool
 }
 
 func (g *GroupSpec) stateVar(name string) (VarSpec, bool) {
@@ -121,6 +125,8 @@ type ProjectionSpec struct {
 	ListWeights, ListDelays []float64
 	// stp, if not nil, makes the synapses TsodyksMarkramSynapses
 	stp *stpSpec
+	// syn, if not nil, makes them equation-defined synapses (Input is -1)
+	syn *synModelSpec
 	// pExpr, if set, is a connection probability that depends on i and j
 	pExpr dist
 	// condition, if not nil, keeps only the pairs (i, j) for which it holds

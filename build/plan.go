@@ -111,9 +111,10 @@ type Projection struct {
 	Delay  int32   // shared delay in steps when Delays is nil
 	Delays []int32 // per synapse, in CSR order, or nil
 
-	Input int // index into Plan.Inputs: the variable the weight is added to
+	Input int // index into Plan.Inputs: the variable the weight is added to; -1 for Syn
 
-	STP *STP // short-term plasticity, or nil for static synapses
+	STP *STP      // short-term plasticity, or nil for static synapses
+	Syn *Synapses // equation-defined synapses, or nil
 }
 
 // MaxDelay returns the longest delay of the projection in steps.

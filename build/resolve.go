@@ -191,12 +191,19 @@ func (n *Network) resolveProjections(ns *namespace) error {
 			return errorAt(p.Pos, "projection %q: unknown post group %q; valid: %s", p.Name, p.Post, n.viewNames())
 		}
 		stp := p.Synapse == "TsodyksMarkramSynapse"
-		if p.OnPre != "" || p.OnPost != "" || p.Eqs != "" || (len(p.Params) > 0 && !stp) ||
-			(p.Synapse != "" && p.Synapse != "StaticSynapse" && !stp) {
-			return errorAt(p.Pos, "projection %q: equation-defined and plastic synapses are not supported yet; "+
-				"use a static synapse or TsodyksMarkramSynapse with weight, delay and receptor", p.Name)
+		equations := p.OnPre != "" || p.OnPost != "" || p.Eqs != ""
+		if !equations && ((len(p.Params) > 0 && !stp) || (p.Synapse != "" && p.Synapse != "StaticSynapse" && !stp)) {
+			return errorAt(p.Pos, "projection %q: unknown synapse %q; Volley has StaticSynapse, TsodyksMarkramSynapse "+
+				"and equation-defined synapses (equations, on_pre, on_post)", p.Name, p.Synapse)
 		}
 		spec := &ProjectionSpec{Name: p.Name, Pre: pre, Post: post, ID: rng.Hash(p.Name), Pos: p.Pos}
+		if equations {
+			if err := n.resolveEquationProjection(ns, p, spec); err != nil {
+				return err
+			}
+			n.Projections = append(n.Projections, spec)
+			continue
+		}
 		if err := n.resolveTarget(p, spec); err != nil {
 			return err
 		}
@@ -224,6 +231,25 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		n.Projections = append(n.Projections, spec)
 	}
 	return nil
+}
+
+// resolveEquationProjection resolves a projection of equation-defined
+// synapses: its model, delay and connector. It has no input ring: on_pre
+// writes into the post cells when a spike arrives.
+func (n *Network) resolveEquationProjection(ns *namespace, p *model.Projection, spec *ProjectionSpec) error {
+	var err error
+	spec.Input = -1
+	spec.target = "its on_pre statements"
+	if spec.syn, err = n.resolveSynapseModel(ns, p, spec); err != nil {
+		return err
+	}
+	if spec.Delay, err = n.delay(ns, p); err != nil {
+		return err
+	}
+	if p.Connector.Rule == "from_list" || p.Connector.Rule == "from_file" {
+		return errorAt(p.Connector.Pos, "projection %q: equation-defined synapses take their connectivity from a rule or a condition, not %s yet", p.Name, p.Connector.Rule)
+	}
+	return n.resolveConnector(ns, p, spec, units.Dimensionless)
 }
 
 // resolveTarget finds the postsynaptic variable of a projection from its
@@ -319,6 +345,9 @@ func (n *Network) weight(ns *namespace, p *model.Projection, want units.Dim) (di
 
 func (n *Network) delay(ns *namespace, p *model.Projection) (dist, error) {
 	if p.Delay.IsZero() {
+		if p.OnPre != "" || p.OnPost != "" || p.Eqs != "" {
+			return dist{c: 0, text: "0 ms"}, nil // Brian2's default for Synapses
+		}
 		return dist{c: n.DT, text: "dt"}, nil
 	}
 	d, err := ns.synapseValue(p.Delay, units.Second)
@@ -552,8 +581,14 @@ func (n *Network) resolveMonitors(ns *namespace) error {
 	}
 	for _, sm := range m.Monitors.Synapses {
 		p := slices.IndexFunc(n.Projections, func(p *ProjectionSpec) bool { return p.Name == sm.Projection })
-		if n.Projections[p].stp == nil {
-			return errorAt(sm.Pos, "synapse monitor %q: projection %q has static synapses; only TsodyksMarkramSynapse has x, y and u",
+		switch ps := n.Projections[p]; {
+		case ps.syn != nil:
+			if ps.syn.varIndex(sm.Var) < 0 {
+				return errorAt(sm.Pos, "synapse monitor %q: projection %q has no synaptic variable %q; variables: %s",
+					sm.Name, sm.Projection, sm.Var, orNone(ps.syn.varNames()))
+			}
+		case ps.stp == nil:
+			return errorAt(sm.Pos, "synapse monitor %q: projection %q has static synapses; only TsodyksMarkramSynapse and equation-defined synapses have variables",
 				sm.Name, sm.Projection)
 		}
 		every, err := n.steps(ns, sm.Every, "synapse monitor "+strconv.Quote(sm.Name)+": every")

@@ -14,7 +14,7 @@ import (
 )
 
 // Version is the format version this package writes and reads.
-const Version = 2
+const Version = 3
 
 // magic starts every state file.
 const magic = "volley checkpoint"

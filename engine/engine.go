@@ -106,6 +106,7 @@ const blockCells = 512
 
 // runner is the state of one run shared by its workers.
 type runner struct {
+	synq     [][]synQueue // [projection][worker] on_pre events of equation-defined synapses
 	plan     *build.Plan
 	workers  int
 	ctx      context.Context
@@ -198,8 +199,11 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	}
 	slots := make([]int32, len(plan.Inputs))
 	for _, pr := range plan.Projections {
-		slots[pr.Input] = max(slots[pr.Input], pr.MaxDelay()+1)
+		if pr.Input >= 0 {
+			slots[pr.Input] = max(slots[pr.Input], pr.MaxDelay()+1)
+		}
 	}
+	r.synq = newSynQueues(plan, workers)
 	r.rings = make([]ring, len(plan.Inputs))
 	for i, in := range plan.Inputs {
 		n := plan.Groups[in.Group].N
@@ -280,6 +284,7 @@ func (r *runner) work(w int) {
 			}
 		}
 		r.sampleSynapses(w, n)
+		r.synapseUpdate(w, n)
 		for g, grp := range plan.Groups {
 			out := r.spikes[par][g][w][:0]
 			// Blocks keep the state a kernel works on in the first-level cache.
@@ -296,6 +301,7 @@ func (r *runner) work(w int) {
 		stop = r.bar.wait(stop || r.numErrs[w] != nil)
 		r.deliver(w, n)
 		r.apply(w, n)
+		r.synapseEvents(w, n)
 		for g, grp := range plan.Groups {
 			own := r.spikes[par][g][w]
 			grp.Kernel.Reset(own, n)
@@ -359,6 +365,9 @@ func (r *runner) deliver(w int, n int64) {
 	plan := r.plan
 	par := n & 1
 	for _, pr := range plan.Projections {
+		if pr.Input < 0 {
+			continue // equation-defined synapses: synapseEvents
+		}
 		pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
 		rg := &r.rings[pr.Input]
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]

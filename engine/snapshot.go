@@ -21,6 +21,7 @@ type Snapshot struct {
 	Traces   []Trace            // [monitors] samples so far
 	Rates    [][]int64          // [rate monitors][bins] spikes so far
 	STP      []STPState         // [projections] short-term plasticity; empty for static synapses
+	Synapses []SynapseState     // [projections] equation-defined synapses; empty for the others
 	// [synapse monitors][samples] fixed-point sums so far
 	SynapseSums [][]int64
 }
@@ -68,6 +69,9 @@ func (r *runner) snapshot() *Snapshot {
 				ErCache: append([]float64(nil), p.ErCache...), ErStep: append([]int64(nil), p.ErStep...)}
 		}
 		s.STP = append(s.STP, st)
+	}
+	for p := range r.plan.Projections {
+		s.Synapses = append(s.Synapses, r.synapseState(p))
 	}
 	for _, rg := range r.rings {
 		slots := make([][]float64, len(rg.slots))
@@ -166,6 +170,14 @@ func (r *runner) restore(s *Snapshot) error {
 		copy(p.Last, st.Last)
 		copy(p.ErCache, st.ErCache)
 		copy(p.ErStep, st.ErStep)
+	}
+	if len(s.Synapses) != len(plan.Projections) {
+		return mismatch("the projections")
+	}
+	for p, pr := range plan.Projections {
+		if !r.restoreSynapses(p, s.Synapses[p]) {
+			return mismatch("the equation-defined synapses of projection " + pr.Name)
+		}
 	}
 	if len(s.Rings) != len(r.rings) {
 		return mismatch("the synaptic inputs")

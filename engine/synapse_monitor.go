@@ -17,10 +17,15 @@ const synFixed = 1 << 40
 func synapseSamplers(plan *build.Plan) ([]func(int, int64) float64, error) {
 	var out []func(int, int64) float64
 	for _, sm := range plan.SynapseMonitors {
-		s := plan.Projections[sm.Projection].STP
+		pr := plan.Projections[sm.Projection]
 		var at func(int, int64) float64
-		if s != nil {
-			at = s.Sampler(sm.Var)
+		switch {
+		case pr.STP != nil:
+			at = pr.STP.Sampler(sm.Var)
+		case pr.Syn != nil:
+			if d, of := pr.Syn.Var(sm.Var), pr.Syn.OfCSR; d != nil {
+				at = func(k int, _ int64) float64 { return d[of[k]] }
+			}
 		}
 		if at == nil {
 			return nil, fmt.Errorf("engine: synapse monitor %q: projection has no plastic variable %q", sm.Name, sm.Var)

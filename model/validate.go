@@ -419,10 +419,14 @@ func (v validator) monitors() error {
 		if err := v.ident(key, "monitor", s.Name, seen); err != nil {
 			return err
 		}
-		if _, ok := v.m.Projection(s.Projection); !ok {
+		proj, ok := v.m.Projection(s.Projection)
+		if !ok {
 			return v.errorf(key+".projection", "unknown projection %q", s.Projection)
 		}
-		if !slices.Contains([]string{"x", "y", "u"}, s.Var) {
+		if s.Var == "" {
+			return v.errorf(key+".var", "missing: the synaptic variable to average")
+		}
+		if proj.Eqs == "" && !slices.Contains([]string{"x", "y", "u"}, s.Var) {
 			return v.errorf(key+".var", "unknown variable %q; valid: x (recovered), y (active), u (utilisation)", s.Var)
 		}
 	}

@@ -1,0 +1,485 @@
+package build
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/eqn"
+	"github.com/volleysim/volley/integrate"
+	"github.com/volleysim/volley/kernel"
+	"github.com/volleysim/volley/rng"
+)
+
+// Synapses are equation-defined synapses at run time (Brian2's Synapses
+// with model, on_pre and on_post). They are stored by postsynaptic cell, so
+// the synapses of the cells a worker owns are one contiguous range: the
+// worker owning a post cell integrates, sums and runs the statements of all
+// its synapses, and no two workers write the same value.
+//
+// Every step, in Brian2's order: the summed variables are written into the
+// post cells (before the cells' update, Brian2's order −1 in the groups
+// slot), the clock-driven variables advance one step exactly, and after the
+// thresholds on_pre runs for the synapses whose spike arrives and on_post for
+// the synapses of cells that fired. Event-driven variables advance exactly
+// over the interval since the synapse's last event before its statements
+// run; a monitor reads them as stored, as Brian2's does.
+type Synapses struct {
+	N       int
+	DT      float64
+	PostPtr []int64 // the synapses of post cell c (within the view) are [PostPtr[c], PostPtr[c+1])
+	Pre     []int32 // presynaptic cell of each synapse, within the pre view
+	Post    []int32 // postsynaptic cell of each synapse, within the post view
+	OfCSR   []int32 // position of the synapse at each CSR position
+
+	Vars       []SynapseVar
+	LastUpdate []int64 // step of each synapse's last event; 0 before the first, as in Brian2
+
+	clock  *synPropagator
+	event  *synPropagator
+	onPre  []synStmt
+	onPost []synStmt
+	summed []synSummed
+}
+
+// SynapseVar is one per-synapse variable, in synapse order.
+type SynapseVar struct {
+	Name string
+	Data []float64
+}
+
+// Var returns the values of the variable called name, or nil.
+func (s *Synapses) Var(name string) []float64 {
+	for _, v := range s.Vars {
+		if v.Name == name {
+			return v.Data
+		}
+	}
+	return nil
+}
+
+// synPropagator advances a linear system x' = A·x + b exactly. The
+// one-step propagator is shared when the coefficients are, per synapse
+// otherwise; for the interval since the last event it is recomputed, with
+// exponentials when the system is diagonal.
+type synPropagator struct {
+	vars   [][]float64 // the state arrays of the system's variables
+	n      int
+	dt     float64
+	coef   [][]float64 // per coefficient (A row-major, then b): one shared value or per synapse
+	diag   bool        // A has no off-diagonal term
+	shared bool        // every coefficient is shared
+	p, q   []float64   // one step: shared (n², n) or per synapse (N·n², N·n)
+}
+
+// Synapse statements write through a ref: a synaptic array indexed by the
+// synapse, or a cell array indexed by its pre- or postsynaptic cell.
+type ref struct {
+	data []float64
+	idx  []int32 // nil: data[k]
+	off  int
+}
+
+func (r ref) at(k int) *float64 {
+	if r.idx == nil {
+		return &r.data[k]
+	}
+	return &r.data[r.off+int(r.idx[k])]
+}
+
+// synStmt is one compiled statement.
+type synStmt struct {
+	target ref
+	op     string
+	rhs    kernel.ScalarFn
+}
+
+// synSummed sets a post variable to the sum of an expression over each post
+// cell's synapses.
+type synSummed struct {
+	target []float64 // the post group's array, from the view's start
+	expr   kernel.ScalarFn
+}
+
+// newSynapses allocates and initialises the synapses of projection p over
+// its connectivity, and compiles their code against the groups' state.
+func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group) (*Synapses, error) {
+	m, csr := p.syn, pr.Conn
+	if csr.Len() > math.MaxInt32 {
+		return nil, errorAt(p.Pos, "projection %q: %d synapses; equation-defined synapses are limited to 2^31", p.Name, csr.Len())
+	}
+	pre, post := n.Views[p.Pre], n.Views[p.Post]
+	nsyn := int(csr.Len())
+	s := &Synapses{N: nsyn, DT: n.DT, PostPtr: make([]int64, post.N+1), Pre: make([]int32, nsyn),
+		Post: make([]int32, nsyn), OfCSR: make([]int32, nsyn), LastUpdate: make([]int64, nsyn)}
+	for _, c := range csr.Col {
+		s.PostPtr[c+1]++
+	}
+	for c := range post.N {
+		s.PostPtr[c+1] += s.PostPtr[c]
+	}
+	next := append([]int64(nil), s.PostPtr[:post.N]...)
+	for i := range csr.NPre {
+		for k := csr.RowPtr[i]; k < csr.RowPtr[i+1]; k++ {
+			c := csr.Col[k]
+			at := next[c]
+			next[c]++
+			s.OfCSR[k], s.Pre[at], s.Post[at] = int32(at), int32(i), c
+		}
+	}
+	for _, v := range m.vars {
+		s.Vars = append(s.Vars, SynapseVar{Name: v.Name, Data: make([]float64, nsyn)})
+	}
+	for _, in := range m.inits {
+		vals, err := n.synapseValues(p, csr, in)
+		if err != nil {
+			return nil, err
+		}
+		data := s.Var(in.Var)
+		for k, v := range vals {
+			data[s.OfCSR[k]] = v
+		}
+	}
+	env := &synEnv{n: n, s: s, m: m, pre: pre, post: post, groups: groups, spec: p}
+	var err error
+	if s.clock, err = env.propagator(m.clock); err != nil {
+		return nil, errorAt(p.Pos, "projection %q: clock-driven equations: %v", p.Name, err)
+	}
+	if s.event, err = env.propagator(m.event); err != nil {
+		return nil, errorAt(p.Pos, "projection %q: event-driven equations: %v", p.Name, err)
+	}
+	if s.onPre, err = env.statements(m.onPre, m.onPreSrc); err != nil {
+		return nil, errorAt(subPos(p.Pos, "on_pre"), "projection %q: on_pre: %v", p.Name, err)
+	}
+	if s.onPost, err = env.statements(m.onPost, m.onPostSrc); err != nil {
+		return nil, errorAt(subPos(p.Pos, "on_post"), "projection %q: on_post: %v", p.Name, err)
+	}
+	for _, sm := range m.summed {
+		fn, err := env.compile(sm.Expr, sm.Src)
+		if err != nil {
+			return nil, errorAt(subPos(p.Pos, "equations"), "projection %q: summed %s_post: %v", p.Name, sm.Target, err)
+		}
+		v, _ := groups[post.Group].Var(sm.Target)
+		s.summed = append(s.summed, synSummed{target: v.Data[post.Start:], expr: fn})
+	}
+	return s, nil
+}
+
+// synapseValues evaluates a synaptic variable's value for every synapse, in
+// CSR order: constants, distributions drawn from the presynaptic cell's
+// stream, or expressions of i and j.
+func (n *Network) synapseValues(p *ProjectionSpec, c *connect.CSR, in synInit) ([]float64, error) {
+	switch {
+	case in.Value.constant():
+		out := make([]float64, c.Len())
+		for k := range out {
+			out[k] = in.Value.c
+		}
+		return out, nil
+	case in.Value.kind == "expr":
+		return n.synapseExpr(p, c, in.Value, rng.Init)
+	}
+	return drawPerSynapse(c, in.Value, n.Seed, rng.Init, rng.Hash(p.Name+"."+in.Var)), nil
+}
+
+// synEnv resolves the names of synaptic code.
+type synEnv struct {
+	n         *Network
+	s         *Synapses
+	m         *synModelSpec
+	pre, post View
+	groups    []*Group
+	spec      *ProjectionSpec
+	sites     int
+}
+
+// ref returns where a name lives.
+func (e *synEnv) ref(name string) (ref, bool) {
+	if d := e.s.Var(name); d != nil {
+		return ref{data: d}, true
+	}
+	_, base, isPre, ok := e.m.cellVar(name)
+	if !ok {
+		return ref{}, false
+	}
+	if isPre {
+		v, _ := e.groups[e.pre.Group].Var(base)
+		return ref{data: v.Data, idx: e.s.Pre, off: e.pre.Start}, true
+	}
+	v, _ := e.groups[e.post.Group].Var(base)
+	return ref{data: v.Data, idx: e.s.Post, off: e.post.Start}, true
+}
+
+func (e *synEnv) compile(x eqn.Expr, src string) (kernel.ScalarFn, error) {
+	s := e.s
+	dt := s.DT
+	consts := map[string]float64{"N_pre": float64(e.pre.N), "N_post": float64(e.post.N), "N": float64(s.N), "dt": dt}
+	for k, v := range e.n.consts {
+		consts[k] = v
+	}
+	resolve := func(name string) (kernel.ScalarFn, bool) {
+		switch name {
+		case "i":
+			return func(k int, _ int64) float64 { return float64(s.Pre[k]) }, true
+		case "j":
+			return func(k int, _ int64) float64 { return float64(s.Post[k]) }, true
+		case "t":
+			return func(_ int, n int64) float64 { return float64(n) * dt }, true
+		case "lastupdate":
+			return func(k int, _ int64) float64 { return float64(s.LastUpdate[k]) * dt }, true
+		}
+		r, ok := e.ref(name)
+		if !ok {
+			return nil, false
+		}
+		if r.idx == nil {
+			d := r.data
+			return func(k int, _ int64) float64 { return d[k] }, true
+		}
+		d, idx := r.data[r.off:], r.idx
+		return func(k int, _ int64) float64 { return d[idx[k]] }, true
+	}
+	fn, err := kernel.CompileScalar(x, kernel.ScalarSpec{Src: src, Resolve: resolve, Consts: consts,
+		Seed: e.n.Seed, Purpose: rng.User + 1, ID: e.spec.ID + uint32(e.sites)*0x9e3779b9})
+	e.sites++
+	return fn, err
+}
+
+func (e *synEnv) statements(sts []eqn.Statement, src string) ([]synStmt, error) {
+	var out []synStmt
+	for _, st := range sts {
+		r, ok := e.ref(st.Var)
+		if !ok {
+			return nil, fmt.Errorf("unknown variable %q", st.Var)
+		}
+		fn, err := e.compile(st.Expr, src)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, synStmt{target: r, op: st.Op, rhs: fn})
+	}
+	return out, nil
+}
+
+// propagator evaluates the coefficients of a synaptic system for every
+// synapse and prepares its one-step propagator.
+func (e *synEnv) propagator(c *integrate.LinearCoefficients) (*synPropagator, error) {
+	if c == nil {
+		return nil, nil
+	}
+	s := e.s
+	nv := len(c.Vars)
+	pr := &synPropagator{n: nv, dt: s.DT, diag: true, shared: true}
+	for _, v := range c.Vars {
+		pr.vars = append(pr.vars, s.Var(v))
+	}
+	for i, x := range append(append([]eqn.Expr(nil), c.A...), c.B...) {
+		if i < nv*nv && i/nv != i%nv {
+			if num, ok := x.(*eqn.Num); !ok || num.Value != 0 {
+				pr.diag = false
+			}
+		}
+		fn, err := e.compile(x, eqn.String(x))
+		if err != nil {
+			return nil, err
+		}
+		vals := make([]float64, s.N)
+		same := true
+		for k := range vals {
+			vals[k] = fn(k, 0)
+			same = same && vals[k] == vals[0]
+		}
+		if same && len(vals) > 0 {
+			vals = vals[:1]
+		}
+		if len(vals) > 1 {
+			pr.shared = false
+		}
+		pr.coef = append(pr.coef, vals)
+	}
+	if s.N == 0 {
+		return pr, nil
+	}
+	if pr.shared {
+		l, err := pr.exact(0, 1)
+		if err != nil {
+			return nil, err
+		}
+		pr.p, pr.q = l.P, l.Q
+		return pr, nil
+	}
+	pr.p, pr.q = make([]float64, s.N*nv*nv), make([]float64, s.N*nv)
+	for k := range s.N {
+		l, err := pr.exact(k, 1)
+		if err != nil {
+			return nil, fmt.Errorf("synapse %d: %v", k, err)
+		}
+		copy(pr.p[k*nv*nv:], l.P)
+		copy(pr.q[k*nv:], l.Q)
+	}
+	return pr, nil
+}
+
+// coefficients returns A and b of synapse k.
+func (pr *synPropagator) coefficients(k int) ([]float64, []float64) {
+	nv := pr.n
+	ab := make([]float64, nv*nv+nv)
+	for i, c := range pr.coef {
+		if len(c) == 1 {
+			ab[i] = c[0]
+		} else {
+			ab[i] = c[k]
+		}
+	}
+	return ab[:nv*nv], ab[nv*nv:]
+}
+
+// exact returns the propagator of synapse k over d steps.
+func (pr *synPropagator) exact(k int, d int64) (integrate.Linear, error) {
+	a, b := pr.coefficients(k)
+	return integrate.ExactLinear(a, b, float64(d)*pr.dt)
+}
+
+// Sum sets the summed variables of post cells [lo, hi) (within the post
+// view) at step n, summing each cell's synapses in order.
+func (s *Synapses) Sum(lo, hi int, n int64) {
+	for _, sm := range s.summed {
+		for c := lo; c < hi; c++ {
+			var sum float64
+			for k := s.PostPtr[c]; k < s.PostPtr[c+1]; k++ {
+				sum += sm.expr(int(k), n)
+			}
+			sm.target[c] = sum
+		}
+	}
+}
+
+// ClockStep advances the clock-driven variables of synapses [a, b) by one
+// step.
+func (s *Synapses) ClockStep(a, b int) {
+	pr := s.clock
+	if pr == nil || a >= b {
+		return
+	}
+	nv := pr.n
+	if nv == 1 {
+		x := pr.vars[0][a:b]
+		if pr.shared {
+			p, q := pr.p[0], pr.q[0]
+			for k, v := range x {
+				x[k] = p*v + q
+			}
+			return
+		}
+		ps, qs := pr.p[a:b], pr.q[a:b]
+		for k, v := range x {
+			x[k] = ps[k]*v + qs[k]
+		}
+		return
+	}
+	var buf [8]float64
+	x, tmp := buf[:nv:nv], make([]float64, nv)
+	if nv > len(buf) {
+		x = make([]float64, nv)
+	}
+	for k := a; k < b; k++ {
+		for i, v := range pr.vars {
+			x[i] = v[k]
+		}
+		p, q := pr.p, pr.q
+		if !pr.shared {
+			p, q = p[k*nv*nv:(k+1)*nv*nv], q[k*nv:(k+1)*nv]
+		}
+		integrate.Linear{N: nv, P: p, Q: q}.Step(x, tmp)
+		for i, v := range pr.vars {
+			v[k] = x[i]
+		}
+	}
+}
+
+// advance moves the event-driven variables of synapse k from its last event
+// to step n.
+func (s *Synapses) advance(k int, n int64) {
+	pr := s.event
+	if pr == nil {
+		return
+	}
+	d := n - s.LastUpdate[k]
+	if d <= 0 {
+		return
+	}
+	nv := pr.n
+	if pr.diag {
+		h := float64(d) * pr.dt
+		for i, v := range pr.vars {
+			a, b := pr.coef[i*nv+i], pr.coef[nv*nv+i]
+			ak, bk := a[0], b[0]
+			if len(a) > 1 {
+				ak = a[k]
+			}
+			if len(b) > 1 {
+				bk = b[k]
+			}
+			switch {
+			case ak == 0:
+				v[k] += bk * h
+			case bk == 0:
+				v[k] *= math.Exp(ak * h)
+			default:
+				e := math.Exp(ak * h)
+				c := -bk / ak // the fixed point
+				v[k] = c + (v[k]-c)*e
+			}
+		}
+		return
+	}
+	l, err := pr.exact(k, d)
+	x, tmp := make([]float64, nv), make([]float64, nv)
+	for i, v := range pr.vars {
+		x[i] = v[k]
+	}
+	if err != nil {
+		for i := range x {
+			x[i] = math.NaN() // stops the run at the next check
+		}
+	} else {
+		l.Step(x, tmp)
+	}
+	for i, v := range pr.vars {
+		v[k] = x[i]
+	}
+}
+
+// OnPre runs on_pre for synapse k at step n: its presynaptic spike arrives.
+func (s *Synapses) OnPre(k int, n int64) { s.event1(s.onPre, k, n) }
+
+// OnPost runs on_post for synapse k at step n: its postsynaptic cell fired.
+func (s *Synapses) OnPost(k int, n int64) { s.event1(s.onPost, k, n) }
+
+// HasOnPre and HasOnPost report whether the pathways have statements.
+func (s *Synapses) HasOnPre() bool  { return len(s.onPre) > 0 }
+func (s *Synapses) HasOnPost() bool { return len(s.onPost) > 0 }
+
+// HasSummed reports whether the synapses write summed variables.
+func (s *Synapses) HasSummed() bool { return len(s.summed) > 0 }
+
+func (s *Synapses) event1(sts []synStmt, k int, n int64) {
+	s.advance(k, n)
+	for _, st := range sts {
+		v := st.rhs(k, n)
+		x := st.target.at(k)
+		switch st.op {
+		case "=":
+			*x = v
+		case "+=":
+			*x += v
+		case "-=":
+			*x -= v
+		case "*=":
+			*x *= v
+		case "/=":
+			*x /= v
+		}
+	}
+	s.LastUpdate[k] = n
+}
