@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/engine"
 	"github.com/volleysim/volley/model"
 )
 
@@ -117,4 +119,291 @@ func TestEquationSynapseBrian2(t *testing.T) {
 		}
 	}
 	t.Logf("largest difference from Brian2 over %d steps: %.3g", len(ref), worst)
+}
+
+// decodeRun decodes a model, runs it on threads and returns its result and
+// plan.
+func decodeRun(t *testing.T, src string, threads int) (*engine.Result, *build.Plan) {
+	t.Helper()
+	m, err := model.Decode("test.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := compileModel(t, m, threads)
+	return runPlan(t, plan, threads), plan
+}
+
+// TestSummedIsExplicitSum checks a (summed) variable against the sum over
+// each post cell's synapses (multapses included) of A·y, with y decaying
+// exactly from 1 with a per-synapse time constant. The monitor samples at
+// the start of a step, before the sum of that step: Brian2's order.
+func TestSummedIsExplicitSum(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "3 ms"
+
+[groups.src]
+size = 7
+equations = "dummy : 1"
+
+[groups.cell]
+size = 5
+equations = "I : 1"
+
+[projections.p]
+pre = "src"
+post = "cell"
+connector = { rule = "fixed_number_pre", n = 6, with_replacement = true }
+equations = """
+A : 1
+tau : second
+dy/dt = -y/tau : 1 (clock-driven)
+I_post = A*y : 1 (summed)
+"""
+params = { A = "uniform(0.5, 1.5)", tau = "1*ms + 0.25*ms*i + 0.1*ms*j", y = 1 }
+
+[monitors.state.I]
+group = "cell"
+vars = ["I"]
+`
+	for _, threads := range []int{1, 2} {
+		res, plan := decodeRun(t, src, threads)
+		s := plan.Projections[0].Syn
+		if s.N != 30 {
+			t.Fatalf("%d synapses, want 30", s.N)
+		}
+		a, tau := s.Var("A"), s.Var("tau")
+		tr := res.Traces[0]
+		for k, n := range tr.Steps {
+			for j := range 5 {
+				want := 0.0
+				if n > 0 {
+					for syn := range s.N {
+						if int(s.Post[syn]) == j {
+							want += a[syn] * math.Exp(-float64(n-1)*1e-4/tau[syn])
+						}
+					}
+				}
+				if got := tr.Data[0][j][k]; math.Abs(got-want) > 1e-12*max(1, want) {
+					t.Fatalf("%d threads, step %d, cell %d: I = %.15g, explicit sum %.15g", threads, n, j, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestStatementOrder checks that on_pre statements run in the written order,
+// on synaptic and postsynaptic variables.
+func TestStatementOrder(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "5 ms"
+
+[groups.stim]
+size = 1
+model = "SpikeSourceArray"
+spike_times = [["1 ms", "3 ms"]]
+
+[groups.cell]
+size = 1
+equations = "v : 1"
+
+[projections.double_first]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = "x : 1"
+on_pre = "x = x*2; x += 1"
+params = { x = 1 }
+
+[projections.add_first]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = "x : 1"
+on_pre = "x += 1; x = x*2"
+params = { x = 1 }
+
+[projections.halving]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = "w : 1"
+on_pre = """
+v_post += w
+w *= 0.5
+"""
+params = { w = 1 }
+
+[monitors.synapses.double_first]
+projection = "double_first"
+var = "x"
+
+[monitors.synapses.add_first]
+projection = "add_first"
+var = "x"
+
+[monitors.state.v]
+group = "cell"
+vars = ["v"]
+`
+	res, _ := decodeRun(t, src, 1)
+	end := len(res.SynapseMeans[0]) - 1
+	// x = 1 → 2·1 + 1 = 3 → 7; and (1 + 1)·2 = 4 → 10
+	if a, b := res.SynapseMeans[0][end], res.SynapseMeans[1][end]; a != 7 || b != 10 {
+		t.Errorf("x after two spikes: %g and %g, want 7 (x = x*2; x += 1) and 10 (x += 1; x = x*2)", a, b)
+	}
+	v := res.Traces[0].Data[0][0]
+	if got := v[len(v)-1]; got != 1.5 {
+		t.Errorf("v after two spikes = %g, want 1 + 0.5 (w halved after the first)", got)
+	}
+	if got := v[20]; got != 1 { // the first spike, at step 10, is seen at the start of step 11
+		t.Errorf("v at 2 ms = %g, want 1", got)
+	}
+}
+
+// TestFacilitatingEventDriven checks a facilitating Tsodyks–Markram synapse
+// written with event-driven equations (no active state: x recovers
+// directly) against its closed form between spikes.
+func TestFacilitatingEventDriven(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "450 ms"
+
+[groups.stim]
+size = 1
+model = "SpikeSourceArray"
+spike_times = [["10 ms", "12 ms", "14 ms", "16 ms", "18 ms", "60 ms", "61 ms", "200 ms", "400 ms"]]
+
+[groups.cell]
+size = 1
+equations = "I : 1"
+
+[projections.facil]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = """
+U : 1
+tau_rec : second
+tau_facil : second
+dx/dt = (1 - x)/tau_rec : 1 (event-driven)
+du/dt = -u/tau_facil : 1 (event-driven)
+"""
+on_pre = """
+u += U*(1 - u)
+I_post += u*x
+x -= u*x
+"""
+params = { U = 0.1, tau_rec = "100 ms", tau_facil = "500 ms", x = 1 }
+
+[monitors.state.I]
+group = "cell"
+vars = ["I"]
+`
+	res, _ := decodeRun(t, src, 1)
+	// closed form: x relaxes to 1 with tau_rec, u decays to 0 with tau_facil
+	times := []float64{0.010, 0.012, 0.014, 0.016, 0.018, 0.060, 0.061, 0.200, 0.400}
+	var want []float64
+	x, u, last := 1.0, 0.0, 0.0
+	for _, tk := range times {
+		h := tk - last
+		x = 1 - (1-x)*math.Exp(-h/0.1)
+		u *= math.Exp(-h / 0.5)
+		u += 0.1 * (1 - u)
+		want = append(want, u*x)
+		x -= u * x
+		last = tk
+	}
+	var got []float64
+	prev := 0.0
+	for _, v := range res.Traces[0].Data[0][0] {
+		if v != prev {
+			got = append(got, v-prev)
+		}
+		prev = v
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d releases, want %d", len(got), len(want))
+	}
+	for k := range want {
+		if math.Abs(got[k]-want[k]) > 1e-12 {
+			t.Errorf("spike %d at %g ms: release %.15g, closed form %.15g", k, times[k]*1e3, got[k], want[k])
+		}
+	}
+	if !(want[2] > want[0]) {
+		t.Errorf("the parameters do not facilitate: %g then %g", want[0], want[2])
+	}
+}
+
+// TestSTDP runs the pair-based STDP rule of Brian2's documentation (Song,
+// Miller & Abbott 2000), with event-driven traces, for a pre spike at 10 ms,
+// post spikes at 15 and 40 ms and a pre spike at 50 ms, against the weight
+// change computed by hand.
+func TestSTDP(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "60 ms"
+
+[constants]
+taupre = "20 ms"
+taupost = "20 ms"
+Apre = 0.01
+Apost = -0.0105
+wmax = 1
+
+[groups.pre]
+size = 1
+model = "SpikeSourceArray"
+spike_times = [["10 ms", "50 ms"]]
+
+[groups.post]
+size = 1
+equations = "dummy : 1"
+threshold = "abs(t - 15*ms) < 0.05*ms or abs(t - 40*ms) < 0.05*ms"
+
+[projections.stdp]
+pre = "pre"
+post = "post"
+connector = { rule = "all_to_all" }
+equations = """
+w : 1
+dapre/dt = -apre/taupre : 1 (event-driven)
+dapost/dt = -apost/taupost : 1 (event-driven)
+"""
+on_pre = """
+apre += Apre
+w = clip(w + apost, 0, wmax)
+"""
+on_post = """
+apost += Apost
+w = clip(w + apre, 0, wmax)
+"""
+params = { w = 0.5 }
+
+[monitors.synapses.w]
+projection = "stdp"
+var = "w"
+`
+	res, _ := decodeRun(t, src, 1)
+	e := func(ms float64) float64 { return math.Exp(-ms / 20) }
+	// pre at 10: apre = Apre. post at 15: w += Apre·e(5). post at 40:
+	// w += Apre·e(30), apost = Apost·e(25) + Apost. pre at 50: w += apost·e(10).
+	apost := -0.0105*e(25) - 0.0105
+	want := 0.5 + 0.01*e(5) + 0.01*e(30) + apost*e(10)
+	w := res.SynapseMeans[0]
+	if got := w[len(w)-1]; math.Abs(got-want) > 1e-12 {
+		t.Errorf("w = %.15g, want %.15g", got, want)
+	}
+	if got := w[200]; math.Abs(got-(0.5+0.01*e(5))) > 1e-12 { // 20 ms: after the first pair
+		t.Errorf("w at 20 ms = %.15g, want %.15g", got, 0.5+0.01*e(5))
+	}
 }
