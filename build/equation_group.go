@@ -153,7 +153,7 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		s := ks
 		s.DT, s.Seed, s.ID, s.Arrays, s.Consts = n.DT, n.Seed, spec.ID, state, consts
 		if coeffs != nil {
-			if err := exactPropagators(coeffs, &s, n.DT); err != nil {
+			if err := exactPropagators(coeffs, &s, n.DT, params); err != nil {
 				return nil, errorAt(subPos(g.Pos, "equations"), "group %q: %v", g.Name, err)
 			}
 		}
@@ -275,71 +275,121 @@ func withSource(err error, src string) error {
 // for each distinct set of coefficients, and sets the kernel's update
 // program: with numbers when every cell has the same propagator, with
 // per-cell arrays otherwise (coefficients that depend on per-cell parameters).
-func exactPropagators(c *integrate.LinearCoefficients, s *kernel.Spec, dt float64) error {
+//
+// An input b_j that reads a name of dynamic (a parameter that statements or
+// summed variables may change during the run) is not folded into the input
+// term: the program adds M·b with b evaluated every step, M = ∫₀^dt exp(A·s) ds
+// being the input term of unit inputs. This is Brian2's exact solution, which
+// reads the parameters of the step.
+func exactPropagators(c *integrate.LinearCoefficients, s *kernel.Spec, dt float64, dynamic map[string]bool) error {
 	n := len(c.Vars)
+	dyn := make([]bool, n)
+	for j, e := range c.B {
+		for _, name := range eqn.Names(e) {
+			dyn[j] = dyn[j] || dynamic[name]
+		}
+	}
 	all := append(append([]eqn.Expr(nil), c.A...), c.B...)
 	vals := make([][]float64, len(all)) // [coefficient][cell]
 	for i, e := range all {
+		vals[i] = make([]float64, s.N)
+		if i >= n*n && dyn[i-n*n] {
+			continue // read every step
+		}
 		x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: e, Src: eqn.String(e), N: s.N, DT: dt,
 			Arrays: s.Arrays, Consts: s.Consts})
 		if err != nil {
 			return fmt.Errorf("exact integration: coefficient %s: %v", eqn.String(e), err)
 		}
-		vals[i] = make([]float64, s.N)
 		x.EvalRange(0, s.N, nil, vals[i])
 	}
-	type prop struct{ p, q []float64 }
-	cache := map[string]prop{}
-	perCell := make([]prop, s.N)
+	// entries per cell: P (n²), q (n), then M (n², dynamic columns only)
+	ne := n*n + n + n*n
+	cache := map[string][]float64{}
+	perCell := make([][]float64, s.N)
 	coef := make([]float64, len(all))
+	unit := make([]float64, n)
 	for cell := 0; cell < s.N; cell++ {
 		key := make([]byte, 0, 8*len(all))
 		for i := range all {
 			coef[i] = vals[i][cell]
 			key = fmt.Appendf(key, "%x,", math.Float64bits(coef[i]))
 		}
-		pr, ok := cache[string(key)]
+		e, ok := cache[string(key)]
 		if !ok {
 			l, err := integrate.ExactLinear(coef[:n*n], coef[n*n:], dt)
 			if err != nil {
 				return fmt.Errorf("exact integration (cell %d): %v", cell, err)
 			}
-			pr = prop{l.P, l.Q}
-			cache[string(key)] = pr
+			e = make([]float64, ne)
+			copy(e, l.P)
+			copy(e[n*n:], l.Q)
+			for j := range n {
+				if !dyn[j] {
+					continue
+				}
+				clear(unit)
+				unit[j] = 1
+				m, err := integrate.ExactLinear(coef[:n*n], unit, dt)
+				if err != nil {
+					return fmt.Errorf("exact integration (cell %d): %v", cell, err)
+				}
+				for i := range n {
+					e[n*n+n+i*n+j] = m.Q[i]
+				}
+			}
+			cache[string(key)] = e
 		}
-		perCell[cell] = pr
-	}
-	pNames, qNames := make([]string, n*n), make([]string, n)
-	if len(cache) <= 1 {
-		if s.N == 0 {
-			s.Update = integrate.ExactProgram(c.Vars, make([]float64, n*n), make([]float64, n), pNames, qNames)
-			return nil
-		}
-		s.Update = integrate.ExactProgram(c.Vars, perCell[0].p, perCell[0].q, pNames, qNames)
-		return nil
+		perCell[cell] = e
 	}
 	arrays := map[string][]float64{}
 	for name, a := range s.Arrays {
 		arrays[name] = a
 	}
-	for i := 0; i < n*n; i++ {
-		pNames[i] = fmt.Sprintf("_P_%d_%d", i/n, i%n)
-		a := make([]float64, s.N)
-		for cell, pr := range perCell {
-			a[cell] = pr.p[i]
+	// each entry is a number when all cells share it, a per-cell array otherwise
+	shared := make([]float64, ne)
+	names := make([]string, ne)
+	for k := range ne {
+		same := true
+		for _, e := range perCell {
+			same = same && e[k] == perCell[0][k]
 		}
-		arrays[pNames[i]] = a
-	}
-	for i := 0; i < n; i++ {
-		qNames[i] = fmt.Sprintf("_q_%d", i)
-		a := make([]float64, s.N)
-		for cell, pr := range perCell {
-			a[cell] = pr.q[i]
+		if same {
+			if s.N > 0 {
+				shared[k] = perCell[0][k]
+			}
+			continue
 		}
-		arrays[qNames[i]] = a
+		switch {
+		case k < n*n:
+			names[k] = integrate.PropagatorName(k/n, k%n)
+		case k < n*n+n:
+			names[k] = integrate.InputName(k - n*n)
+		default:
+			names[k] = fmt.Sprintf("_M_%d_%d", (k-n*n-n)/n, (k-n*n-n)%n)
+		}
+		a := make([]float64, s.N)
+		for cell, e := range perCell {
+			a[cell] = e[k]
+		}
+		arrays[names[k]] = a
 	}
 	s.Arrays = arrays
-	s.Update = integrate.ExactProgram(c.Vars, nil, nil, pNames, qNames)
+	s.Update = integrate.ExactProgram(c.Vars, shared[:n*n], shared[n*n:n*n+n], names[:n*n], names[n*n:n*n+n])
+	for i := range n {
+		for j := range n {
+			k := n*n + n + i*n + j
+			if !dyn[j] || (names[k] == "" && shared[k] == 0) {
+				continue
+			}
+			var m eqn.Expr = &eqn.Num{Value: shared[k]}
+			if names[k] != "" {
+				m = &eqn.Ident{Name: names[k]}
+			}
+			st := &s.Update.Stmts[i]
+			st.Expr = &eqn.Binary{Op: "+", X: st.Expr, Y: &eqn.Binary{Op: "*", X: m, Y: c.B[j]}}
+		}
+	}
 	return nil
 }
 

@@ -151,6 +151,9 @@ func round3(x float64) float64 {
 // weightText prints a projection's weight with a unit: "4 nS", or
 // "per synapse" when each synapse has its own.
 func weightText(plan *build.Plan, p *build.Projection) string {
+	if p.Syn != nil {
+		return "set by the synapse equations"
+	}
 	if p.Weights != nil {
 		return "per synapse"
 	}
