@@ -99,6 +99,10 @@ type synStmt struct {
 type synSummed struct {
 	target []float64 // the post group's array, from the view's start
 	expr   kernel.ScalarFn
+	// When the expression is a product of a constant and one or two
+	// synaptic variables (A*y), the sum reads the arrays directly.
+	c      float64
+	arrays [][]float64
 }
 
 // newSynapses allocates and initialises the synapses of projection p over
@@ -160,7 +164,11 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 			return nil, errorAt(subPos(p.Pos, "equations"), "projection %q: summed %s_post: %v", p.Name, sm.Target, err)
 		}
 		v, _ := groups[post.Group].Var(sm.Target)
-		s.summed = append(s.summed, synSummed{target: v.Data[post.Start:], expr: fn})
+		sum := synSummed{target: v.Data[post.Start:], expr: fn, c: 1}
+		if !env.product(sm.Expr, &sum) || len(sum.arrays) > 2 {
+			sum.arrays = nil
+		}
+		s.summed = append(s.summed, sum)
 	}
 	return s, nil
 }
@@ -243,6 +251,28 @@ func (e *synEnv) compile(x eqn.Expr, src string) (kernel.ScalarFn, error) {
 		Seed: e.n.Seed, Purpose: rng.User + 1, ID: e.spec.ID + uint32(e.sites)*0x9e3779b9})
 	e.sites++
 	return fn, err
+}
+
+// product reports whether x is a product of numbers, constants and
+// synaptic variables, and collects them into sum.
+func (e *synEnv) product(x eqn.Expr, sum *synSummed) bool {
+	switch x := x.(type) {
+	case *eqn.Binary:
+		return x.Op == "*" && e.product(x.X, sum) && e.product(x.Y, sum)
+	case *eqn.Num:
+		sum.c *= x.Value
+		return true
+	case *eqn.Ident:
+		if v, ok := e.n.consts[x.Name]; ok {
+			sum.c *= v
+			return true
+		}
+		if d := e.s.Var(x.Name); d != nil {
+			sum.arrays = append(sum.arrays, d)
+			return true
+		}
+	}
+	return false
 }
 
 func (e *synEnv) statements(sts []eqn.Statement, src string) ([]synStmt, error) {
@@ -344,12 +374,35 @@ func (pr *synPropagator) exact(k int, d int64) (integrate.Linear, error) {
 // view) at step n, summing each cell's synapses in order.
 func (s *Synapses) Sum(lo, hi int, n int64) {
 	for _, sm := range s.summed {
-		for c := lo; c < hi; c++ {
-			var sum float64
-			for k := s.PostPtr[c]; k < s.PostPtr[c+1]; k++ {
-				sum += sm.expr(int(k), n)
+		ptr := s.PostPtr
+		switch len(sm.arrays) {
+		case 1:
+			a := sm.arrays[0]
+			for c := lo; c < hi; c++ {
+				var sum float64
+				for _, v := range a[ptr[c]:ptr[c+1]] {
+					sum += v
+				}
+				sm.target[c] = sm.c * sum
 			}
-			sm.target[c] = sum
+		case 2:
+			a, b := sm.arrays[0], sm.arrays[1]
+			for c := lo; c < hi; c++ {
+				var sum float64
+				bs := b[ptr[c]:ptr[c+1]]
+				for k, v := range a[ptr[c]:ptr[c+1]] {
+					sum += v * bs[k]
+				}
+				sm.target[c] = sm.c * sum
+			}
+		default:
+			for c := lo; c < hi; c++ {
+				var sum float64
+				for k := ptr[c]; k < ptr[c+1]; k++ {
+					sum += sm.expr(int(k), n)
+				}
+				sm.target[c] = sum
+			}
 		}
 	}
 }
@@ -377,11 +430,15 @@ func (s *Synapses) ClockStep(a, b int) {
 		}
 		return
 	}
-	var buf [8]float64
-	x, tmp := buf[:nv:nv], make([]float64, nv)
-	if nv > len(buf) {
-		x = make([]float64, nv)
+	switch {
+	case nv == 2 && !pr.shared:
+		clockStep2(pr.vars[0][a:b], pr.vars[1][a:b], pr.p[4*a:4*b], pr.q[2*a:2*b])
+		return
+	case nv == 3 && !pr.shared:
+		clockStep3(pr.vars[0][a:b], pr.vars[1][a:b], pr.vars[2][a:b], pr.p[9*a:9*b], pr.q[3*a:3*b])
+		return
 	}
+	x, tmp := make([]float64, nv), make([]float64, nv)
 	for k := a; k < b; k++ {
 		for i, v := range pr.vars {
 			x[i] = v[k]
@@ -394,6 +451,33 @@ func (s *Synapses) ClockStep(a, b int) {
 		for i, v := range pr.vars {
 			v[k] = x[i]
 		}
+	}
+}
+
+// clockStep2 advances two-variable systems with per-synapse propagators
+// (p: 4 per synapse, row-major; q: 2).
+func clockStep2(x0, x1, p, q []float64) {
+	x1 = x1[:len(x0)]
+	p, q = p[:4*len(x0)], q[:2*len(x0)]
+	for k, a := range x0 {
+		b := x1[k]
+		pk, qk := p[4*k:4*k+4:4*k+4], q[2*k:2*k+2:2*k+2]
+		x0[k] = pk[0]*a + pk[1]*b + qk[0]
+		x1[k] = pk[2]*a + pk[3]*b + qk[1]
+	}
+}
+
+// clockStep3 advances three-variable systems with per-synapse propagators
+// (p: 9 per synapse, row-major; q: 3).
+func clockStep3(x0, x1, x2, p, q []float64) {
+	x1, x2 = x1[:len(x0)], x2[:len(x0)]
+	p, q = p[:9*len(x0)], q[:3*len(x0)]
+	for k, a := range x0 {
+		b, c := x1[k], x2[k]
+		pk, qk := p[9*k:9*k+9:9*k+9], q[3*k:3*k+3:3*k+3]
+		x0[k] = pk[0]*a + pk[1]*b + pk[2]*c + qk[0]
+		x1[k] = pk[3]*a + pk[4]*b + pk[5]*c + qk[1]
+		x2[k] = pk[6]*a + pk[7]*b + pk[8]*c + qk[2]
 	}
 }
 

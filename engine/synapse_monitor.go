@@ -67,6 +67,13 @@ func (r *runner) sampleSynapses(w int, n int64) {
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
 		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
 		var sum int64
+		if s := pr.Syn; s != nil && clo < chi { // stored by post cell: one range
+			for _, v := range s.Var(sm.Var)[s.PostPtr[clo]:s.PostPtr[chi]] {
+				sum += int64(math.Round(v * synFixed))
+			}
+			r.synSums[m][w][(n-plan.RecordFrom)/every] += sum
+			continue
+		}
 		for row := 0; row < pr.Conn.NPre && clo < chi; row++ {
 			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 			cols := pr.Conn.Col[a:b]
