@@ -229,6 +229,7 @@ func TestTsodyks2000(t *testing.T) {
 				busy++
 			}
 		}
+		t.Logf("seed %s: %d bursts", seed, bursts)
 		if bursts < 1 || bursts > 8 {
 			t.Errorf("seed %s: %d population bursts in 4.2 s, want 1–8 (Brian2: 4)", seed, bursts)
 		}

@@ -2,8 +2,10 @@ package engine_test
 
 import (
 	"bufio"
+	"context"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -406,4 +408,117 @@ var = "w"
 	if got := w[200]; math.Abs(got-(0.5+0.01*e(5))) > 1e-12 { // 20 ms: after the first pair
 		t.Errorf("w at 20 ms = %.15g, want %.15g", got, 0.5+0.01*e(5))
 	}
+}
+
+// stdpNetwork is Brian2's STDP example (Song, Miller & Abbott 2000) scaled
+// down: Poisson inputs onto LIF cells through plastic synapses with
+// heterogeneous delays, so that spikes are in flight at any step.
+const stdpNetwork = `
+[run]
+dt = "0.1 ms"
+duration = "500 ms"
+seed = 3
+
+[constants]
+taum = "10 ms"
+taupre = "20 ms"
+taupost = "20 ms"
+Ee = "0 mV"
+vt = "-54 mV"
+vr = "-60 mV"
+El = "-74 mV"
+taue = "5 ms"
+gmax = 0.05
+dApre = 0.0005
+dApost = -0.000525
+
+[groups.input]
+size = 300
+model = "SpikeSourcePoisson"
+params = { rate = "25 Hz" }
+
+[groups.cells]
+size = 20
+equations = """
+dv/dt = (ge * (Ee-v) + El - v) / taum : volt
+dge/dt = -ge / taue : 1
+"""
+threshold = "v > vt"
+reset = "v = vr"
+init = { v = "vr" }
+
+[projections.stdp]
+pre = "input"
+post = "cells"
+connector = { rule = "fixed_probability", p = 0.5 }
+delay = "uniform(1 ms, 5 ms)"
+equations = """
+w : 1
+dApre/dt = -Apre / taupre : 1 (event-driven)
+dApost/dt = -Apost / taupost : 1 (event-driven)
+"""
+on_pre = """
+ge += w
+Apre += dApre
+w = clip(w + Apost, 0, gmax)
+"""
+on_post = """
+Apost += dApost
+w = clip(w + Apre, 0, gmax)
+"""
+params = { w = "rand() * gmax" }
+
+[monitors]
+spikes = ["cells"]
+
+[monitors.synapses.w]
+projection = "stdp"
+var = "w"
+every = "1 ms"
+`
+
+// TestEquationSynapsesResume checks that a run of plastic synapses with
+// spikes in flight, stopped and continued from its snapshot with another
+// number of threads, equals the uninterrupted run: spikes, mean weights and
+// every synapse's weight.
+func TestEquationSynapsesResume(t *testing.T) {
+	t.Parallel()
+	compile := func(threads int) *build.Plan {
+		m, err := model.Decode("stdp.toml", []byte(stdpNetwork))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return compileModel(t, m, threads)
+	}
+	full := compile(1)
+	want := runPlan(t, full, 1)
+	if n := len(want.Spikes[1].Step); n < 50 {
+		t.Fatalf("only %d spikes of the cells: the test needs postsynaptic activity", n)
+	}
+	w := want.SynapseMeans[0]
+	if w[len(w)-1] == w[0] {
+		t.Fatal("the mean weight did not change")
+	}
+	first := compile(2)
+	res, err := engine.Run(context.Background(), first, engine.Options{Threads: 2, Until: 1234})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := compile(1)
+	got, err := engine.Run(context.Background(), second, engine.Options{Threads: 1, From: res.State})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for g := range want.Spikes {
+		if !slices.Equal(got.Spikes[g].Step, want.Spikes[g].Step) || !slices.Equal(got.Spikes[g].Cell, want.Spikes[g].Cell) {
+			t.Fatalf("group %d: spikes differ from the uninterrupted run", g)
+		}
+	}
+	if !slices.Equal(got.SynapseMeans[0], want.SynapseMeans[0]) {
+		t.Error("mean weights differ from the uninterrupted run")
+	}
+	if !slices.Equal(second.Projections[0].Syn.Var("w"), full.Projections[0].Syn.Var("w")) {
+		t.Error("final weights differ from the uninterrupted run")
+	}
+	t.Logf("%d cell spikes; mean w %.5f → %.5f", len(want.Spikes[1].Step), w[0], w[len(w)-1])
 }
