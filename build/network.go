@@ -186,6 +186,16 @@ func (p *ProjectionSpec) Memory(n *Network) int64 {
 	if p.stp != nil {
 		b += syn * 32 // y, z, u and the last spike's step
 	}
+	if m := p.syn; m != nil {
+		// variables, pre and post cell, position, last update; one-step
+		// propagators of clock-driven systems (per synapse at most)
+		b += syn * (int64(len(m.vars))*8 + 3*4 + 8)
+		if c := m.clock; c != nil {
+			nv := int64(len(c.Vars))
+			b += syn * (nv*nv + nv) * 8
+		}
+		b += int64(n.Views[p.Post].N+1) * 8
+	}
 	return b
 }
 

@@ -185,6 +185,30 @@ func (s *STP) Release(k int, n int64) float64 {
 // Synapse describes the projection's synapse type for people: "" for static
 // synapses.
 func (p *ProjectionSpec) Synapse() string {
+	if m := p.syn; m != nil {
+		var clock, event, params []string
+		for _, v := range m.vars {
+			switch v.Kind {
+			case synClock:
+				clock = append(clock, v.Name)
+			case synEvent:
+				event = append(event, v.Name)
+			default:
+				params = append(params, v.Name)
+			}
+		}
+		out := fmt.Sprintf("equations(parameters %s; clock-driven %s; event-driven %s", orNone(params), orNone(clock), orNone(event))
+		for _, sm := range m.summed {
+			out += "; summed into " + sm.Target
+		}
+		if len(m.onPre) > 0 {
+			out += fmt.Sprintf("; on_pre %d statements", len(m.onPre))
+		}
+		if len(m.onPost) > 0 {
+			out += fmt.Sprintf("; on_post %d statements", len(m.onPost))
+		}
+		return out + ")"
+	}
 	s := p.stp
 	if s == nil {
 		return ""

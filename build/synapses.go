@@ -35,6 +35,12 @@ type Synapses struct {
 	Vars       []SynapseVar
 	LastUpdate []int64 // step of each synapse's last event; 0 before the first, as in Brian2
 
+	// ReadsPre is set when on_pre or on_post read variables of the
+	// presynaptic cells, which other workers own: the engine then runs the
+	// statements between barriers, after every worker's input and before
+	// any reset.
+	ReadsPre bool
+
 	clock  *synPropagator
 	event  *synPropagator
 	onPre  []synStmt
@@ -158,8 +164,12 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 	if s.onPost, err = env.statements(m.onPost, m.onPostSrc); err != nil {
 		return nil, errorAt(subPos(p.Pos, "on_post"), "projection %q: on_post: %v", p.Name, err)
 	}
+	s.ReadsPre, env.readsPre = env.readsPre, false
 	for _, sm := range m.summed {
 		fn, err := env.compile(sm.Expr, sm.Src)
+		if err == nil && env.readsPre {
+			err = fmt.Errorf("reads a presynaptic variable; a summed expression may read synaptic and postsynaptic variables")
+		}
 		if err != nil {
 			return nil, errorAt(subPos(p.Pos, "equations"), "projection %q: summed %s_post: %v", p.Name, sm.Target, err)
 		}
@@ -199,6 +209,7 @@ type synEnv struct {
 	groups    []*Group
 	spec      *ProjectionSpec
 	sites     int
+	readsPre  bool // a compiled expression reads a presynaptic variable
 }
 
 // ref returns where a name lives.
@@ -245,6 +256,9 @@ func (e *synEnv) compile(x eqn.Expr, src string) (kernel.ScalarFn, error) {
 			return func(k int, _ int64) float64 { return d[k] }, true
 		}
 		d, idx := r.data[r.off:], r.idx
+		if len(idx) > 0 && &idx[0] == &s.Pre[0] {
+			e.readsPre = true
+		}
 		return func(k int, _ int64) float64 { return d[idx[k]] }, true
 	}
 	fn, err := kernel.CompileScalar(x, kernel.ScalarSpec{Src: src, Resolve: resolve, Consts: consts,

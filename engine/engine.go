@@ -107,6 +107,7 @@ const blockCells = 512
 // runner is the state of one run shared by its workers.
 type runner struct {
 	synq     [][]synQueue // [projection][worker] on_pre events of equation-defined synapses
+	readsPre bool         // synaptic statements read presynaptic cells: barriers around them
 	plan     *build.Plan
 	workers  int
 	ctx      context.Context
@@ -204,6 +205,9 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 	}
 	r.synq = newSynQueues(plan, workers)
+	for _, pr := range plan.Projections {
+		r.readsPre = r.readsPre || (pr.Syn != nil && pr.Syn.ReadsPre && workers > 1)
+	}
 	r.rings = make([]ring, len(plan.Inputs))
 	for i, in := range plan.Inputs {
 		n := plan.Groups[in.Group].N
@@ -301,7 +305,13 @@ func (r *runner) work(w int) {
 		stop = r.bar.wait(stop || r.numErrs[w] != nil)
 		r.deliver(w, n)
 		r.apply(w, n)
+		if r.readsPre {
+			r.bar.wait(false)
+		}
 		r.synapseEvents(w, n)
+		if r.readsPre {
+			r.bar.wait(false)
+		}
 		for g, grp := range plan.Groups {
 			own := r.spikes[par][g][w]
 			grp.Kernel.Reset(own, n)

@@ -468,12 +468,28 @@ w = clip(w + Apre, 0, gmax)
 """
 params = { w = "rand() * gmax" }
 
+[projections.rec]
+pre = "cells"
+post = "cells"
+connector = { rule = "fixed_probability", p = 0.3 }
+delay = "0.5 ms"
+equations = "c : 1"
+on_pre = """
+c += (v_pre - vr)/mV  # v before the reset: at least vt - vr
+ge_post += 0.002
+"""
+
 [monitors]
 spikes = ["cells"]
 
 [monitors.synapses.w]
 projection = "stdp"
 var = "w"
+every = "1 ms"
+
+[monitors.synapses.c]
+projection = "rec"
+var = "c"
 every = "1 ms"
 `
 
@@ -498,6 +514,19 @@ func TestEquationSynapsesResume(t *testing.T) {
 	w := want.SynapseMeans[0]
 	if w[len(w)-1] == w[0] {
 		t.Fatal("the mean weight did not change")
+	}
+	// statements read presynaptic cells that other workers own
+	three := compile(3)
+	other := runPlan(t, three, 3)
+	if !slices.Equal(other.Spikes[1].Step, want.Spikes[1].Step) || !slices.Equal(other.Spikes[1].Cell, want.Spikes[1].Cell) ||
+		!slices.Equal(other.SynapseMeans[1], want.SynapseMeans[1]) {
+		t.Error("3 threads differ from 1 thread")
+	}
+	rec := full.Projections[1].Syn
+	for k, c := range rec.Var("c") {
+		if c != 0 && c < 6 {
+			t.Fatalf("synapse %d: c = %g: on_pre read v_pre below the threshold (vt - vr = 6 mV)", k, c)
+		}
 	}
 	first := compile(2)
 	res, err := engine.Run(context.Background(), first, engine.Options{Threads: 2, Until: 1234})
