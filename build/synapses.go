@@ -76,6 +76,12 @@ type synPropagator struct {
 	diag   bool        // A has no off-diagonal term
 	shared bool        // every coefficient is shared
 	p, q   []float64   // one step: shared (n², n) or per synapse (N·n², N·n)
+
+	// The eigen decomposition of triangular systems (see triangular): one
+	// set shared, or per synapse; nil when the system is not triangular or
+	// two coupled rates are too close, and a matrix exponential is used.
+	tri          *triangular
+	lam, v, vinv []float64
 }
 
 // Synapse statements write through a ref: a synaptic array indexed by the
@@ -317,9 +323,12 @@ func (e *synEnv) propagator(c *integrate.LinearCoefficients) (*synPropagator, er
 	for _, v := range c.Vars {
 		pr.vars = append(pr.vars, s.Var(v))
 	}
+	zero := make([]bool, nv*nv)
 	for i, x := range append(append([]eqn.Expr(nil), c.A...), c.B...) {
-		if i < nv*nv && i/nv != i%nv {
-			if num, ok := x.(*eqn.Num); !ok || num.Value != 0 {
+		if i < nv*nv {
+			num, ok := eqn.Simplify(x).(*eqn.Num)
+			zero[i] = ok && num.Value == 0
+			if i/nv != i%nv && !zero[i] {
 				pr.diag = false
 			}
 		}
@@ -344,6 +353,11 @@ func (e *synEnv) propagator(c *integrate.LinearCoefficients) (*synPropagator, er
 	if s.N == 0 {
 		return pr, nil
 	}
+	if !pr.diag {
+		if t, ok := triangularOrder(nv, zero); ok && pr.decompose(t, s.N) {
+			return pr, nil
+		}
+	}
 	if pr.shared {
 		l, err := pr.exact(0, 1)
 		if err != nil {
@@ -362,6 +376,29 @@ func (e *synEnv) propagator(c *integrate.LinearCoefficients) (*synPropagator, er
 		copy(pr.q[k*nv:], l.Q)
 	}
 	return pr, nil
+}
+
+// decompose prepares the eigen decomposition of every coefficient set and
+// the one-step propagators from it; false if a set cannot be decomposed.
+func (pr *synPropagator) decompose(t *triangular, nsyn int) bool {
+	nv, m := pr.n, t.m
+	sets := nsyn
+	if pr.shared {
+		sets = 1
+	}
+	pr.lam, pr.v, pr.vinv = make([]float64, sets*m), make([]float64, sets*m*m), make([]float64, sets*m*m)
+	pr.p, pr.q = make([]float64, sets*nv*nv), make([]float64, sets*nv)
+	for k := range sets {
+		a, b := pr.coefficients(k)
+		lam, v, vinv := pr.lam[k*m:(k+1)*m], pr.v[k*m*m:(k+1)*m*m], pr.vinv[k*m*m:(k+1)*m*m]
+		if !t.decompose(a, b, lam, v, vinv) {
+			pr.lam, pr.v, pr.vinv, pr.p, pr.q = nil, nil, nil, nil, nil
+			return false
+		}
+		t.propagator(pr.dt, lam, v, vinv, pr.p[k*nv*nv:(k+1)*nv*nv], pr.q[k*nv:(k+1)*nv])
+	}
+	pr.tri = t
+	return true
 }
 
 // coefficients returns A and b of synapse k.
@@ -531,11 +568,27 @@ func (s *Synapses) advance(k int, n int64) {
 		}
 		return
 	}
-	l, err := pr.exact(k, d)
-	x, tmp := make([]float64, nv), make([]float64, nv)
+	var xb, zb [8]float64
+	x, tmp := xb[:0], zb[:0]
+	if nv+1 > len(xb) {
+		x, tmp = make([]float64, 0, nv+1), make([]float64, 0, nv+1)
+	}
+	x, tmp = x[:nv], tmp[:nv+1]
 	for i, v := range pr.vars {
 		x[i] = v[k]
 	}
+	if t := pr.tri; t != nil {
+		set, m := k, t.m
+		if pr.shared {
+			set = 0
+		}
+		t.advance(x, float64(d)*pr.dt, pr.lam[set*m:(set+1)*m], pr.v[set*m*m:(set+1)*m*m], pr.vinv[set*m*m:(set+1)*m*m], tmp)
+		for i, v := range pr.vars {
+			v[k] = x[i]
+		}
+		return
+	}
+	l, err := pr.exact(k, d)
 	if err != nil {
 		for i := range x {
 			x[i] = math.NaN() // stops the run at the next check

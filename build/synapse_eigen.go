@@ -1,0 +1,156 @@
+package build
+
+import "math"
+
+// triangular is the exact solution of a linear system x' = A·x + b whose
+// variables can be ordered so that each depends only on itself and on later
+// ones (A upper triangular after a permutation, as in the Tsodyks–Markram
+// synapse: x reads y, y and u only themselves). With the input b as a last
+// variable of rate 0, the augmented matrix T is upper triangular with
+// eigenvalues on its diagonal; when they are distinct wherever variables are
+// coupled, T = V·diag(λ)·V⁻¹ with V unit upper triangular, and the solution
+// over any interval h is x(h) = V·diag(exp(λh))·V⁻¹·x(0): a few
+// exponentials per synapse and event instead of a matrix exponential.
+//
+// This is hand-written because no library computes the eigenvectors of
+// small triangular matrices in closed form; gonum's general eigensolver
+// would cost more than the matrix exponential it replaces.
+type triangular struct {
+	perm []int // perm[a]: the variable at triangular position a
+	m    int   // variables + 1 (the input)
+}
+
+// triangularOrder returns an order of the n variables in which zero[i*n+j]
+// (A[i][j] is structurally 0) holds for every variable i after j, or false
+// when the dependencies have a cycle.
+func triangularOrder(n int, zero []bool) (*triangular, bool) {
+	// a variable comes before every variable it depends on: repeatedly take
+	// one that no remaining variable depends on
+	done := make([]bool, n)
+	var perm []int
+	for len(perm) < n {
+		found := false
+		for i := 0; i < n && !found; i++ {
+			if done[i] {
+				continue
+			}
+			free := true
+			for j := 0; j < n; j++ {
+				if j != i && !done[j] && !zero[j*n+i] {
+					free = false // j depends on i: j must come first
+				}
+			}
+			if free {
+				done[i], found = true, true
+				perm = append(perm, i)
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return &triangular{perm: perm, m: n + 1}, true
+}
+
+// closeRates bounds how close two coupled rates may be, relative to the
+// larger: the eigenvectors divide by their difference, so closer rates lose
+// digits (1e-4 keeps about 12).
+const closeRates = 1e-4
+
+// decompose fills lam (m), v and vinv (m×m, row-major, in triangular order)
+// for coefficients a (n×n, row-major) and b (n). It returns false when two
+// coupled rates are too close for the eigenvectors to be accurate.
+func (t *triangular) decompose(a, b []float64, lam, v, vinv []float64) bool {
+	n, m := t.m-1, t.m
+	at := func(i, j int) float64 { // augmented matrix in triangular order
+		switch {
+		case i == n:
+			return 0
+		case j == n:
+			return b[t.perm[i]]
+		}
+		return a[t.perm[i]*n+t.perm[j]]
+	}
+	for i := range m {
+		lam[i] = at(i, i)
+	}
+	clear(v)
+	for k := range m {
+		v[k*m+k] = 1
+		for i := k - 1; i >= 0; i-- {
+			var num float64
+			for j := i + 1; j <= k; j++ {
+				num += at(i, j) * v[j*m+k]
+			}
+			if num == 0 {
+				continue
+			}
+			den := lam[k] - lam[i]
+			if math.Abs(den) <= closeRates*max(math.Abs(lam[k]), math.Abs(lam[i])) || den == 0 {
+				return false
+			}
+			v[i*m+k] = num / den
+		}
+	}
+	// V is unit upper triangular: so is its inverse, by back substitution
+	clear(vinv)
+	for k := range m {
+		vinv[k*m+k] = 1
+		for i := k - 1; i >= 0; i-- {
+			var s float64
+			for j := i + 1; j <= k; j++ {
+				s += v[i*m+j] * vinv[j*m+k]
+			}
+			vinv[i*m+k] = -s
+		}
+	}
+	return true
+}
+
+// advance moves x (n values, in variable order) over h with the
+// decomposition (lam, v, vinv); z is scratch of m values.
+func (t *triangular) advance(x []float64, h float64, lam, v, vinv, z []float64) {
+	n, m := t.m-1, t.m
+	// z = V⁻¹·(x, 1), then scaled by exp(λh), then x = V·z
+	for i := range m {
+		s := vinv[i*m+n] // the input's component is 1
+		for j := i; j < n; j++ {
+			s += vinv[i*m+j] * x[t.perm[j]]
+		}
+		if lam[i] != 0 {
+			s *= math.Exp(lam[i] * h)
+		}
+		z[i] = s
+	}
+	for i := range n {
+		var s float64
+		for j := i; j < m; j++ {
+			s += v[i*m+j] * z[j]
+		}
+		x[t.perm[i]] = s
+	}
+}
+
+// propagator writes the one-step propagator P (n×n) and input term q (n)
+// for an interval h, in variable order.
+func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
+	n, m := t.m-1, t.m
+	e := make([]float64, m)
+	for i := range m {
+		e[i] = math.Exp(lam[i] * h)
+	}
+	// column c of P·[x;1] for unit vectors: P = (V·diag(e)·V⁻¹) restricted
+	for i := range n {
+		for c := range m {
+			var s float64
+			for j := i; j <= c; j++ {
+				s += v[i*m+j] * e[j] * vinv[j*m+c]
+			}
+			if c == n {
+				q[t.perm[i]] = s
+			} else {
+				p[t.perm[i]*n+t.perm[c]] = s
+			}
+		}
+	}
+}
