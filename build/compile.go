@@ -37,7 +37,13 @@ func (n *Network) Compile(threads int) (*Plan, error) {
 			return nil, err
 		}
 		if p.syn != nil {
-			if pr.Syn, err = n.newSynapses(p, pr, plan.Groups); err != nil {
+			monitored := map[string]bool{}
+			for _, m := range n.SynapseMonitors {
+				if n.Projections[m.Projection] == p {
+					monitored[m.Var] = true
+				}
+			}
+			if pr.Syn, err = n.newSynapses(p, pr, plan.Groups, monitored); err != nil {
 				return nil, err
 			}
 		}

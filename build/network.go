@@ -38,6 +38,12 @@ type Network struct {
 	// the two).
 	Generic bool
 
+	// EagerSynapses, if set before Compile, integrates every clock-driven
+	// synaptic variable every step and sums every summed variable over the
+	// synapses, instead of advancing them at events and keeping sums as
+	// accumulators (to compare the two).
+	EagerSynapses bool
+
 	// Warnings lists what is accepted but may not be what the user meant.
 	Warnings []string
 

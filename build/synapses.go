@@ -41,12 +41,23 @@ type Synapses struct {
 	// any reset.
 	ReadsPre bool
 
+	// Lazy is set when no one reads the clock-driven variables between
+	// events (every summed variable is folded, no monitor reads them): they
+	// are then advanced exactly at events, like event-driven ones, which
+	// gives the same values as stepping them.
+	Lazy bool
+
 	clock  *synPropagator
 	event  *synPropagator
 	onPre  []synStmt
 	onPost []synStmt
 	summed []synSummed
+	folds  []*synSummed // the summed variables kept as accumulators
 }
+
+// maxFolds bounds the summed variables of a projection kept as
+// accumulators.
+const maxFolds = 4
 
 // SynapseVar is one per-synapse variable, in synapse order.
 type SynapseVar struct {
@@ -82,6 +93,8 @@ type synPropagator struct {
 	// two coupled rates are too close, and a matrix exponential is used.
 	tri          *triangular
 	lam, v, vinv []float64
+
+	zero []bool // A[i][j] and b[i] (after A) structurally 0
 }
 
 // Synapse statements write through a ref: a synaptic array indexed by the
@@ -115,11 +128,19 @@ type synSummed struct {
 	// synaptic variables (A*y), the sum reads the arrays directly.
 	c      float64
 	arrays [][]float64
+
+	// A folded sum c·Σ a·y over a variable y that only decays (dy/dt =
+	// -y/tau, tau shared) is kept per post cell in acc: acc decays by decay
+	// every step and takes c·a·Δy when a statement changes y, so the
+	// synapses need not be visited every step.
+	y, a  []float64
+	decay float64
+	acc   []float64
 }
 
 // newSynapses allocates and initialises the synapses of projection p over
 // its connectivity, and compiles their code against the groups' state.
-func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group) (*Synapses, error) {
+func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group, monitored map[string]bool) (*Synapses, error) {
 	m, csr := p.syn, pr.Conn
 	if csr.Len() > math.MaxInt32 {
 		return nil, errorAt(p.Pos, "projection %q: %d synapses; equation-defined synapses are limited to 2^31", p.Name, csr.Len())
@@ -186,7 +207,119 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 		}
 		s.summed = append(s.summed, sum)
 	}
+	if !n.EagerSynapses {
+		s.fold(m, monitored)
+	}
 	return s, nil
+}
+
+// fold keeps the summed variables that only read a decaying variable as
+// accumulators, and makes the clock-driven variables lazy when nothing else
+// reads them every step.
+func (s *Synapses) fold(m *synModelSpec, monitored map[string]bool) {
+	written := map[string]bool{}
+	for _, st := range append(append([]eqn.Statement(nil), m.onPre...), m.onPost...) {
+		written[st.Var] = true
+	}
+	pr := s.clock
+	all := true
+	for i := range s.summed {
+		sm := &s.summed[i]
+		if pr == nil || sm.arrays == nil || len(s.folds) == maxFolds {
+			all = false
+			continue
+		}
+		var y, a []float64
+		ok := true
+		for _, arr := range sm.arrays {
+			v := pr.index(arr)
+			switch {
+			case v >= 0 && y == nil && pr.decays(v):
+				y = arr
+			case v < 0 && a == nil && !written[s.nameOf(arr)] && s.isParam(m, arr):
+				a = arr
+			default:
+				ok = false
+			}
+		}
+		if !ok || y == nil {
+			all = false
+			continue
+		}
+		sm.y, sm.a = y, a
+		sm.decay = math.Exp(pr.coef[pr.index(y)*(pr.n+1)][0] * s.DT)
+		sm.acc = make([]float64, len(s.PostPtr)-1)
+		for c := range sm.acc {
+			var sum float64
+			for k := s.PostPtr[c]; k < s.PostPtr[c+1]; k++ {
+				f := sm.c * y[k]
+				if a != nil {
+					f *= a[k]
+				}
+				sum += f
+			}
+			sm.acc[c] = sum
+		}
+		s.folds = append(s.folds, sm)
+	}
+	if pr == nil || !all {
+		return
+	}
+	for _, v := range pr.vars {
+		if monitored[s.nameOf(v)] {
+			return
+		}
+	}
+	s.Lazy = true
+}
+
+// index returns the position of array v among the system's variables, or -1.
+func (pr *synPropagator) index(v []float64) int {
+	for i, x := range pr.vars {
+		if len(x) > 0 && len(v) > 0 && &x[0] == &v[0] {
+			return i
+		}
+	}
+	return -1
+}
+
+// decays reports whether variable i only decays: its equation reads no
+// other variable and has no input, and its rate is shared.
+func (pr *synPropagator) decays(i int) bool {
+	n := pr.n
+	for j := range n {
+		if j != i && !pr.zero[i*n+j] {
+			return false
+		}
+	}
+	return pr.zero[n*n+i] && len(pr.coef[i*n+i]) == 1 && pr.coef[i*n+i][0] < 0
+}
+
+// nameOf returns the name of a synaptic array.
+func (s *Synapses) nameOf(d []float64) string {
+	for _, v := range s.Vars {
+		if len(v.Data) > 0 && len(d) > 0 && &v.Data[0] == &d[0] {
+			return v.Name
+		}
+	}
+	return ""
+}
+
+// isParam reports whether array d is a parameter of the synapses.
+func (s *Synapses) isParam(m *synModelSpec, d []float64) bool {
+	name := s.nameOf(d)
+	k := m.varIndex(name)
+	return k >= 0 && m.vars[k].Kind == synParam
+}
+
+// Accumulators returns the folded sums per post cell (see synSummed), for
+// checkpoints.
+func (s *Synapses) Accumulators() [][]float64 {
+	var out [][]float64
+	for _, sm := range s.folds {
+		out = append(out, sm.acc)
+	}
+	return out
 }
 
 // synapseValues evaluates a synaptic variable's value for every synapse, in
@@ -323,14 +456,13 @@ func (e *synEnv) propagator(c *integrate.LinearCoefficients) (*synPropagator, er
 	for _, v := range c.Vars {
 		pr.vars = append(pr.vars, s.Var(v))
 	}
-	zero := make([]bool, nv*nv)
+	pr.zero = make([]bool, nv*nv+nv)
+	zero := pr.zero[:nv*nv]
 	for i, x := range append(append([]eqn.Expr(nil), c.A...), c.B...) {
-		if i < nv*nv {
-			num, ok := eqn.Simplify(x).(*eqn.Num)
-			zero[i] = ok && num.Value == 0
-			if i/nv != i%nv && !zero[i] {
-				pr.diag = false
-			}
+		num, ok := eqn.Simplify(x).(*eqn.Num)
+		pr.zero[i] = ok && num.Value == 0
+		if i < nv*nv && i/nv != i%nv && !zero[i] {
+			pr.diag = false
 		}
 		fn, err := e.compile(x, eqn.String(x))
 		if err != nil {
@@ -426,6 +558,14 @@ func (pr *synPropagator) exact(k int, d int64) (integrate.Linear, error) {
 func (s *Synapses) Sum(lo, hi int, n int64) {
 	for _, sm := range s.summed {
 		ptr := s.PostPtr
+		if sm.acc != nil {
+			acc, e := sm.acc[lo:hi], sm.decay
+			for c, v := range acc {
+				sm.target[lo+c] = v
+				acc[c] = v * e
+			}
+			continue
+		}
 		switch len(sm.arrays) {
 		case 1:
 			a := sm.arrays[0]
@@ -462,7 +602,7 @@ func (s *Synapses) Sum(lo, hi int, n int64) {
 // step.
 func (s *Synapses) ClockStep(a, b int) {
 	pr := s.clock
-	if pr == nil || a >= b {
+	if pr == nil || s.Lazy || a >= b {
 		return
 	}
 	nv := pr.n
@@ -535,14 +675,20 @@ func clockStep3(x0, x1, x2, p, q []float64) {
 // advance moves the event-driven variables of synapse k from its last event
 // to step n.
 func (s *Synapses) advance(k int, n int64) {
-	pr := s.event
-	if pr == nil {
-		return
-	}
 	d := n - s.LastUpdate[k]
 	if d <= 0 {
 		return
 	}
+	if s.event != nil {
+		s.event.advance(k, d)
+	}
+	if s.Lazy {
+		s.clock.advance(k, d)
+	}
+}
+
+// advance moves the system's variables of synapse k over d steps.
+func (pr *synPropagator) advance(k int, d int64) {
 	nv := pr.n
 	if pr.diag {
 		h := float64(d) * pr.dt
@@ -616,6 +762,10 @@ func (s *Synapses) HasSummed() bool { return len(s.summed) > 0 }
 
 func (s *Synapses) event1(sts []synStmt, k int, n int64) {
 	s.advance(k, n)
+	var before [maxFolds]float64
+	for i, sm := range s.folds {
+		before[i] = sm.y[k]
+	}
 	for _, st := range sts {
 		v := st.rhs(k, n)
 		x := st.target.at(k)
@@ -630,6 +780,15 @@ func (s *Synapses) event1(sts []synStmt, k int, n int64) {
 			*x *= v
 		case "/=":
 			*x /= v
+		}
+	}
+	for i, sm := range s.folds {
+		if dy := sm.y[k] - before[i]; dy != 0 {
+			f := sm.c
+			if sm.a != nil {
+				f *= sm.a[k]
+			}
+			sm.acc[s.Post[k]] += f * dy
 		}
 	}
 	s.LastUpdate[k] = n

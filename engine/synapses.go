@@ -125,6 +125,8 @@ type SynapseState struct {
 	// Queue lists, for each coming step (slot n mod len), the synapses whose
 	// spike arrives then, in the order they were queued.
 	Queue [][]int32
+	// Sums are the summed variables kept as accumulators, per post cell.
+	Sums [][]float64
 }
 
 // synapseState copies the state of projection p.
@@ -136,6 +138,9 @@ func (r *runner) synapseState(p int) SynapseState {
 	st := SynapseState{LastUpdate: append([]int64(nil), s.LastUpdate...)}
 	for _, v := range s.Vars {
 		st.Vars = append(st.Vars, append([]float64(nil), v.Data...))
+	}
+	for _, a := range s.Accumulators() {
+		st.Sums = append(st.Sums, append([]float64(nil), a...))
 	}
 	if q := r.synq[p]; q != nil {
 		st.Queue = make([][]int32, len(q[0].slots))
@@ -167,6 +172,16 @@ func (r *runner) restoreSynapses(p int, st SynapseState) bool {
 		copy(v.Data, st.Vars[i])
 	}
 	copy(s.LastUpdate, st.LastUpdate)
+	acc := s.Accumulators()
+	if len(acc) != len(st.Sums) {
+		return false
+	}
+	for i, a := range acc {
+		if len(a) != len(st.Sums[i]) {
+			return false
+		}
+		copy(a, st.Sums[i])
+	}
 	q := r.synq[p]
 	if q == nil {
 		return st.Queue == nil

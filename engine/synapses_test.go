@@ -12,6 +12,7 @@ import (
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/engine"
+	"github.com/volleysim/volley/examples"
 	"github.com/volleysim/volley/model"
 )
 
@@ -550,4 +551,68 @@ func TestEquationSynapsesResume(t *testing.T) {
 		t.Error("final weights differ from the uninterrupted run")
 	}
 	t.Logf("%d cell spikes; mean w %.5f → %.5f", len(want.Spikes[1].Step), w[0], w[len(w)-1])
+}
+
+// TestLazySynapsesEqualEager runs tsodyks2000 (without its monitor of x,
+// which makes the E→E synapses integrate every step) twice: with the
+// clock-driven synaptic variables advanced at events and the summed
+// currents kept as accumulators, and with every synapse integrated and
+// summed every step, Brian2's way. Spikes must be the same and the summed
+// currents equal to rounding.
+func TestLazySynapsesEqualEager(t *testing.T) {
+	t.Parallel()
+	_, data, ok := examples.Source("tsodyks2000")
+	if !ok {
+		t.Fatal("no example tsodyks2000")
+	}
+	src := string(data)
+	src = src[:strings.Index(src, "# the seed's third panel")] + `
+[monitors.state.currents]
+group = "exc"
+vars = ["I_syn_ee", "I_syn_ie"]
+indices = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+`
+	src = strings.Replace(src, `duration = "5100 ms"`, `duration = "2400 ms"`, 1)
+	run := func(eager bool) (*engine.Result, *build.Plan) {
+		m, err := model.Decode("tsodyks2000.toml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		net, err := build.ResolveFS(m, examples.Files())
+		if err != nil {
+			t.Fatal(err)
+		}
+		net.EagerSynapses = eager
+		plan, err := net.Compile(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return runPlan(t, plan, 2), plan
+	}
+	lazy, lplan := run(false)
+	eager, eplan := run(true)
+	for p := range lplan.Projections {
+		if !lplan.Projections[p].Syn.Lazy || eplan.Projections[p].Syn.Lazy {
+			t.Fatalf("projection %s: lazy %v with the optimisation, %v without", lplan.Projections[p].Name,
+				lplan.Projections[p].Syn.Lazy, eplan.Projections[p].Syn.Lazy)
+		}
+	}
+	for g := range lazy.Spikes {
+		if !slices.Equal(lazy.Spikes[g].Step, eager.Spikes[g].Step) || !slices.Equal(lazy.Spikes[g].Cell, eager.Spikes[g].Cell) {
+			t.Errorf("group %d: spikes differ (%d lazy, %d eager)", g, len(lazy.Spikes[g].Step), len(eager.Spikes[g].Step))
+		}
+	}
+	var worst, scale float64
+	for v := range lazy.Traces[0].Data {
+		for c := range lazy.Traces[0].Data[v] {
+			for k, a := range lazy.Traces[0].Data[v][c] {
+				b := eager.Traces[0].Data[v][c][k]
+				worst, scale = max(worst, math.Abs(a-b)), max(scale, math.Abs(b))
+			}
+		}
+	}
+	if scale == 0 || worst > 1e-12*scale {
+		t.Errorf("summed currents differ by %.3g V (largest current %.3g V)", worst, scale)
+	}
+	t.Logf("%d spikes; summed currents differ by at most %.3g V of %.3g V", len(lazy.Spikes[0].Step), worst, scale)
 }
