@@ -107,17 +107,23 @@ func (t *triangular) decompose(a, b []float64, lam, v, vinv []float64) bool {
 	return true
 }
 
-// advance moves x (n values, in variable order) over h with the
-// decomposition (lam, v, vinv); z is scratch of m values.
-func (t *triangular) advance(x []float64, h float64, lam, v, vinv, z []float64) {
+// advance moves x (n values, in variable order) over d steps of dt with the
+// decomposition (lam, v, vinv); powers[i], if not nil, tabulates
+// exp(lam[i]·d·dt); z is scratch of m values.
+func (t *triangular) advance(x []float64, d int64, dt float64, lam, v, vinv []float64, powers [][]float64, z []float64) {
 	n, m := t.m-1, t.m
+	h := float64(d) * dt
 	// z = V⁻¹·(x, 1), then scaled by exp(λh), then x = V·z
 	for i := range m {
 		s := vinv[i*m+n] // the input's component is 1
 		for j := i; j < n; j++ {
 			s += vinv[i*m+j] * x[t.perm[j]]
 		}
-		if lam[i] != 0 {
+		switch {
+		case lam[i] == 0:
+		case powers != nil && powers[i] != nil && d < int64(len(powers[i])):
+			s *= powers[i][d]
+		default:
 			s *= math.Exp(lam[i] * h)
 		}
 		z[i] = s

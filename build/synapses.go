@@ -93,6 +93,9 @@ type synPropagator struct {
 	// two coupled rates are too close, and a matrix exponential is used.
 	tri          *triangular
 	lam, v, vinv []float64
+	// powers[i], when eigenvalue i is the same for every synapse, holds
+	// exp(λ_i·d·dt) for intervals of d steps (d < len)
+	powers [][]float64
 
 	zero []bool // A[i][j] and b[i] (after A) structurally 0
 }
@@ -530,8 +533,24 @@ func (pr *synPropagator) decompose(t *triangular, nsyn int) bool {
 		t.propagator(pr.dt, lam, v, vinv, pr.p[k*nv*nv:(k+1)*nv*nv], pr.q[k*nv:(k+1)*nv])
 	}
 	pr.tri = t
+	pr.powers = make([][]float64, m)
+	for i := range m {
+		same := true
+		for k := 1; k < sets && same; k++ {
+			same = pr.lam[k*m+i] == pr.lam[i]
+		}
+		if same && pr.lam[i] != 0 {
+			pr.powers[i] = make([]float64, maxPowers)
+			for d := range pr.powers[i] {
+				pr.powers[i][d] = math.Exp(pr.lam[i] * float64(d) * pr.dt)
+			}
+		}
+	}
 	return true
 }
+
+// maxPowers bounds the tables of exp(λ·d·dt) of shared eigenvalues.
+const maxPowers = 1 << 12
 
 // coefficients returns A and b of synapse k.
 func (pr *synPropagator) coefficients(k int) ([]float64, []float64) {
@@ -728,7 +747,7 @@ func (pr *synPropagator) advance(k int, d int64) {
 		if pr.shared {
 			set = 0
 		}
-		t.advance(x, float64(d)*pr.dt, pr.lam[set*m:(set+1)*m], pr.v[set*m*m:(set+1)*m*m], pr.vinv[set*m*m:(set+1)*m*m], tmp)
+		t.advance(x, d, pr.dt, pr.lam[set*m:(set+1)*m], pr.v[set*m*m:(set+1)*m*m], pr.vinv[set*m*m:(set+1)*m*m], pr.powers, tmp)
 		for i, v := range pr.vars {
 			v[k] = x[i]
 		}

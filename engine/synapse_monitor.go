@@ -67,9 +67,16 @@ func (r *runner) sampleSynapses(w int, n int64) {
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
 		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
 		var sum int64
-		if s := pr.Syn; s != nil && clo < chi { // stored by post cell: one range
-			for _, v := range s.Var(sm.Var)[s.PostPtr[clo]:s.PostPtr[chi]] {
-				sum += int64(math.Round(v * synFixed))
+		if s := pr.Syn; s != nil && clo < chi {
+			// stored by post cell: each cell's synapses are summed in
+			// their fixed order, then the cells' sums in fixed point
+			d, ptr := s.Var(sm.Var), s.PostPtr
+			for c := clo; c < chi; c++ {
+				var cell float64
+				for _, v := range d[ptr[c]:ptr[c+1]] {
+					cell += v
+				}
+				sum += int64(math.Round(cell * synFixed))
 			}
 			r.synSums[m][w][(n-plan.RecordFrom)/every] += sum
 			continue
