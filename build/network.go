@@ -239,4 +239,15 @@ type Outputs struct {
 		File string
 		View int
 	}
+	// Figure, if File is set, stacks the raster, the network activity and
+	// optionally a synapse monitor's mean in one figure.
+	Figure struct {
+		File                 string
+		InsetStart, InsetEnd float64 // s; both 0: no inset
+		ActivityMax          float64 // 0: fit
+		Synapses             int     // index into SynapseMonitors, or -1
+		SynapsesRange        bool    // the axis is [SynapsesMin, SynapsesMax]
+		SynapsesMin          float64
+		SynapsesMax          float64
+	}
 }

@@ -664,5 +664,53 @@ func (n *Network) resolveOutputs(ns *namespace) error {
 			return errorAt(s.Pos, "outputs.spike_trains: the spikes of %q are not recorded; add it to monitors.spikes", s.Group)
 		}
 	}
+	if f := o.Figure; f != nil {
+		if err := n.resolveFigure(ns, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolveFigure resolves the stacked figure's times, limits and monitor.
+func (n *Network) resolveFigure(ns *namespace, f *model.FigureOutput) error {
+	out := &n.Outputs.Figure
+	out.File, out.Synapses = f.File, -1
+	var err error
+	if !f.InsetStart.IsZero() {
+		if out.InsetStart, err = ns.scalar(f.InsetStart, units.Second); err != nil {
+			return err
+		}
+		if out.InsetEnd, err = ns.scalar(f.InsetEnd, units.Second); err != nil {
+			return err
+		}
+		if !(out.InsetEnd > out.InsetStart) {
+			return errorAt(f.InsetEnd.Pos, "outputs.figure: inset_end %g ms is not after inset_start %g ms", out.InsetEnd*1e3, out.InsetStart*1e3)
+		}
+	}
+	if !f.ActivityMax.IsZero() {
+		if out.ActivityMax, err = ns.scalar(f.ActivityMax, units.Dimensionless); err != nil {
+			return err
+		}
+	}
+	bin := int64(0)
+	for _, r := range n.Rates {
+		if bin != 0 && r.Bin != bin {
+			return errorAt(f.Pos, "outputs.figure: the rate monitors have different bins; the activity panel adds them up bin by bin")
+		}
+		bin = r.Bin
+	}
+	if f.Synapses != "" {
+		out.Synapses = slices.IndexFunc(n.SynapseMonitors, func(m SynapseMonitor) bool { return m.Name == f.Synapses })
+		if !f.SynapsesMin.IsZero() {
+			if out.SynapsesMin, err = ns.scalar(f.SynapsesMin, units.Dimensionless); err != nil {
+				return err
+			}
+			if out.SynapsesMax, err = ns.scalar(f.SynapsesMax, units.Dimensionless); err != nil {
+				return err
+			}
+			out.SynapsesRange = true
+		}
+	}
 	return nil
 }

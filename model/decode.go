@@ -12,7 +12,8 @@ import (
 // lists them. Unknown-key errors print these lists.
 var (
 	topKeys        = []string{"name", "description", "run", "constants", "groups", "projections", "monitors", "outputs"}
-	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains"}
+	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains", "figure"}
+	figureKeys     = []string{"file", "inset_start", "inset_end", "activity_max", "synapses", "synapses_min", "synapses_max"}
 	connOutKeys    = []string{"file", "group", "values"}
 	trainsOutKeys  = []string{"file", "group"}
 	runKeys        = []string{"dt", "duration", "seed", "record_from"}
@@ -232,6 +233,28 @@ func (d *decoder) outputs(t *tnode, o *Outputs) error {
 					c.Group, err = d.text(n)
 				case "values":
 					c.Values, err = d.params(n)
+				}
+				return err
+			})
+		case "figure":
+			f := &FigureOutput{Pos: d.pos(n)}
+			o.Figure = f
+			err = d.each(n, figureKeys, func(key string, n *tnode) (err error) {
+				switch key {
+				case "file":
+					f.File, err = d.text(n)
+				case "inset_start":
+					f.InsetStart, err = d.value(n)
+				case "inset_end":
+					f.InsetEnd, err = d.value(n)
+				case "activity_max":
+					f.ActivityMax, err = d.value(n)
+				case "synapses":
+					f.Synapses, err = d.text(n)
+				case "synapses_min":
+					f.SynapsesMin, err = d.value(n)
+				case "synapses_max":
+					f.SynapsesMax, err = d.value(n)
 				}
 				return err
 			})

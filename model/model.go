@@ -182,6 +182,24 @@ type Outputs struct {
 	TraceTMax    Value // end of the trace figures' time axis; "" for the whole run
 	Connectivity *ConnectivityOutput
 	SpikeTrains  *SpikeTrainsOutput
+	Figure       *FigureOutput
+}
+
+// FigureOutput is one figure of stacked panels over the recorded time, as
+// the Tsodyks 2000 seed draws it: a raster of the spike-monitored groups,
+// the network activity (the fraction of the rate-monitored cells firing in
+// each bin) with an optional inset, and optionally the mean of a synapse
+// monitor.
+type FigureOutput struct {
+	Pos  Pos
+	File string // file name in the output directory, .png
+	// Inset, if InsetStart is set, magnifies [InsetStart, InsetEnd) of the
+	// activity panel (times from the start of the run).
+	InsetStart, InsetEnd Value
+	ActivityMax          Value  // top of the activity axis; "" fits the data
+	Synapses             string // a synapse monitor for a third panel, or ""
+	// SynapsesMin and SynapsesMax bound the third panel's axis; "" fits.
+	SynapsesMin, SynapsesMax Value
 }
 
 // ConnectivityOutput writes the synapses of projections as one dense matrix

@@ -483,5 +483,20 @@ func (v validator) outputs() error {
 			return err
 		}
 	}
+	if f := o.Figure; f != nil {
+		key := "outputs.figure"
+		if err := file(key, f.File, ".png"); err != nil {
+			return err
+		}
+		if f.InsetStart.IsZero() != f.InsetEnd.IsZero() {
+			return v.errorf(key, "give both inset_start and inset_end, or neither")
+		}
+		if len(v.m.Monitors.Spikes) == 0 || len(v.m.Monitors.Rate) == 0 {
+			return v.errorf(key, "the figure needs spike monitors (its raster) and rate monitors (its activity panel)")
+		}
+		if f.Synapses != "" && !slices.ContainsFunc(v.m.Monitors.Synapses, func(s SynapseMonitor) bool { return s.Name == f.Synapses }) {
+			return v.errorf(key+".synapses", "unknown synapse monitor %q", f.Synapses)
+		}
+	}
 	return nil
 }

@@ -71,6 +71,18 @@ func TestValidateErrors(t *testing.T) {
 			`groups.exc.model: not allowed in a sub-group: a sub-group (slice) takes only init`},
 		{"spike times without SpikeSourceArray", func(m *Model) { m.Groups[0].SpikeTimes = [][]Value{} },
 			`groups.cells.spike_times: only for model "SpikeSourceArray"`},
+		{"figure with half an inset", func(m *Model) {
+			m.Monitors.Rate = []RateMonitor{{Name: "r", Group: "lif"}}
+			m.Outputs.Figure = &FigureOutput{File: "f.png", InsetStart: Value{Text: "1 ms"}}
+		}, `outputs.figure: give both inset_start and inset_end, or neither`},
+		{"figure without rate monitors", func(m *Model) { m.Outputs.Figure = &FigureOutput{File: "f.png"} },
+			`outputs.figure: the figure needs spike monitors (its raster) and rate monitors (its activity panel)`},
+		{"figure of an unknown synapse monitor", func(m *Model) {
+			m.Monitors.Rate = []RateMonitor{{Name: "r", Group: "lif"}}
+			m.Outputs.Figure = &FigureOutput{File: "f.png", Synapses: "w"}
+		}, `outputs.figure.synapses: unknown synapse monitor "w"`},
+		{"figure not a png", func(m *Model) { m.Outputs.Figure = &FigureOutput{File: "f.svg"} },
+			`outputs.figure.file: "f.svg" must be a plain file name ending in .png (it is written in the output directory)`},
 		{"duplicate param", func(m *Model) { m.Groups[1].Init = append(m.Groups[1].Init, m.Groups[1].Init[0]) },
 			`groups.exc.init.v: duplicate parameter name "v"`},
 		{"missing post", func(m *Model) { m.Projections[0].Post = "" },

@@ -127,6 +127,11 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			return err
 		}
 	}
+	if extra.Figure.File != "" && len(trains) > 0 {
+		if err := writeOverview(dir, plan, extra, trains, rates, means, sum); err != nil {
+			return err
+		}
+	}
 	for _, tr := range traces {
 		for v, name := range tr.Vars {
 			scale, unit := displayScale(tr.Units[v])
@@ -145,6 +150,42 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 		}
 	}
 	return nil
+}
+
+// writeOverview draws outputs.figure: the raster, the fraction of the
+// rate-monitored cells firing per bin, and optionally a synapse monitor.
+func writeOverview(dir string, plan *build.Plan, extra *build.Outputs, trains []record.Spikes, rates []record.Rate,
+	means []record.SynapseMean, sum *output.Summary) error {
+	f := extra.Figure
+	o := plot.Overview{Title: plan.Name, ActivityMax: f.ActivityMax, InsetStart: f.InsetStart, InsetEnd: f.InsetEnd,
+		Raster: plot.Raster{TMin: float64(plan.RecordFrom) * plan.DT, TMax: sum.Completed}}
+	for _, s := range trains {
+		o.Raster.Groups = append(o.Raster.Groups, plot.RasterGroup{Name: s.Group, N: s.N, T: s.T, I: s.I})
+	}
+	cells := 0
+	for m, r := range rates {
+		cells += plan.Views[plan.Rates[m].View].N
+		if o.Activity == nil {
+			o.ActivityT, o.Activity = r.T, make([]float64, len(r.T))
+		}
+		for k, c := range r.Count {
+			o.Activity[k] += float64(c)
+		}
+	}
+	for k := range o.Activity {
+		o.Activity[k] /= float64(max(cells, 1))
+	}
+	if f.Synapses >= 0 {
+		s := means[f.Synapses]
+		o.SynapsesT, o.Synapses, o.SynapsesLabel = s.T, s.Mean, fmt.Sprintf("mean %s (%s)", s.Var, s.Projection)
+		if f.SynapsesRange {
+			o.SynapsesMin, o.SynapsesMax = f.SynapsesMin, f.SynapsesMax
+		}
+	}
+	if o.Raster.TMax <= o.Raster.TMin {
+		return nil // nothing recorded
+	}
+	return plot.WriteOverview(filepath.Join(dir, f.File), o)
 }
 
 // displayScale chooses the unit figures use for an SI unit.
