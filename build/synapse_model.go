@@ -37,8 +37,12 @@ type summedSpec struct {
 // synModelSpec is the resolved model of an equation-defined synapse
 // (Brian2's Synapses with model, on_pre and on_post).
 type synModelSpec struct {
-	vars          []synVar
-	clock, event  *integrate.LinearCoefficients
+	vars         []synVar
+	clock, event *integrate.LinearCoefficients
+	// clockProg integrates clock-driven equations that are not linear with
+	// constant coefficients (euler by default, as Brian2); clock is then nil
+	clockProg     *integrate.Program
+	clockSystem   integrate.System
 	onPre, onPost []eqn.Statement // subexpressions inlined
 	onPreSrc      string
 	onPostSrc     string
@@ -163,7 +167,7 @@ func (n *Network) resolveSynapseModel(ns *namespace, p *model.Projection, spec *
 			clock.Vars, clock.RHS = append(clock.Vars, e.Var), append(clock.RHS, e.Expr)
 		}
 	}
-	if m.clock, err = m.linear(clock, "clock-driven", own); err != nil {
+	if err := m.clockMethod(clock, p.Method, own); err != nil {
 		return nil, errorAt(eqPos, "projection %q: %v", p.Name, err)
 	}
 	if m.event, err = m.linear(event, "event-driven", own); err != nil {
@@ -251,6 +255,47 @@ func (m *synModelSpec) addSummed(n *Network, p *model.Projection, e eqn.Equation
 
 // summedTarget is a post variable that a summed variable writes.
 type summedTarget struct{ group, name, projection string }
+
+// clockMethod chooses how clock-driven equations are integrated: exactly
+// when they are linear with coefficients of synaptic parameters and
+// constants, otherwise with the method named, or Brian2's next default
+// (euler; heun and noise are not supported in synapses).
+func (m *synModelSpec) clockMethod(sys integrate.System, method string, own map[string]units.Dim) error {
+	if len(sys.Vars) == 0 {
+		if method != "" {
+			return fmt.Errorf("method %q given, but the synapses have no clock-driven equations", method)
+		}
+		return nil
+	}
+	if len(sys.Noise) > 0 {
+		return fmt.Errorf("noise in synaptic equations is not supported yet")
+	}
+	name := strings.ToLower(method)
+	if name == "" || name == "exact" || name == "linear" {
+		c, err := m.linear(sys, "clock-driven", own)
+		if err == nil {
+			m.clock = c
+			return nil
+		}
+		if name != "" {
+			return err
+		}
+		name = "euler"
+	}
+	chosen, err := integrate.Choose(sys, name)
+	if err != nil {
+		return fmt.Errorf("clock-driven equations: %v", err)
+	}
+	if chosen == "exact" {
+		return fmt.Errorf("clock-driven equations: exact integration needs coefficients of synaptic parameters and constants")
+	}
+	prog, err := integrate.Integrate(sys, chosen)
+	if err != nil {
+		return fmt.Errorf("clock-driven equations: %v", err)
+	}
+	m.clockProg, m.clockSystem = prog, sys
+	return nil
+}
 
 // linear returns the coefficients of a synaptic system, which must be linear
 // with coefficients of synaptic parameters and constants only.

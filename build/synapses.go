@@ -48,6 +48,7 @@ type Synapses struct {
 	Lazy bool
 
 	clock  *synPropagator
+	prog   *synProgram // clock-driven equations that are not linear
 	event  *synPropagator
 	onPre  []synStmt
 	onPost []synStmt
@@ -184,6 +185,14 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 	var err error
 	if s.clock, err = env.propagator(m.clock); err != nil {
 		return nil, errorAt(p.Pos, "projection %q: clock-driven equations: %v", p.Name, err)
+	}
+	if m.clockProg != nil {
+		if s.prog, err = env.program(m.clockProg); err == nil && env.readsPre {
+			err = fmt.Errorf("they read a presynaptic variable, which another worker may be updating; read it in on_pre")
+		}
+		if err != nil {
+			return nil, errorAt(p.Pos, "projection %q: clock-driven equations (%s): %v", p.Name, m.clockProg.Method, err)
+		}
 	}
 	if s.event, err = env.propagator(m.event); err != nil {
 		return nil, errorAt(p.Pos, "projection %q: event-driven equations: %v", p.Name, err)
@@ -351,7 +360,8 @@ type synEnv struct {
 	groups    []*Group
 	spec      *ProjectionSpec
 	sites     int
-	readsPre  bool // a compiled expression reads a presynaptic variable
+	readsPre  bool                 // a compiled expression reads a presynaptic variable
+	temps     map[string][]float64 // temporaries of a program being compiled
 }
 
 // ref returns where a name lives.
@@ -388,6 +398,9 @@ func (e *synEnv) compile(x eqn.Expr, src string) (kernel.ScalarFn, error) {
 			return func(_ int, n int64) float64 { return float64(n) * dt }, true
 		case "lastupdate":
 			return func(k int, _ int64) float64 { return float64(s.LastUpdate[k]) * dt }, true
+		}
+		if t := e.temps[name]; t != nil {
+			return func(k int, _ int64) float64 { return t[k] }, true
 		}
 		r, ok := e.ref(name)
 		if !ok {
@@ -445,6 +458,54 @@ func (e *synEnv) statements(sts []eqn.Statement, src string) ([]synStmt, error) 
 		out = append(out, synStmt{target: r, op: st.Op, rhs: fn})
 	}
 	return out, nil
+}
+
+// synProgram is an integration program of clock-driven synaptic equations
+// (integrate.Program), compiled for one synapse at a time: each statement's
+// temporary is an array over the synapses, so workers need no scratch.
+type synProgram struct {
+	stmts   []kernel.ScalarFn
+	temps   [][]float64 // [statement][synapse]
+	targets [][]float64 // state variable of each update
+	sources [][]float64 // the temporary it takes
+}
+
+// program compiles an integration program over the synapses.
+func (e *synEnv) program(p *integrate.Program) (*synProgram, error) {
+	sp := &synProgram{}
+	temps := map[string][]float64{}
+	e.temps = temps
+	defer func() { e.temps = nil }()
+	for _, st := range p.Stmts {
+		fn, err := e.compile(st.Expr, eqn.String(st.Expr))
+		if err != nil {
+			return nil, err
+		}
+		t := make([]float64, e.s.N)
+		temps[st.Name] = t
+		sp.stmts, sp.temps = append(sp.stmts, fn), append(sp.temps, t)
+	}
+	for _, u := range p.Updates {
+		id, ok := u.Expr.(*eqn.Ident)
+		if !ok || temps[id.Name] == nil || e.s.Var(u.Name) == nil {
+			return nil, fmt.Errorf("update %s = %s: not a temporary of the program", u.Name, eqn.String(u.Expr))
+		}
+		sp.targets, sp.sources = append(sp.targets, e.s.Var(u.Name)), append(sp.sources, temps[id.Name])
+	}
+	return sp, nil
+}
+
+// step runs the program for synapses [a, b) at step n: every statement in
+// order for each synapse, then the new values.
+func (sp *synProgram) step(a, b int, n int64) {
+	for k := a; k < b; k++ {
+		for i, fn := range sp.stmts {
+			sp.temps[i][k] = fn(k, n)
+		}
+	}
+	for i, t := range sp.targets {
+		copy(t[a:b], sp.sources[i][a:b])
+	}
 }
 
 // propagator evaluates the coefficients of a synaptic system for every
@@ -619,7 +680,10 @@ func (s *Synapses) Sum(lo, hi int, n int64) {
 
 // ClockStep advances the clock-driven variables of synapses [a, b) by one
 // step.
-func (s *Synapses) ClockStep(a, b int) {
+func (s *Synapses) ClockStep(a, b int, n int64) {
+	if s.prog != nil {
+		s.prog.step(a, b, n)
+	}
 	pr := s.clock
 	if pr == nil || s.Lazy || a >= b {
 		return

@@ -46,7 +46,7 @@ func (r *runner) synapseUpdate(w int, n int64) {
 			continue
 		}
 		s.Sum(int(clo), int(chi), n)
-		s.ClockStep(int(s.PostPtr[clo]), int(s.PostPtr[chi]))
+		s.ClockStep(int(s.PostPtr[clo]), int(s.PostPtr[chi]), n)
 	}
 }
 

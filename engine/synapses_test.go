@@ -665,3 +665,62 @@ vars = ["v"]
 		}
 	}
 }
+
+// TestNonlinearSynapse integrates a saturating NMDA-like synapse, which is
+// not linear, with Brian2's default for it (euler), against the same Euler
+// recurrence written out: x jumps at each spike and drives g towards 1.
+func TestNonlinearSynapse(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "60 ms"
+
+[groups.stim]
+size = 1
+model = "SpikeSourceArray"
+spike_times = [["5 ms", "10 ms", "12 ms"]]
+
+[groups.cell]
+size = 1
+equations = "I : 1"
+
+[projections.nmda]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = """
+dg/dt = -g/tau_g + alpha*x*(1 - g) : 1 (clock-driven)
+dx/dt = -x/tau_x : 1 (clock-driven)
+tau_g : second
+tau_x : second
+alpha : hertz
+I_post = g : 1 (summed)
+"""
+on_pre = "x += 1"
+params = { tau_g = "50 ms", tau_x = "2 ms", alpha = "0.5 kHz" }
+
+[monitors.synapses.g]
+projection = "nmda"
+var = "g"
+`
+	res, plan := decodeRun(t, src, 1)
+	if plan.Projections[0].Syn.Lazy {
+		t.Fatal("a nonlinear synapse was made lazy")
+	}
+	dt := 1e-4
+	var x, g float64
+	got := res.SynapseMeans[0]
+	for n := range 600 {
+		if math.Abs(got[n]-g) > 1e-12 {
+			t.Fatalf("step %d: g = %.15g, Euler %.15g", n, got[n], g)
+		}
+		g, x = g+dt*(-g/0.05+500*x*(1-g)), x+dt*(-x/0.002)
+		if n == 50 || n == 100 || n == 120 {
+			x++
+		}
+	}
+	if !(g > 0.1) {
+		t.Errorf("g = %g at the end: the synapse did not open", g)
+	}
+}

@@ -18,7 +18,7 @@ var (
 	trainsOutKeys  = []string{"file", "group"}
 	runKeys        = []string{"dt", "duration", "seed", "record_from"}
 	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
-	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations"}
+	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations", "method"}
 	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
 	monitorKeys    = []string{"spikes", "state", "rate", "synapses"}
 	rateKeys       = []string{"group", "bin"}
@@ -371,6 +371,8 @@ func (d *decoder) projection(name string, t *tnode) (Projection, error) {
 			p.Post, err = d.text(n)
 		case "connector":
 			err = d.connector(n, &p.Connector)
+		case "method":
+			p.Method, err = d.text(n)
 		case "weight":
 			p.Weight, err = d.value(n)
 		case "delay":

@@ -107,6 +107,7 @@ type Projection struct {
 
 	// Equation-defined synapses (Brian2 syntax).
 	Synapse string // catalog synapse ("StaticSynapse", "TsodyksMarkramSynapse"); "" = static
+	Method  string // integration method of clock-driven synaptic equations; "" = Brian2's choice
 	Params  []Param
 	OnPre   string
 	OnPost  string
