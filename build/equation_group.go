@@ -207,17 +207,23 @@ func condition(src string, pos model.Pos, subexpr map[string]eqn.Expr, dimOf fun
 
 // resetStatements parses reset statements and checks each one's dimensions.
 func resetStatements(src string, pos model.Pos, subexpr map[string]eqn.Expr, dimOf func(string) (units.Dim, bool)) ([]eqn.Statement, error) {
+	return checkedStatements("reset", src, pos, subexpr, dimOf)
+}
+
+// checkedStatements parses statements of a block (what: "reset", "on_pre")
+// and checks each one's dimensions.
+func checkedStatements(what, src string, pos model.Pos, subexpr map[string]eqn.Expr, dimOf func(string) (units.Dim, bool)) ([]eqn.Statement, error) {
 	sts, err := eqn.ParseStatements(src)
 	if err != nil {
 		return nil, wrapAt(pos, err)
 	}
 	for i, st := range sts {
 		if _, isSub := subexpr[st.Var]; isSub {
-			return nil, errorAt(pos, "reset %q assigns %q, which is a subexpression", src, st.Var)
+			return nil, errorAt(pos, "%s %q assigns %q, which is a subexpression", what, src, st.Var)
 		}
 		want, ok := dimOf(st.Var)
 		if !ok {
-			return nil, errorAt(pos, "reset %q assigns unknown variable %q", src, st.Var)
+			return nil, errorAt(pos, "%s %q assigns unknown variable %q", what, src, st.Var)
 		}
 		got, err := eqn.Dims(st.Expr, dimOf)
 		if err != nil {
@@ -227,8 +233,8 @@ func resetStatements(src string, pos model.Pos, subexpr map[string]eqn.Expr, dim
 			want = units.Dimensionless
 		}
 		if got != want {
-			return nil, errorAt(pos, "reset statement %q: the right-hand side has dimension %s, %s needs %s",
-				st.String(), dimName(got), st.Var, dimName(want))
+			return nil, errorAt(pos, "%s statement %q: the right-hand side has dimension %s, %s needs %s",
+				what, st.String(), dimName(got), st.Var, dimName(want))
 		}
 		sts[i].Expr = inlineAll(st.Expr, subexpr)
 	}

@@ -155,6 +155,7 @@ func (n *Network) resolveSynapseModel(ns *namespace, p *model.Projection, spec *
 		return nil, wrapAt(eqPos, err)
 	}
 	var clock, event integrate.System
+	clock.Noise = inl.Noise()
 	for _, e := range inl.Eqs {
 		switch {
 		case e.Has("summed"):
@@ -253,6 +254,16 @@ func (m *synModelSpec) addSummed(n *Network, p *model.Projection, e eqn.Equation
 	return nil
 }
 
+// readLater reports whether a statement of sts reads name.
+func readLater(sts []eqn.Statement, name string) bool {
+	for _, st := range sts {
+		if eqn.DependsOn(st.Expr, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // summedTarget is a post variable that a summed variable writes.
 type summedTarget struct{ group, name, projection string }
 
@@ -332,17 +343,46 @@ func (m *synModelSpec) linear(sys integrate.System, what string, own map[string]
 }
 
 // statements parses on_pre or on_post and checks what each statement writes:
-// a synaptic variable or a variable of the post cells (x_post).
+// a synaptic variable, a variable of the post cells (x_post), or a new name
+// assigned with "=", which is a temporary that later statements of the block
+// may read (Brian2's auxiliary variables).
 func (m *synModelSpec) statements(src string, pos model.Pos, subexpr map[string]eqn.Expr, dimOf func(string) (units.Dim, bool)) ([]eqn.Statement, error) {
 	if src == "" {
 		return nil, nil
 	}
-	sts, err := resetStatements(src, pos, subexpr, dimOf)
-	if err != nil {
-		return nil, err
+	temps := map[string]units.Dim{}
+	withTemps := func(name string) (units.Dim, bool) {
+		if d, ok := temps[name]; ok {
+			return d, true
+		}
+		return dimOf(name)
 	}
-	for _, st := range sts {
-		if m.varIndex(st.Var) >= 0 {
+	sts, err := eqn.ParseStatements(src)
+	if err != nil {
+		return nil, wrapAt(pos, err)
+	}
+	for i, st := range sts {
+		_, known := withTemps(st.Var)
+		_, isSub := subexpr[st.Var]
+		if !known && !isSub && st.Op == "=" {
+			if strings.HasSuffix(st.Var, "_pre") || strings.HasSuffix(st.Var, "_post") || !readLater(sts[i+1:], st.Var) {
+				return nil, errorAt(pos, "statement %q assigns %q, which is not a synaptic or postsynaptic variable "+
+					"(a new name is a temporary only if a later statement reads it)", st.String(), st.Var)
+			}
+			d, err := eqn.Dims(st.Expr, withTemps)
+			if err != nil {
+				return nil, wrapAt(pos, withSource(err, src))
+			}
+			temps[st.Var] = d
+			sts[i].Expr = inlineAll(st.Expr, subexpr)
+			continue
+		}
+		one, err := checkedStatements(pos.Key[strings.LastIndex(pos.Key, ".")+1:], st.String(), pos, subexpr, withTemps)
+		if err != nil {
+			return nil, err
+		}
+		sts[i].Expr = one[0].Expr
+		if _, ok := temps[st.Var]; ok || m.varIndex(st.Var) >= 0 {
 			continue
 		}
 		_, base, pre, ok := m.cellVar(st.Var)

@@ -444,16 +444,26 @@ func (e *synEnv) product(x eqn.Expr, sum *synSummed) bool {
 	return false
 }
 
+// statements compiles a block; a name that is neither a synaptic nor a
+// cell variable is a temporary, kept per synapse so that workers share no
+// scratch.
 func (e *synEnv) statements(sts []eqn.Statement, src string) ([]synStmt, error) {
 	var out []synStmt
+	e.temps = map[string][]float64{}
+	defer func() { e.temps = nil }()
 	for _, st := range sts {
-		r, ok := e.ref(st.Var)
-		if !ok {
-			return nil, fmt.Errorf("unknown variable %q", st.Var)
-		}
 		fn, err := e.compile(st.Expr, src)
 		if err != nil {
 			return nil, err
+		}
+		r, ok := e.ref(st.Var)
+		if t := e.temps[st.Var]; t != nil {
+			r, ok = ref{data: t}, true
+		}
+		if !ok {
+			t := make([]float64, e.s.N)
+			e.temps[st.Var] = t
+			r = ref{data: t}
 		}
 		out = append(out, synStmt{target: r, op: st.Op, rhs: fn})
 	}

@@ -301,8 +301,9 @@ du/dt = -u/tau_facil : 1 (event-driven)
 """
 on_pre = """
 u += U*(1 - u)
-I_post += u*x
-x -= u*x
+r = u*x  # a temporary, as Brian2 allows
+I_post += r
+x -= r
 """
 params = { U = 0.1, tau_rec = "100 ms", tau_facil = "500 ms", x = 1 }
 
