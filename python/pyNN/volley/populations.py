@@ -1,0 +1,126 @@
+"""
+Populations of the Volley backend.
+
+A Population keeps its (native = standard) parameters and the initial values
+of its state variables as arrays in PyNN units; they are written into the
+model file at run().  Random initial values are drawn in Python, with the
+RandomDistribution's own rng, when ``initialize()`` is called -- the same
+moment and order as the NEURON and NEST backends draw them, so a NumpyRNG
+seed gives the same values as there.
+"""
+
+import numpy as np
+from pyNN import common, errors
+from pyNN.standardmodels import StandardCellType
+from pyNN.parameters import ParameterSpace, simplify
+from pyNN.random import RandomDistribution
+from . import simulator
+from .recording import Recorder
+
+
+class Assembly(common.Assembly):
+    _simulator = simulator
+
+
+def _evaluate_initial(initial_values, mask_local):
+    """Evaluate a LazyArray of initial values to a full float array."""
+    if initial_values.is_homogeneous:
+        value = initial_values.evaluate(simplify=True)
+        return np.full(initial_values.shape, float(value))
+    if isinstance(initial_values.base_value, RandomDistribution) and initial_values.base_value.rng.parallel_safe:
+        return np.asarray(initial_values.evaluate(), dtype=float)
+    return np.asarray(initial_values.evaluate(), dtype=float)
+
+
+class PopulationView(common.PopulationView):
+    _assembly_class = Assembly
+    _simulator = simulator
+
+    def _get_parameters(self, *names):
+        """
+        return a ParameterSpace containing native parameters
+        """
+        parameter_dict = {}
+        for name in names:
+            value = self.parent._parameters[name]
+            if isinstance(value, np.ndarray):
+                value = value[self.mask]
+            parameter_dict[name] = simplify(value)
+        return ParameterSpace(parameter_dict, shape=(self.size,))
+
+    def _set_parameters(self, parameter_space):
+        """parameter_space should contain native parameters"""
+        self._simulator.state.check_not_running("change parameters")
+        gp = self.grandparent
+        idx = self.index_in_grandparent(np.arange(self.size))
+        parameter_space.evaluate(simplify=False)
+        for name, value in parameter_space.items():
+            gp._parameters[name][idx] = value
+
+    def _set_initial_value_array(self, variable, initial_values):
+        self._simulator.state.check_not_running("initialize()")
+        gp = self.grandparent
+        idx = self.index_in_grandparent(np.arange(self.size))
+        gp._init_values[variable][idx] = _evaluate_initial(initial_values, None)
+
+    def _get_view(self, selector, label=None):
+        return PopulationView(self, selector, label)
+
+
+class Population(common.Population):
+    __doc__ = common.Population.__doc__
+    _simulator = simulator
+    _recorder_class = Recorder
+    _assembly_class = Assembly
+
+    def _create_cells(self):
+        state = simulator.state
+        state.check_not_running("create a Population")
+        if not getattr(self.celltype, "volley_model", None):
+            raise NotImplementedError(
+                "the Volley backend supports only its standard cell types "
+                "(pyNN.volley.IF_curr_exp, IF_cond_exp, EIF_cond_exp_isfa_ista, HH_cond_exp, "
+                "Izhikevich, SpikeSourcePoisson, SpikeSourceArray), not %s"
+                % type(self.celltype).__name__)
+        id_range = np.arange(state.id_counter, state.id_counter + self.size)
+        self.all_cells = np.array([simulator.ID(id) for id in id_range], dtype=simulator.ID)
+        self._mask_local = np.ones((self.size,), bool)
+
+        parameter_space = self.celltype.native_parameters
+        parameter_space.shape = (self.size,)
+        parameter_space.evaluate(mask=self._mask_local, simplify=False)
+        self._parameters = parameter_space.as_dict()
+        self._init_values = {name: np.zeros(self.size)
+                             for name in self.celltype.default_initial_values}
+
+        for id in self.all_cells:
+            id.parent = self
+        state.id_counter += self.size
+        self.volley_index = len(state.populations)
+        state.populations.append(self)
+
+    def _set_initial_value_array(self, variable, initial_values):
+        self._simulator.state.check_not_running("initialize()")
+        if variable not in self._init_values:
+            raise errors.NonExistentParameterError(variable, self.celltype.__class__.__name__,
+                                                   list(self._init_values))
+        self._init_values[variable][:] = _evaluate_initial(initial_values, self._mask_local)
+
+    def _get_view(self, selector, label=None):
+        return PopulationView(self, selector, label)
+
+    def _get_parameters(self, *names):
+        """
+        return a ParameterSpace containing native parameters
+        """
+        parameter_dict = {}
+        for name in names:
+            parameter_dict[name] = simplify(self._parameters[name])
+        return ParameterSpace(parameter_dict, shape=(self.local_size,))
+
+    def _set_parameters(self, parameter_space):
+        """parameter_space should contain native parameters"""
+        self._simulator.state.check_not_running("change parameters")
+        parameter_space.evaluate(simplify=False, mask=self._mask_local)
+        for name, value in parameter_space.items():
+            self._parameters[name] = value
