@@ -74,7 +74,6 @@ def test_if_curr_exp_direct_and_analytic(sim, tmp_path):
     # analytic: V_inf = v_rest + I*tau_m/cm = -39 mV
     v = np.asarray(sigs["v"].magnitude)[:, 0]
     t = np.arange(v.size) * DT
-    first = 5 + 0  # only before the first spike
     tsp = 20.0 * math.log(21.0 / 11.0)  # 12.93 ms
     before = t < tsp - DT
     np.testing.assert_allclose(v[before], -39.0 - 21.0 * np.exp(-t[before] / 20.0), atol=1e-9)
@@ -198,10 +197,8 @@ spikes = ["p0"]
 def test_spike_source_array(sim):
     sim.setup(timestep=DT)
     times = [[1.0, 2.0, 7.3], [], [0.5]]
-    p = sim.Population(3, sim.SpikeSourceArray(spike_times=[sim.simulator.__dict__.get('x', None) or 0]),
-                       label="ssa")
     from pyNN.parameters import Sequence
-    p.set(spike_times=[Sequence(t) for t in times])
+    p = sim.Population(3, sim.SpikeSourceArray(spike_times=[Sequence(t) for t in times]), label="ssa")
     p.record("spikes")
     sim.run(10.0)
     seg = p.get_data().segments[0]
