@@ -12,7 +12,7 @@ seed gives the same values as there.
 import numpy as np
 from pyNN import common, errors
 from pyNN.standardmodels import StandardCellType
-from pyNN.parameters import ParameterSpace, simplify
+from pyNN.parameters import ParameterSpace, LazyArray, simplify
 from pyNN.random import RandomDistribution
 from . import simulator
 from .recording import Recorder
@@ -65,6 +65,13 @@ class PopulationView(common.PopulationView):
 
     def _get_view(self, selector, label=None):
         return PopulationView(self, selector, label)
+
+    def initialize(self, **initial_values):
+        # PyNN 0.10.1's common.PopulationView.initialize stores the values in
+        # self.initial_values, which raises NotImplementedError for views in
+        # every backend; the values go to the parent's arrays here instead.
+        for variable, value in initial_values.items():
+            self._set_initial_value_array(variable, LazyArray(value, shape=(self.size,), dtype=float))
 
 
 class Population(common.Population):
