@@ -19,8 +19,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_DIR = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
 
-if PYTHON_DIR not in sys.path:
-    sys.path.insert(0, PYTHON_DIR)
+# run_tests.sh installs the package with pip into a directory and names it in
+# $VOLLEY_PYNN_SITE; addsitedir processes its volley_pynn.pth (the import hook).
+# Without it, the source tree (this directory's parent) is used.
+SITE_DIR = os.environ.get("VOLLEY_PYNN_SITE") or PYTHON_DIR
+import site  # noqa: E402
+site.addsitedir(SITE_DIR)
 import volley_pynn_hook  # noqa: E402
 volley_pynn_hook.install()
 

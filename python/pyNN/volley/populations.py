@@ -80,9 +80,13 @@ class Population(common.Population):
     _recorder_class = Recorder
     _assembly_class = Assembly
 
+    def __init__(self, *args, **kwargs):
+        # refuse before common.Population registers a recorder
+        simulator.state.check_not_running("create a Population")
+        common.Population.__init__(self, *args, **kwargs)
+
     def _create_cells(self):
         state = simulator.state
-        state.check_not_running("create a Population")
         if not getattr(self.celltype, "volley_model", None):
             raise NotImplementedError(
                 "the Volley backend supports only its standard cell types "
