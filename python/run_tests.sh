@@ -7,7 +7,7 @@
 # Exit status: nonzero on failure; 0 with "skipping: ..." when /usr/bin/python3,
 # PyNN (Debian: python3-pynn), neo, pytest or pip is missing.
 #
-# Usage: python/run_tests.sh [pytest arguments]     (from anywhere)
+# Usage: python/run_tests.sh [pytest arguments, paths relative to python/]
 set -eu
 
 PY=/usr/bin/python3
@@ -47,4 +47,7 @@ fi
 export VOLLEY_BIN="$tmp/volley"
 export VOLLEY_PYNN_SITE="$tmp/site"
 cd "$here"
-"$PY" -m pytest -q -p no:cacheprovider tests "$@"
+# -P: do not put the current directory (the source tree) on sys.path, so that
+# the pip-installed copy is the one tested
+[ $# -gt 0 ] || set -- tests
+"$PY" -P -m pytest -q -p no:cacheprovider "$@"
