@@ -22,7 +22,7 @@ from conftest import DATA, PYTHON_DIR, volley_binary
 REF = json.load(open(os.path.join(DATA, "va_reference.json")))
 
 
-def run_va(benchmark, tmp_path):
+def run_va(benchmark, tmp_path, *options):
     volley_binary()
     script = tmp_path / "VAbenchmarks.py"
     shutil.copy(os.path.join(DATA, "VAbenchmarks.py"), script)
@@ -30,7 +30,7 @@ def run_va(benchmark, tmp_path):
     site_dir = os.environ.get("VOLLEY_PYNN_SITE", PYTHON_DIR)
     boot = ("import site, sys, runpy; site.addsitedir(%r); sys.argv = sys.argv[1:]; "
             "runpy.run_path(sys.argv[0], run_name='__main__')" % site_dir)
-    proc = subprocess.run([sys.executable, "-c", boot, str(script), "volley", benchmark],
+    proc = subprocess.run([sys.executable, "-c", boot, str(script), "volley", benchmark, *options],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     out = proc.stdout
@@ -41,11 +41,15 @@ def run_va(benchmark, tmp_path):
     return report, rates
 
 
-@pytest.mark.parametrize("benchmark", ["CUBA", "COBA"])
-def test_vabenchmarks(benchmark, tmp_path):
-    report, rates = run_va(benchmark, tmp_path)
+@pytest.mark.parametrize("benchmark,options", [("CUBA", ()), ("COBA", ()),
+                                               ("CUBA", ("--use-assembly",)), ("COBA", ("--use-views",))])
+def test_vabenchmarks(benchmark, options, tmp_path):
+    report, rates = run_va(benchmark, tmp_path, *options)
     assert "Simulation type        : %s" % benchmark in report
-    assert re.search(r"Number of Synapses\s*: \d+ e→e  \d+ e→i  \d+ i→e  \d+ i→i", report)
+    if options:
+        assert re.search(r"Number of Synapses\s*: \d+ e→e,i  \d+ i→e,i", report)
+    else:
+        assert re.search(r"Number of Synapses\s*: \d+ e→e  \d+ e→i  \d+ i→e  \d+ i→i", report)
     for ref_name, ref in REF[benchmark].items():
         for pop in ("exc", "inh"):
             assert abs(rates[pop] / ref[pop] - 1) < 0.15, (benchmark, pop, rates[pop], ref_name, ref[pop])

@@ -21,6 +21,12 @@ from .recording import Recorder
 class Assembly(common.Assembly):
     _simulator = simulator
 
+    @property
+    def local_size(self):
+        # missing from PyNN 0.10.1's common.Assembly; connectors with a progress
+        # callback (VAbenchmarks.py --use-assembly) need it
+        return sum(p.local_size for p in self.populations)
+
 
 def _evaluate_initial(initial_values, mask_local):
     """Evaluate a LazyArray of initial values to a full float array."""
