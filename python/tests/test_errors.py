@@ -9,18 +9,13 @@ from pyNN.random import NumpyRNG, RandomDistribution
 DT = 0.1
 
 
-def test_heterogeneous_parameters(sim):
+def test_too_many_distinct_parameter_values(sim):
+    """Per-cell parameters are written as one Volley group per distinct value set,
+    up to 64 per population (Volley has no per-cell catalog parameters)."""
     sim.setup(timestep=DT)
-    p = sim.Population(5, sim.IF_cond_exp(tau_m=RandomDistribution("uniform", (10.0, 20.0),
-                                                                   rng=NumpyRNG(seed=1))))
-    with pytest.raises(NotImplementedError, match="one value of tau_m for all cells"):
-        sim.run(1.0)
-
-
-def test_heterogeneous_poisson_rates(sim):
-    sim.setup(timestep=DT)
-    p = sim.Population(3, sim.SpikeSourcePoisson(rate=[1.0, 2.0, 3.0]))
-    with pytest.raises(NotImplementedError, match="one value of rate"):
+    p = sim.Population(100, sim.IF_cond_exp(tau_m=RandomDistribution("uniform", (10.0, 20.0),
+                                                                     rng=NumpyRNG(seed=1))))
+    with pytest.raises(NotImplementedError, match="100 distinct values of tau_m"):
         sim.run(1.0)
 
 

@@ -95,9 +95,71 @@ def group_name(pop):
     return "p%d" % pop.volley_index
 
 
+#: most root groups one Population may be split into (one per distinct set of parameter values)
+MAX_GROUPS_PER_POPULATION = 64
+
+
+class Layout(object):
+    """How a Population's cells are laid out on Volley root groups.
+
+    Volley's catalog models take one value per parameter and root group, so a
+    Population whose cells have different parameter values is split into one
+    root group per distinct set of values (``p<k>g<m>``); ``cells[m]`` lists the
+    Population indices of group m in ascending order."""
+
+    def __init__(self, pop):
+        self.pop = pop
+        n = pop.size
+        ct = pop.celltype
+        self.params = {}     # name -> single value (all groups) or array (per cell)
+        varying = []
+        if ct.volley_model != "SpikeSourceArray":
+            for name in sorted(pop._parameters):
+                value = np.asarray(pop._parameters[name])
+                single = _homogeneous(value)
+                if single is None:
+                    if value.dtype == object:
+                        raise NotImplementedError(
+                            "the Volley backend cannot write per-cell values of %s" % name)
+                    value = np.broadcast_to(value.astype(float), (n,))
+                    varying.append(name)
+                    self.params[name] = value
+                else:
+                    self.params[name] = float(single)
+        if not varying:
+            self.names = [group_name(pop)]
+            self.cells = [np.arange(n)]
+            self.group_of = np.zeros(n, np.int64)
+        else:
+            table = np.column_stack([self.params[name] for name in varying])
+            uniq, inverse = np.unique(table, axis=0, return_inverse=True)
+            inverse = np.asarray(inverse).ravel()
+            if len(uniq) > MAX_GROUPS_PER_POPULATION:
+                raise NotImplementedError(
+                    "Population %r has %d distinct values of %s; the Volley backend writes one "
+                    "Volley group per distinct set of parameter values and allows at most %d "
+                    "(Volley's catalog models take one value per parameter and group; per-cell "
+                    "parameter values are not supported by the engine yet)"
+                    % (pop.label, len(uniq), "/".join(varying), MAX_GROUPS_PER_POPULATION))
+            # number the groups by their first cell, so that groups follow cell order
+            first = np.array([np.argmax(inverse == g) for g in range(len(uniq))])
+            order = np.argsort(first)
+            rank = np.empty_like(order)
+            rank[order] = np.arange(len(order))
+            self.group_of = rank[inverse]
+            self.names = ["%sg%d" % (group_name(pop), m) for m in range(len(uniq))]
+            self.cells = [np.nonzero(self.group_of == m)[0] for m in range(len(uniq))]
+        self.local_of = np.empty(n, np.int64)
+        for cells in self.cells:
+            self.local_of[cells] = np.arange(cells.size)
+
+    def param_value(self, name, m):
+        v = self.params[name]
+        return v if np.isscalar(v) else float(v[self.cells[m][0]])
+
+
 def build_model(state, n_steps, rundir):
     """Return the Model (TOML text and what to read back) for a run of n_steps steps."""
-    from .populations import Population  # noqa
     dt = state.dt
     # one more step than asked, for the sample at t_stop
     total_steps = n_steps + 1
@@ -113,81 +175,78 @@ def build_model(state, n_steps, rundir):
     w("")
 
     # --- groups --------------------------------------------------------------
-    recorded_spike_groups = []
-    monitors = []  # (monitor name, population, variable, every steps, unit)
-    for pop in state.populations:
-        g = group_name(pop)
+    layouts = [Layout(pop) for pop in state.populations]
+    spike_groups = []  # (group name, population, layout, m)
+    monitors = []      # (monitor name, population, layout, m, variable, every steps, unit)
+    for pop, lay in zip(state.populations, layouts):
         ct = pop.celltype
-        w("# Population %s" % _toml_str(pop.label))
-        w("[groups.%s]" % g)
-        w("size = %d" % pop.size)
-        w("model = %s" % _toml_str(ct.volley_model))
         units = ct.units
-        params = []
-        if ct.volley_model == "SpikeSourceArray":
-            seqs = pop._parameters["spike_times"]
-            cells = []
-            for seq in np.asarray(seqs, dtype=object).ravel():
-                times = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
-                if np.any(times < 0):
-                    raise ValueError("SpikeSourceArray spike times must be >= 0")
-                cells.append("[" + ", ".join('"%r ms"' % float(t) for t in times) + "]")
-            w("spike_times = [" + ", ".join(cells) + "]")
-        else:
-            for name in sorted(pop._parameters):
-                value = pop._parameters[name]
-                single = _homogeneous(value)
-                if single is None:
-                    raise NotImplementedError(
-                        "the Volley backend needs one value of %s for all cells of Population %r "
-                        "(Volley's catalog models take one value per parameter and group; "
-                        "per-cell parameter values are not supported by the engine yet)"
-                        % (name, pop.label))
-                params.append("%s = %s" % (name, _q(single, units.get(name, ''))))
-            w("params = { %s }" % ", ".join(params))
-        # initial values: constants here, per-cell values as sub-groups below
-        inits = []
-        per_cell = []
-        for var in sorted(pop._init_values):
-            values = pop._init_values[var]
-            single = _homogeneous(values)
-            if single is not None:
-                inits.append("%s = %s" % (var, _q(single, units.get(var, ''))))
-            else:
-                per_cell.append(var)
-        if inits:
-            w("init = { %s }" % ", ".join(inits))
-        w("")
-        for var in per_cell:
-            m = 0
-            for a, b, value in _runs(pop._init_values[var]):
-                w("[groups.%s__%s%d]" % (g, var, m))
-                w('slice = "%s[%d:%d]"' % (g, a, b))
-                w("init = { %s = %s }" % (var, _q(value, units.get(var, ''))))
-                m += 1
-            w("")
-
-        # recording
         rec = pop.recorder
-        if rec.recorded.get('spikes'):
-            recorded_spike_groups.append(pop)
-        for var in sorted(rec.recorded):
-            if var == 'spikes' or not rec.recorded[var]:
-                continue
-            every = int(round(rec.sampling_interval / dt))
-            monitors.append(("%s_%s" % (g, var), pop, var, every, units.get(var, '')))
+        for m, (g, cells) in enumerate(zip(lay.names, lay.cells)):
+            w("# Population %s%s" % (_toml_str(pop.label),
+                                     "" if len(lay.names) == 1 else ", cells %s" % _cells_text(cells)))
+            w("[groups.%s]" % g)
+            w("size = %d" % cells.size)
+            w("model = %s" % _toml_str(ct.volley_model))
+            if ct.volley_model == "SpikeSourceArray":
+                seqs = np.asarray(pop._parameters["spike_times"], dtype=object).ravel()
+                texts = []
+                for seq in seqs[cells]:
+                    times = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
+                    if np.any(times < 0):
+                        raise ValueError("SpikeSourceArray spike times must be >= 0")
+                    texts.append("[" + ", ".join('"%r ms"' % float(t) for t in times) + "]")
+                w("spike_times = [" + ", ".join(texts) + "]")
+            else:
+                w("params = { %s }" % ", ".join(
+                    "%s = %s" % (name, _q(lay.param_value(name, m), units.get(name, '')))
+                    for name in sorted(lay.params)))
+            # initial values: constants here, per-cell values as sub-groups below
+            inits, per_cell = [], []
+            for var in sorted(pop._init_values):
+                values = pop._init_values[var][cells]
+                single = _homogeneous(values)
+                if single is not None:
+                    inits.append("%s = %s" % (var, _q(single, units.get(var, ''))))
+                else:
+                    per_cell.append(var)
+            if inits:
+                w("init = { %s }" % ", ".join(inits))
+            w("")
+            for var in per_cell:
+                for k, (a, b, value) in enumerate(_runs(pop._init_values[var][cells])):
+                    w("[groups.%s__%s%d]" % (g, var, k))
+                    w('slice = "%s[%d:%d]"' % (g, a, b))
+                    w("init = { %s = %s }" % (var, _q(value, units.get(var, ''))))
+                w("")
+            # recording
+            if rec.recorded.get('spikes'):
+                spike_groups.append((g, pop, lay, m))
+            for var in sorted(rec.recorded):
+                if var == 'spikes' or not rec.recorded[var]:
+                    continue
+                ids = np.array(sorted(int(i) - int(pop.first_id) for i in rec.recorded[var]), np.int64)
+                in_group = ids[lay.group_of[ids] == m]
+                if in_group.size == 0:
+                    continue
+                every = int(round(rec.sampling_interval / dt))
+                monitors.append(("%s_%s" % (g, var), pop, lay, m, var, every, units.get(var, ''),
+                                 np.sort(lay.local_of[in_group])))
 
     # --- projections ---------------------------------------------------------------
-    first_ids = np.array([int(p.first_id) for p in state.populations], dtype=np.int64)
+    # global group numbers, by absolute cell ID (IDs are consecutive across populations)
+    names = [g for lay in layouts for g in lay.names]
+    offsets = np.cumsum([0] + [len(lay.names) for lay in layouts])
+    glob_group = np.concatenate([lay.group_of + off for lay, off in zip(layouts, offsets)]) \
+        if layouts else np.zeros(0, np.int64)
+    glob_local = np.concatenate([lay.local_of for lay in layouts]) if layouts else np.zeros(0, np.int64)
+    n_groups = len(names)
     for prj in state.projections:
         pre_ids, post_ids, attrs = prj.absolute_synapses()
         if pre_ids.size == 0:
             continue
-        pre_pop = np.searchsorted(first_ids, pre_ids, side="right") - 1
-        post_pop = np.searchsorted(first_ids, post_ids, side="right") - 1
+        gpre, gpost = glob_group[pre_ids], glob_group[post_ids]
         syn = prj.synapse_type
-        weight = attrs["weight"]
-        delay = attrs["delay"]
         extra_params = []
         if syn.volley_synapse == "TsodyksMarkramSynapse":
             for name, unit in (("U", ""), ("tau_rec", "ms"), ("tau_facil", "ms")):
@@ -198,23 +257,24 @@ def build_model(state, n_steps, rundir):
                         "(Volley's TsodyksMarkramSynapse parameters are per projection; per-synapse "
                         "values are not supported by the engine yet)" % (name, prj.label))
                 extra_params.append("%s = %s" % (name, _q(single, unit)))
-        pairs = np.unique(pre_pop * len(first_ids) + post_pop)
-        for pair in pairs:
-            a, b = divmod(int(pair), len(first_ids))
-            sel = (pre_pop == a) & (post_pop == b)
-            pa, pb = state.populations[a], state.populations[b]
-            table = np.empty((int(sel.sum()), 4), dtype=np.float64)
-            table[:, 0] = pre_ids[sel] - first_ids[a]
-            table[:, 1] = post_ids[sel] - first_ids[b]
-            table[:, 2] = weight[sel]
-            table[:, 3] = delay[sel]
-            pname = "j%d_%d_%d" % (prj.volley_index, a, b)
+        pair = gpre * n_groups + gpost
+        order = np.argsort(pair, kind="stable")
+        pair_sorted = pair[order]
+        bounds = np.flatnonzero(np.diff(pair_sorted)) + 1
+        for sel in np.split(order, bounds):
+            a, b = divmod(int(pair[sel[0]]), n_groups)
+            table = np.empty((sel.size, 4), dtype=np.float64)
+            table[:, 0] = glob_local[pre_ids[sel]]
+            table[:, 1] = glob_local[post_ids[sel]]
+            table[:, 2] = attrs["weight"][sel]
+            table[:, 3] = attrs["delay"][sel]
+            pname = "j%d_%s_%s" % (prj.volley_index, names[a], names[b])
             fname = pname + ".npy"
             np.save(os.path.join(rundir, fname), table)
             w("# Projection %s" % _toml_str(prj.label or ""))
             w("[projections.%s]" % pname)
-            w('pre = "%s"' % group_name(pa))
-            w('post = "%s"' % group_name(pb))
+            w('pre = "%s"' % names[a])
+            w('post = "%s"' % names[b])
             w('connector = { rule = "from_file", file = %s }' % _toml_str(fname))
             w('receptor = "%s"' % prj.receptor_type)
             if syn.volley_synapse != "StaticSynapse":
@@ -223,24 +283,28 @@ def build_model(state, n_steps, rundir):
             w("")
 
     # --- monitors -----------------------------------------------------------------
-    if recorded_spike_groups or monitors:
+    if spike_groups:
         w("[monitors]")
-        if recorded_spike_groups:
-            w("spikes = [%s]" % ", ".join('"%s"' % group_name(p) for p in recorded_spike_groups))
+        w("spikes = [%s]" % ", ".join('"%s"' % sg[0] for sg in spike_groups))
         w("")
-    for mname, pop, var, every, unit in monitors:
-        ids = sorted(int(i) - int(pop.first_id) for i in pop.recorder.recorded[var])
+    for mname, pop, lay, m, var, every, unit, local in monitors:
         w("[monitors.state.%s]" % mname)
-        w('group = "%s"' % group_name(pop))
+        w('group = "%s"' % lay.names[m])
         w('vars = ["%s"]' % var)
-        if len(ids) == pop.size:
+        if local.size == lay.cells[m].size:
             w('indices = "all"')
         else:
-            w("indices = [%s]" % ", ".join(str(i) for i in ids))
+            w("indices = [%s]" % ", ".join(str(int(i)) for i in local))
         if every != 1:
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
-    return Model("\n".join(lines) + "\n", n_steps, dt, monitors, recorded_spike_groups)
+    return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups)
+
+
+def _cells_text(cells):
+    if cells.size and cells[-1] - cells[0] + 1 == cells.size:
+        return "%d..%d" % (cells[0], cells[-1])
+    return "%d cells from %d" % (cells.size, cells[0])
 
 
 def read_results(model, outdir, state):
@@ -248,22 +312,32 @@ def read_results(model, outdir, state):
     results = {}
     dt_s = model.dt * 1e-3
     if model.spike_groups:
+        parts = {}
         with np.load(os.path.join(outdir, "spikes.npz")) as z:
-            for pop in model.spike_groups:
-                g = group_name(pop)
+            for g, pop, lay, m in model.spike_groups:
                 t = z[g + "_t"]
                 i = z[g + "_i"].astype(np.int64)
                 steps = np.rint(t / dt_s).astype(np.int64)
                 keep = steps < model.n_steps  # drop the extra step
-                r = results.setdefault(pop.volley_index, PopulationResults())
-                r.spike_steps = steps[keep]
-                r.spike_cells = i[keep]
-    for mname, pop, var, every, unit in model.monitors:
+                parts.setdefault(pop.volley_index, []).append((steps[keep], lay.cells[m][i[keep]]))
+        for k, chunks in parts.items():
+            steps = np.concatenate([c[0] for c in chunks])
+            cells = np.concatenate([c[1] for c in chunks])
+            order = np.argsort(steps, kind="stable")
+            r = results.setdefault(k, PopulationResults())
+            r.spike_steps, r.spike_cells = steps[order], cells[order]
+    signal_parts = {}
+    for mname, pop, lay, m, var, every, unit, local in model.monitors:
         with np.load(os.path.join(outdir, mname + ".npz")) as z:
             index = z["index"].astype(np.int64)
             data = z[var]  # (cells, samples), SI
         n_samples = model.n_steps // every + 1
         data = data[:, :n_samples].T * SI_TO_PYNN.get(unit, 1.0)
-        r = results.setdefault(pop.volley_index, PopulationResults())
-        r.signals[var] = (index, np.ascontiguousarray(data))
+        signal_parts.setdefault((pop.volley_index, var), []).append((lay.cells[m][index], data))
+    for (k, var), chunks in signal_parts.items():
+        index = np.concatenate([c[0] for c in chunks])
+        data = np.hstack([c[1] for c in chunks])
+        order = np.argsort(index)
+        r = results.setdefault(k, PopulationResults())
+        r.signals[var] = (index[order], np.ascontiguousarray(data[:, order]))
     return results
