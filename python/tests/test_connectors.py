@@ -38,6 +38,10 @@ CASES = {
     "fixed_probability": (lambda s: s.FixedProbabilityConnector(0.2, rng=NumpyRNG(seed=42)), None),
     "fixed_number_pre": (lambda s: s.FixedNumberPreConnector(5, rng=NumpyRNG(seed=43)), 5 * 20),
     "fixed_number_post": (lambda s: s.FixedNumberPostConnector(4, rng=NumpyRNG(seed=44)), 4 * 30),
+    "fixed_total_number": (lambda s: s.FixedTotalNumberConnector(50, rng=NumpyRNG(seed=45)), 50),
+    "distance_dependent": (lambda s: s.DistanceDependentProbabilityConnector("exp(-d/5)",
+                                                                             rng=NumpyRNG(seed=46)), None),
+    "array": (lambda s: s.ArrayConnector(np.arange(600).reshape(30, 20) % 7 == 0), 86),
     "from_list": (lambda s: s.FromListConnector([(0, 1, 0.01, 0.5), (3, 2, 0.02, 1.0), (3, 2, 0.03, 2.0)],
                                                 column_names=["weight", "delay"]), 3),
 }
@@ -103,3 +107,25 @@ def test_weights_delays_and_indices_reach_volley(sim):
         step = int(round((t_spike + d) / DT))
         expected[step + 1:, j] += w  # arrives during step `step`: visible in the next sample
     np.testing.assert_allclose(traces, expected, atol=1e-9)
+
+
+def test_save_and_from_file_roundtrip(sim, tmp_path):
+    prj = _build(sim, CASES["fixed_probability"][0], _syn)
+    f = str(tmp_path / "conn.txt")
+    prj.save(["weight", "delay"], f, format="list")
+    first = sorted(prj.get(["weight", "delay"], format="list"))
+    pre, post = prj.pre, prj.post
+    prj2 = sim.Projection(pre, post, sim.FromFileConnector(f), sim.StaticSynapse())
+    assert prj2.size() == prj.size()
+    np.testing.assert_allclose(np.array(sorted(prj2.get(["weight", "delay"], format="list"))),
+                               np.array(first), rtol=1e-6)
+    sim.run(1.0)
+    assert sum(p["synapses"] for p in last_summary(sim)["projections"]) == 2 * prj.size()
+
+
+def test_create_and_connect(sim):
+    sim.setup(timestep=DT)
+    a = sim.create(sim.SpikeSourcePoisson(rate=10.0), n=5)
+    b = sim.create(sim.IF_curr_exp(), n=4)
+    prj = sim.connect(a, b, weight=0.1, p=1.0)
+    assert prj.size() == 20
