@@ -241,6 +241,7 @@ def build_model(state, n_steps, rundir):
         if layouts else np.zeros(0, np.int64)
     glob_local = np.concatenate([lay.local_of for lay in layouts]) if layouts else np.zeros(0, np.int64)
     n_groups = len(names)
+    group_pop = [pop for pop, lay in zip(state.populations, layouts) for _ in lay.names]
     for prj in state.projections:
         pre_ids, post_ids, attrs = prj.absolute_synapses()
         if pre_ids.size == 0:
@@ -263,11 +264,22 @@ def build_model(state, n_steps, rundir):
         bounds = np.flatnonzero(np.diff(pair_sorted)) + 1
         for sel in np.split(order, bounds):
             a, b = divmod(int(pair[sel[0]]), n_groups)
-            table = np.empty((sel.size, 4), dtype=np.float64)
-            table[:, 0] = glob_local[pre_ids[sel]]
-            table[:, 1] = glob_local[post_ids[sel]]
-            table[:, 2] = attrs["weight"][sel]
-            table[:, 3] = attrs["delay"][sel]
+            pre_local = glob_local[pre_ids[sel]]
+            post_local = glob_local[post_ids[sel]]
+            weights = attrs["weight"][sel]
+            delays = attrs["delay"][sel]
+            w_single, d_single = _homogeneous(weights), _homogeneous(delays)
+            const_lines = []
+            if w_single is not None and d_single is not None:
+                # indices only (Volley reads a small integer file much faster than a float
+                # table), the common weight and delay as values with units
+                itype = np.int32 if max(pre_local.max(), post_local.max()) < 2 ** 31 else np.int64
+                table = np.column_stack((pre_local, post_local)).astype(itype)
+                const_lines = ["weight = %s" % _q(w_single, _weight_unit(group_pop[b].celltype)),
+                               "delay = %s" % _q(d_single, "ms")]
+            else:
+                # i, j, weight, delay in PyNN units (nA / uS / mV, ms)
+                table = np.column_stack((pre_local, post_local, weights, delays)).astype(np.float64)
             pname = "j%d_%s_%s" % (prj.volley_index, names[a], names[b])
             fname = pname + ".npy"
             np.save(os.path.join(rundir, fname), table)
@@ -276,6 +288,8 @@ def build_model(state, n_steps, rundir):
             w('pre = "%s"' % names[a])
             w('post = "%s"' % names[b])
             w('connector = { rule = "from_file", file = %s }' % _toml_str(fname))
+            for line in const_lines:
+                w(line)
             w('receptor = "%s"' % prj.receptor_type)
             if syn.volley_synapse != "StaticSynapse":
                 w('synapse = "%s"' % syn.volley_synapse)
@@ -299,6 +313,13 @@ def build_model(state, n_steps, rundir):
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
     return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups)
+
+
+def _weight_unit(ct):
+    """PyNN's unit of weights onto cells of type ct: the unit of the receptor's target variable."""
+    if getattr(ct, "voltage_based_synapses", False):
+        return "mV"  # Izhikevich: the weight is added to v
+    return "uS" if ct.conductance_based else "nA"
 
 
 def _cells_text(cells):
