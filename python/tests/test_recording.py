@@ -145,3 +145,25 @@ def test_get_data_clear(sim):
     v = seg.analogsignals[0]
     assert v.t_start == 20.0 * pq.ms
     assert v.shape[0] == 201
+
+
+def test_native_rng_initial_values_drawn_by_volley(sim):
+    from pyNN.random import NativeRNG
+
+    def v0(seed):
+        sim.setup(timestep=DT, rng_seeds_seed=seed)
+        p = sim.Population(200, sim.IF_curr_exp(), label="cells")
+        p.initialize(v=RandomDistribution("uniform", (-70.0, -60.0), rng=NativeRNG()))
+        p.record("v")
+        sim.run(0.1)
+        return np.asarray(p.get_data().segments[0].analogsignals[0].magnitude)[0]
+
+    a, b, c = v0(1), v0(1), v0(2)
+    assert np.all((a >= -70.0) & (a < -60.0)) and np.unique(a).size == 200
+    assert abs(a.mean() + 65.0) < 1.0
+    np.testing.assert_array_equal(a, b)  # Volley's seed decides
+    assert not np.array_equal(a, c)
+    sim.reset()
+    with pytest.raises(NotImplementedError, match="native rng"):
+        sim.Population(3, sim.IF_curr_exp()).initialize(
+            v=RandomDistribution("gamma", (2.0, 1.0), rng=NativeRNG()))

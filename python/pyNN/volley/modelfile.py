@@ -204,6 +204,9 @@ def build_model(state, n_steps, rundir):
             # initial values: constants here, per-cell values as sub-groups below
             inits, per_cell = [], []
             for var in sorted(pop._init_values):
+                if var in pop._init_native:
+                    inits.append("%s = %s" % (var, _distribution(pop._init_native[var], units.get(var, ''))))
+                    continue
                 values = pop._init_values[var][cells]
                 single = _homogeneous(values)
                 if single is not None:
@@ -313,6 +316,15 @@ def build_model(state, n_steps, rundir):
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
     return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups)
+
+
+def _distribution(rd, unit):
+    """A Volley distribution value for a PyNN RandomDistribution (NativeRNG)."""
+    from .populations import VOLLEY_DISTRIBUTIONS
+    args = []
+    for name in VOLLEY_DISTRIBUTIONS[rd.name]:
+        args.append(_q(rd.parameters[name], unit)[1:-1])
+    return '"%s(%s)"' % (rd.name, ", ".join(args))
 
 
 def _weight_unit(ct):

@@ -13,7 +13,7 @@ import numpy as np
 from pyNN import common, errors
 from pyNN.standardmodels import StandardCellType
 from pyNN.parameters import ParameterSpace, LazyArray, simplify
-from pyNN.random import RandomDistribution
+from pyNN.random import RandomDistribution, NativeRNG
 from . import simulator
 from .recording import Recorder
 
@@ -36,6 +36,30 @@ def _evaluate_initial(initial_values, mask_local):
     if isinstance(initial_values.base_value, RandomDistribution) and initial_values.base_value.rng.parallel_safe:
         return np.asarray(initial_values.evaluate(), dtype=float)
     return np.asarray(initial_values.evaluate(), dtype=float)
+
+
+#: PyNN distributions that Volley draws itself (docs/model-format.md), with their parameters
+VOLLEY_DISTRIBUTIONS = {
+    'uniform': ('low', 'high'),
+    'normal': ('mu', 'sigma'),
+    'normal_clipped': ('mu', 'sigma', 'low', 'high'),
+    'normal_clipped_to_boundary': ('mu', 'sigma', 'low', 'high'),
+    'exponential': ('beta',),
+}
+
+
+def _native_distribution(initial_values):
+    """The RandomDistribution if `initial_values` asks for the simulator's native rng, else None."""
+    bv = initial_values.base_value
+    if not (isinstance(bv, RandomDistribution) and isinstance(bv.rng, NativeRNG)):
+        return None
+    if initial_values.operations:
+        raise NotImplementedError("the Volley backend cannot apply operations to a RandomDistribution "
+                                  "with a NativeRNG (Volley draws it itself)")
+    if bv.name not in VOLLEY_DISTRIBUTIONS:
+        raise NotImplementedError("Volley's native rng draws %s, not %r"
+                                  % (", ".join(sorted(VOLLEY_DISTRIBUTIONS)), bv.name))
+    return bv
 
 
 class PopulationView(common.PopulationView):
@@ -65,7 +89,13 @@ class PopulationView(common.PopulationView):
 
     def _set_initial_value_array(self, variable, initial_values):
         self._simulator.state.check_not_running("initialize()")
+        if _native_distribution(initial_values) is not None:
+            raise NotImplementedError("the Volley backend draws initial values with its native rng "
+                                      "only for whole Populations, not PopulationViews")
         gp = self.grandparent
+        if variable in gp._init_native:
+            raise NotImplementedError("the Volley backend cannot set %s of part of a Population whose "
+                                      "%s Volley draws with its native rng" % (variable, variable))
         idx = self.index_in_grandparent(np.arange(self.size))
         gp._init_values[variable][idx] = _evaluate_initial(initial_values, None)
 
@@ -109,6 +139,7 @@ class Population(common.Population):
         self._parameters = parameter_space.as_dict()
         self._init_values = {name: np.zeros(self.size)
                              for name in self.celltype.default_initial_values}
+        self._init_native = {}  # variable -> RandomDistribution drawn by Volley (NativeRNG)
 
         for id in self.all_cells:
             id.parent = self
@@ -121,6 +152,12 @@ class Population(common.Population):
         if variable not in self._init_values:
             raise errors.NonExistentParameterError(variable, self.celltype.__class__.__name__,
                                                    list(self._init_values))
+        native = _native_distribution(initial_values)
+        if native is not None:
+            # drawn by Volley, from its counter-based streams (seed, group, variable, cell)
+            self._init_native[variable] = native
+            return
+        self._init_native.pop(variable, None)
         self._init_values[variable][:] = _evaluate_initial(initial_values, self._mask_local)
 
     def _get_view(self, selector, label=None):
