@@ -213,3 +213,24 @@ def test_unsupported_cell_types(sim, name):
     sim.setup(timestep=DT)
     with pytest.raises(NotImplementedError, match="not available in the Volley backend"):
         getattr(sim, name)()
+
+
+def test_spike_source_array_updated_between_runs(sim):
+    """As PyNN's update_spike_source_array.py: new spike times set at t apply from t on."""
+    from pyNN.parameters import Sequence
+    sim.setup(timestep=DT)
+    p = sim.Population(2, sim.SpikeSourceArray(spike_times=Sequence([5.0, 15.0, 25.0])), label="ssa")
+    p.record("spikes")
+    sim.run(10.0)
+    p.set(spike_times=[Sequence([2.0, 12.0, 30.0]), Sequence([])])  # 2.0 is in the past
+    sim.run(10.0)
+    p[1:2].set(spike_times=Sequence([21.0, 22.0]))
+    sim.run(10.0)
+    seg = p.get_data().segments[0]
+    np.testing.assert_allclose(seg.spiketrains[0].magnitude, [5.0, 12.0])
+    np.testing.assert_allclose(seg.spiketrains[1].magnitude, [5.0, 21.0, 22.0])
+    sim.reset()  # the latest spike times, from t = 0
+    sim.run(40.0)
+    seg = p.get_data().segments[1]
+    np.testing.assert_allclose(seg.spiketrains[0].magnitude, [2.0, 12.0, 30.0])
+    np.testing.assert_allclose(seg.spiketrains[1].magnitude, [21.0, 22.0])

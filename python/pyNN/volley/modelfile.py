@@ -189,10 +189,10 @@ def build_model(state, n_steps, rundir):
             w("size = %d" % cells.size)
             w("model = %s" % _toml_str(ct.volley_model))
             if ct.volley_model == "SpikeSourceArray":
-                seqs = np.asarray(pop._parameters["spike_times"], dtype=object).ravel()
+                all_times = pop.spike_times_for_run()
                 texts = []
-                for seq in seqs[cells]:
-                    times = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
+                for cell in cells:
+                    times = all_times[cell]
                     if np.any(times < 0):
                         raise ValueError("SpikeSourceArray spike times must be >= 0")
                     texts.append("[" + ", ".join('"%r ms"' % float(t) for t in times) + "]")

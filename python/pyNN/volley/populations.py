@@ -80,12 +80,13 @@ class PopulationView(common.PopulationView):
 
     def _set_parameters(self, parameter_space):
         """parameter_space should contain native parameters"""
-        self._simulator.state.check_not_running("change parameters")
         gp = self.grandparent
+        gp._check_parameter_change(parameter_space.keys())
         idx = self.index_in_grandparent(np.arange(self.size))
         parameter_space.evaluate(simplify=False)
         for name, value in parameter_space.items():
             gp._parameters[name][idx] = value
+        gp._record_spike_epoch()
 
     def _set_initial_value_array(self, variable, initial_values):
         self._simulator.state.check_not_running("initialize()")
@@ -140,6 +141,8 @@ class Population(common.Population):
         self._init_values = {name: np.zeros(self.size)
                              for name in self.celltype.default_initial_values}
         self._init_native = {}  # variable -> RandomDistribution drawn by Volley (NativeRNG)
+        if self.celltype.volley_model == "SpikeSourceArray":
+            self._spike_epochs = [(0.0, np.array(self._parameters["spike_times"], dtype=object))]
 
         for id in self.all_cells:
             id.parent = self
@@ -174,7 +177,45 @@ class Population(common.Population):
 
     def _set_parameters(self, parameter_space):
         """parameter_space should contain native parameters"""
-        self._simulator.state.check_not_running("change parameters")
+        self._check_parameter_change(parameter_space.keys())
         parameter_space.evaluate(simplify=False, mask=self._mask_local)
         for name, value in parameter_space.items():
             self._parameters[name] = value
+        self._record_spike_epoch()
+
+    # SpikeSourceArray: new spike times between run() calls.  Each run()
+    # re-simulates from t = 0, so the backend keeps every set of spike times
+    # with the time it was set: a cell replays the times of set k that fall
+    # in [t_k, t_k+1), as a NEURON VecStim given a new vector at t_k would.
+
+    def _check_parameter_change(self, names):
+        state = self._simulator.state
+        if state.t > 0 and not (self.celltype.volley_model == "SpikeSourceArray"
+                                and set(names) <= {"spike_times"}):
+            state.check_not_running("change parameters")
+
+    def _record_spike_epoch(self):
+        if self.celltype.volley_model != "SpikeSourceArray":
+            return
+        t = self._simulator.state.t
+        current = np.array(self._parameters["spike_times"], dtype=object, copy=True)
+        self._spike_epochs = [(t0, v) for (t0, v) in self._spike_epochs if t0 < t] + [(t, current)]
+
+    def _reset_spike_epochs(self):
+        """After reset(): the latest spike times, from t = 0."""
+        if self.celltype.volley_model == "SpikeSourceArray":
+            self._spike_epochs = [(0.0, self._spike_epochs[-1][1])]
+
+    def spike_times_for_run(self):
+        """Per cell, the spike times to replay in a run from t = 0."""
+        epochs = self._spike_epochs
+        out = []
+        for cell in range(self.size):
+            parts = []
+            for k, (t0, values) in enumerate(epochs):
+                t1 = epochs[k + 1][0] if k + 1 < len(epochs) else np.inf
+                seq = values[cell]
+                times = np.asarray(getattr(seq, "value", seq), dtype=float).ravel()
+                parts.append(times[(times >= t0) & (times < t1)] if len(epochs) > 1 else times)
+            out.append(np.concatenate(parts) if parts else np.zeros(0))
+        return out

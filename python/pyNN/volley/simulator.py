@@ -93,6 +93,8 @@ class State(common.control.BaseState):
 
     def reset(self):
         """Reset the state of the current network to time t = 0."""
+        for pop in getattr(self, "populations", []):
+            pop._reset_spike_epochs()
         self.running = False
         self.t = 0
         self.t_start = 0
