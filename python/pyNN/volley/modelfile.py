@@ -56,8 +56,7 @@ def _q(value, unit):
     text = repr(value)
     if unit in ('', 'dimensionless'):
         return '"%s"' % text
-    if unit.startswith('/'):
-        return '"%s %s"' % (text, unit)
+    # "0.02 /ms" is 0.02/ms and "2.0 mV/ms" is (2.0 mV)/ms: a unit binds tighter than operators
     return '"%s %s"' % (text, unit)
 
 

@@ -29,12 +29,11 @@ class Assembly(common.Assembly):
 
 
 def _evaluate_initial(initial_values, mask_local):
-    """Evaluate a LazyArray of initial values to a full float array."""
+    """Evaluate a LazyArray of initial values to a full float array (drawing random values
+    with the distribution's own rng, for all cells, as PyNN's parallel-safe backends do)."""
     if initial_values.is_homogeneous:
         value = initial_values.evaluate(simplify=True)
         return np.full(initial_values.shape, float(value))
-    if isinstance(initial_values.base_value, RandomDistribution) and initial_values.base_value.rng.parallel_safe:
-        return np.asarray(initial_values.evaluate(), dtype=float)
     return np.asarray(initial_values.evaluate(), dtype=float)
 
 
