@@ -67,6 +67,6 @@ def run_toml(text, tmp_path, name="direct"):
 def last_summary(sim):
     """summary.json of the backend's latest run."""
     st = sim.simulator.state
-    runs = sorted(os.listdir(st.workdir))
+    runs = sorted((d for d in os.listdir(st.workdir) if d.startswith("run")), key=lambda d: int(d[3:]))
     with open(os.path.join(st.workdir, runs[-1], "out", "summary.json")) as f:
         return json.load(f)

@@ -244,7 +244,11 @@ def build_model(state, n_steps, rundir):
     glob_local = np.concatenate([lay.local_of for lay in layouts]) if layouts else np.zeros(0, np.int64)
     n_groups = len(names)
     group_pop = [pop for pop, lay in zip(state.populations, layouts) for _ in lay.names]
+    declared_views = set()
     for prj in state.projections:
+        if prj.native is not None:
+            _write_native_projection(w, prj, layouts, declared_views)
+            continue
         pre_ids, post_ids, attrs = prj.absolute_synapses()
         if pre_ids.size == 0:
             continue
@@ -315,6 +319,62 @@ def build_model(state, n_steps, rundir):
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
     return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups)
+
+
+def native_projection_name(prj):
+    return "n%d" % prj.volley_index
+
+
+def _write_native_projection(w, prj, layouts, declared_views):
+    """A projection whose connections Volley draws (NativeRNG): Volley's own connector rule."""
+    from pyNN import common
+    from .projections import _contiguous
+
+    def endpoint(end):
+        if isinstance(end, common.Population):
+            pop, a, b = end, 0, end.size
+        else:
+            pop, a, b = _contiguous(end)
+        lay = layouts[pop.volley_index]
+        if len(lay.names) != 1:
+            raise NotImplementedError(
+                "Projection %r draws its connections with Volley's native rng, which needs "
+                "Population %r to be one Volley group (one value per parameter)" % (prj.label, pop.label))
+        g = lay.names[0]
+        if a == 0 and b == pop.size:
+            return g, pop
+        name = "%s_s%d_%d" % (g, a, b)
+        if name not in declared_views:
+            declared_views.add(name)
+            w("[groups.%s]" % name)
+            w('slice = "%s[%d:%d]"' % (g, a, b))
+            w("")
+        return name, pop
+
+    pre, _ = endpoint(prj.pre)
+    post, post_pop = endpoint(prj.post)
+    spec = prj.native
+    keys = ['rule = "%s"' % spec.rule]
+    for k, v in spec.keys.items():
+        keys.append("%s = %s" % (k, ("true" if v else "false") if isinstance(v, bool) else repr(v)))
+
+    def value(v, unit):
+        return _distribution(v, unit) if not isinstance(v, float) else _q(v, unit)
+
+    w("# Projection %s (connections drawn by Volley)" % _toml_str(prj.label or ""))
+    w("[projections.%s]" % native_projection_name(prj))
+    w('pre = "%s"' % pre)
+    w('post = "%s"' % post)
+    w("connector = { %s }" % ", ".join(keys))
+    w("weight = %s" % value(spec.values["weight"], _weight_unit(post_pop.celltype)))
+    w("delay = %s" % value(spec.values["delay"], "ms"))
+    w('receptor = "%s"' % prj.receptor_type)
+    syn = prj.synapse_type
+    if syn.volley_synapse != "StaticSynapse":
+        w('synapse = "%s"' % syn.volley_synapse)
+        w("params = { %s }" % ", ".join("%s = %s" % (name, _q(spec.values[name], unit)) for name, unit in
+                                        (("U", ""), ("tau_rec", "ms"), ("tau_facil", "ms"))))
+    w("")
 
 
 def _distribution(rd, unit):

@@ -9,10 +9,29 @@ population) pair, with one row (i, j, weight, delay) per synapse.
 """
 
 import numpy as np
-from pyNN import common, errors
+from pyNN import common, errors, connectors
+from pyNN.random import NativeRNG, RandomDistribution
 from pyNN.space import Space
 from pyNN.standardmodels import StandardSynapseType
 from . import simulator
+
+_NO_EXPORT = ("this Projection's connections were drawn by Volley's native rng (NativeRNG) and "
+              "Volley does not export connection lists, so the Volley backend cannot %s")
+
+
+def _is_native(value):
+    return isinstance(value, RandomDistribution) and isinstance(value.rng, NativeRNG)
+
+
+class NativeSpec(object):
+    """A projection whose connectivity (and random weights/delays) Volley draws itself:
+    the connector is a Volley connector rule, the values constants or Volley distributions."""
+
+    def __init__(self, rule, keys, values):
+        self.rule = rule          # Volley connector rule
+        self.keys = keys          # its keys (Python values)
+        self.values = values      # name -> float or RandomDistribution (NativeRNG)
+        self.size = None          # number of synapses, once Volley has built them
 
 
 class Connection(common.Connection):
@@ -71,11 +90,80 @@ class Projection(common.Projection):
         self._chunks_post = []
         self._chunks_attr = {}
         self._cache = None
-        connector.connect(self)
+        self.native = self._native_spec(connector)
+        if self.native is None:
+            connector.connect(self)
         self.volley_index = len(state.projections)
         state.projections.append(self)
 
+    def _native_spec(self, connector):
+        """Return a NativeSpec if the connector or the synapse values ask for the simulator's
+        native rng (pyNN.random.NativeRNG), else None (PyNN draws the connections in Python)."""
+        ps = self.synapse_type.native_parameters
+        ps.shape = self.shape
+        values = {name: ps[name].base_value for name in ps.keys()}
+        native_values = [name for name, v in values.items() if _is_native(v)]
+        if not (isinstance(getattr(connector, "rng", None), NativeRNG) or native_values):
+            return None
+
+        def refuse(what):
+            raise NotImplementedError("with NativeRNG, Volley draws the connections itself; " + what)
+
+        for name, v in values.items():
+            if _is_native(v):
+                from .populations import VOLLEY_DISTRIBUTIONS
+                if name not in ("weight", "delay"):
+                    refuse("only weights and delays may be Volley distributions, not %s" % name)
+                if ps[name].operations:
+                    refuse("operations on a RandomDistribution are not supported")
+                if v.name not in VOLLEY_DISTRIBUTIONS:
+                    refuse("Volley draws %s, not %r" % (", ".join(sorted(VOLLEY_DISTRIBUTIONS)), v.name))
+            elif not ps[name].is_homogeneous or isinstance(v, RandomDistribution) or callable(v):
+                refuse("%s must be a constant or a RandomDistribution with NativeRNG" % name)
+            else:
+                values[name] = float(ps[name].evaluate(simplify=True))
+        self_conn = getattr(connector, "allow_self_connections", True)
+        if self_conn not in (True, False):
+            refuse("allow_self_connections=%r is not a Volley option" % (self_conn,))
+        if isinstance(connector, connectors.FixedProbabilityConnector):
+            rule, keys = "fixed_probability", {"p": connector.p_connect, "allow_self_connections": self_conn}
+        elif isinstance(connector, connectors.AllToAllConnector):
+            rule, keys = "all_to_all", {"allow_self_connections": self_conn}
+        elif isinstance(connector, connectors.OneToOneConnector):
+            rule, keys = "one_to_one", {}
+        elif isinstance(connector, (connectors.FixedNumberPreConnector, connectors.FixedNumberPostConnector)):
+            if isinstance(connector.n, RandomDistribution) or int(connector.n) != connector.n:
+                refuse("n must be a whole number")
+            rule = "fixed_number_pre" if isinstance(connector, connectors.FixedNumberPreConnector) \
+                else "fixed_number_post"
+            keys = {"n": int(connector.n), "allow_self_connections": self_conn,
+                    "with_replacement": bool(connector.with_replacement)}
+        else:
+            refuse("Volley has no counterpart of %s (use a NumpyRNG to draw it in Python)"
+                   % type(connector).__name__)
+        for end in (self.pre, self.post):
+            if not (isinstance(end, common.Population) or
+                    (isinstance(end, common.PopulationView) and _contiguous(end) is not None)):
+                refuse("pre and post must be Populations or PopulationViews of contiguous cells "
+                       "(slices with step 1), not %r" % (end,))
+        return NativeSpec(rule, keys, values)
+
+    def _guess_receptor_type(self):
+        w = self.synapse_type.native_parameters["weight"].base_value
+        if _is_native(w) and len(self.post.receptor_types) > 1:
+            # PyNN's version draws a weight, which a NativeRNG cannot do in Python
+            first = {"uniform": "low", "normal": "mu", "normal_clipped": "mu",
+                     "normal_clipped_to_boundary": "mu", "exponential": "beta"}.get(w.name)
+            positive = first is None or w.parameters[first] >= 0
+            self.receptor_type = self.post.receptor_types[0 if positive else 1]
+        else:
+            common.Projection._guess_receptor_type(self)
+
     # --- storage ---------------------------------------------------------
+
+    def _check_exportable(self, what):
+        if self.native is not None:
+            raise NotImplementedError(_NO_EXPORT % what)
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index,
                             **connection_parameters):
@@ -121,9 +209,14 @@ class Projection(common.Projection):
     # --- PyNN API --------------------------------------------------------------
 
     def __len__(self):
+        if self.native is not None:
+            if self.native.size is None:
+                simulator.state.count_native_synapses()
+            return int(self.native.size)
         return int(self._pre_idx().size)
 
     def __getitem__(self, i):
+        self._check_exportable("return single connections")
         if isinstance(i, int):
             if i < 0:
                 i += len(self)
@@ -135,6 +228,7 @@ class Projection(common.Projection):
         raise TypeError("Projection indices must be integers or slices")
 
     def _get_attributes_as_list(self, names):
+        self._check_exportable("return connection attributes")
         pre, post, attrs = self._consolidate()
         columns = []
         for name in names:
@@ -150,6 +244,7 @@ class Projection(common.Projection):
         return [tuple(row) for row in zip(*[c.tolist() for c in columns])]
 
     def _get_attributes_as_arrays(self, names, multiple_synapses='sum'):
+        self._check_exportable("return connection attributes")
         pre, post, attrs = self._consolidate()
         all_values = []
         for name in names:
@@ -181,6 +276,7 @@ class Projection(common.Projection):
 
     def _set_attributes(self, parameter_space):
         simulator.state.check_not_running("change synaptic attributes")
+        self._check_exportable("set connection attributes")
         pre, post, attrs = self._consolidate()
         parameter_space.evaluate(simplify=False)
         for name, value in parameter_space.items():
@@ -210,3 +306,11 @@ class Projection(common.Projection):
         pre_ids = self._pre_ids[pre]
         post_ids = self._post_ids[post]
         return pre_ids, post_ids, attrs
+
+
+def _contiguous(view):
+    """(root Population, start, stop) if `view` is a step-1 slice of a Population, else None."""
+    idx = np.asarray(view.index_in_grandparent(np.arange(view.size)))
+    if idx.size == 0 or not np.all(np.diff(idx) == 1):
+        return None
+    return view.grandparent, int(idx[0]), int(idx[-1]) + 1

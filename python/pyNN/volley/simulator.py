@@ -12,6 +12,7 @@ streams are counter-based (keyed by seed, group, cell and step): a run to
 :copyright: the Volley authors.  Built on PyNN's mock backend (CeCILL).
 """
 
+import json
 import logging
 import os
 import shutil
@@ -124,19 +125,13 @@ class State(common.control.BaseState):
     def run(self, simtime):
         self.run_until(self.t + simtime)
 
-    def run_until(self, tstop):
+    def _execute(self, n_steps, label):
+        """Write the model for a run of n_steps steps, run volley; return (model, outdir)."""
         from . import modelfile  # late import: modelfile imports populations
-        if tstop < self.t - self.dt / 2:
-            raise ValueError("Time %g is in the past (current time %g)" % (tstop, self.t))
-        n_steps = int(round(tstop / self.dt))
-        if n_steps == 0:
-            self.t = tstop
-            self.running = True
-            return
         binary = find_binary(self.binary)
         workdir = self.ensure_workdir()
         self.run_count += 1
-        rundir = os.path.join(workdir, "run%03d" % self.run_count)
+        rundir = os.path.join(workdir, "%s%03d" % (label, self.run_count))
         os.makedirs(rundir)
         model = modelfile.build_model(self, n_steps, rundir)
         model_path = os.path.join(rundir, "model.toml")
@@ -155,15 +150,46 @@ class State(common.control.BaseState):
         if proc.stderr.strip():
             for line in proc.stderr.strip().splitlines():
                 logger.warning("volley: %s", line)
+        self._read_native_counts(outdir)
+        return model, outdir, rundir
+
+    def _read_native_counts(self, outdir):
+        """Synapse counts of the projections Volley drew (NativeRNG), from summary.json."""
+        from . import modelfile
+        native = {modelfile.native_projection_name(p): p for p in self.projections if p.native is not None}
+        if not native:
+            return
+        with open(os.path.join(outdir, "summary.json")) as f:
+            summary = json.load(f)
+        for entry in summary.get("projections", []):
+            if entry["name"] in native:
+                native[entry["name"]].native.size = int(entry["synapses"])
+
+    def count_native_synapses(self):
+        """Build the network (one step) to learn how many synapses Volley draws."""
+        self._execute(0, "count")
+
+    def _drop_old_runs(self, keep):
+        if not self.keep_files:
+            for name in os.listdir(self.workdir):
+                p = os.path.join(self.workdir, name)
+                if p != keep:
+                    shutil.rmtree(p, ignore_errors=True)
+
+    def run_until(self, tstop):
+        from . import modelfile
+        if tstop < self.t - self.dt / 2:
+            raise ValueError("Time %g is in the past (current time %g)" % (tstop, self.t))
+        n_steps = int(round(tstop / self.dt))
+        if n_steps == 0:
+            self.t = tstop
+            self.running = True
+            return
+        model, outdir, rundir = self._execute(n_steps, "run")
         self.results = modelfile.read_results(model, outdir, self)
         self.t = tstop
         self.running = True
-        if not self.keep_files:
-            # keep only the latest run's files
-            for name in os.listdir(workdir):
-                p = os.path.join(workdir, name)
-                if p != rundir:
-                    shutil.rmtree(p, ignore_errors=True)
+        self._drop_old_runs(rundir)
 
     def end(self):
         self._cleanup_workdir()
