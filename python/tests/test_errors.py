@@ -78,3 +78,18 @@ def test_volley_refusal_is_reported(sim):
 def test_mpi_refused(sim):
     with pytest.raises(NotImplementedError, match="MPI"):
         sim.setup(timestep=DT, num_processes=2)
+
+
+def test_native_rng_parameters_refused(sim):
+    from pyNN.random import NativeRNG
+    sim.setup(timestep=DT)
+    with pytest.raises(NotImplementedError, match="cannot draw parameter tau_m"):
+        sim.Population(3, sim.IF_curr_exp(tau_m=RandomDistribution("uniform", (10.0, 20.0), rng=NativeRNG())))
+
+
+def test_nested_view_parameters(sim):
+    sim.setup(timestep=DT)
+    p = sim.Population(10, sim.IF_curr_exp())
+    p[2:8][1:3].set(tau_m=[11.0, 12.0])
+    assert list(p.get("tau_m")) == [20.0] * 3 + [11.0, 12.0] + [20.0] * 5
+    assert list(p[2:8][1:3].get("tau_m")) == [11.0, 12.0]

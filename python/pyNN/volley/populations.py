@@ -47,6 +47,15 @@ VOLLEY_DISTRIBUTIONS = {
 }
 
 
+def _refuse_native_parameters(parameter_space):
+    for name in parameter_space.keys():
+        bv = parameter_space[name].base_value
+        if isinstance(bv, RandomDistribution) and isinstance(bv.rng, NativeRNG):
+            raise NotImplementedError(
+                "the Volley backend cannot draw parameter %s with Volley's native rng (its catalog "
+                "models take one value per parameter and group); use a NumpyRNG" % name)
+
+
 def _native_distribution(initial_values):
     """The RandomDistribution if `initial_values` asks for the simulator's native rng, else None."""
     bv = initial_values.base_value
@@ -69,11 +78,13 @@ class PopulationView(common.PopulationView):
         """
         return a ParameterSpace containing native parameters
         """
+        gp = self.grandparent
+        idx = self.index_in_grandparent(np.arange(self.size))
         parameter_dict = {}
         for name in names:
-            value = self.parent._parameters[name]
+            value = gp._parameters[name]
             if isinstance(value, np.ndarray):
-                value = value[self.mask]
+                value = value[idx]
             parameter_dict[name] = simplify(value)
         return ParameterSpace(parameter_dict, shape=(self.size,))
 
@@ -81,6 +92,7 @@ class PopulationView(common.PopulationView):
         """parameter_space should contain native parameters"""
         gp = self.grandparent
         gp._check_parameter_change(parameter_space.keys())
+        _refuse_native_parameters(parameter_space)
         idx = self.index_in_grandparent(np.arange(self.size))
         parameter_space.evaluate(simplify=False)
         for name, value in parameter_space.items():
@@ -134,6 +146,7 @@ class Population(common.Population):
         self._mask_local = np.ones((self.size,), bool)
 
         parameter_space = self.celltype.native_parameters
+        _refuse_native_parameters(parameter_space)
         parameter_space.shape = (self.size,)
         parameter_space.evaluate(mask=self._mask_local, simplify=False)
         self._parameters = parameter_space.as_dict()
@@ -177,6 +190,7 @@ class Population(common.Population):
     def _set_parameters(self, parameter_space):
         """parameter_space should contain native parameters"""
         self._check_parameter_change(parameter_space.keys())
+        _refuse_native_parameters(parameter_space)
         parameter_space.evaluate(simplify=False, mask=self._mask_local)
         for name, value in parameter_space.items():
             self._parameters[name] = value
