@@ -1,0 +1,198 @@
+"""
+Simulator state of the Volley backend.
+
+PyNN objects (populations, projections, recorders) register themselves here.
+At every ``run()`` the whole network is written as a Volley model file (TOML
+plus .npy connection lists, see ``modelfile.py``) and simulated by the Go
+binary from t = 0 to the new end time; the results are read back from the
+output directory.  Re-simulating from 0 is exact because Volley's random
+streams are counter-based (keyed by seed, group, cell and step): a run to
+2 T repeats the first T of a run to T step for step.
+
+:copyright: the Volley authors.  Built on PyNN's mock backend (CeCILL).
+"""
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+from pyNN import common
+
+name = "Volley"
+logger = logging.getLogger("PyNN")
+
+#: environment variable naming the volley binary
+BINARY_ENV = "VOLLEY_BIN"
+
+
+class ID(int, common.IDMixin):
+
+    def __init__(self, n):
+        """Create an ID object with numerical value `n`."""
+        int.__init__(n)
+        common.IDMixin.__init__(self)
+
+
+def find_binary(explicit=None):
+    """Return the path of the volley binary: `explicit`, $VOLLEY_BIN, or `volley` on PATH."""
+    candidates = []
+    if explicit:
+        candidates.append(explicit)
+    if os.environ.get(BINARY_ENV):
+        candidates.append(os.environ[BINARY_ENV])
+    for c in candidates:
+        if os.path.isfile(c) and os.access(c, os.X_OK):
+            return os.path.abspath(c)
+        raise RuntimeError("volley binary %r (from %s) is not an executable file"
+                           % (c, "setup(volley_binary=...)" if c == explicit else "$" + BINARY_ENV))
+    found = shutil.which("volley")
+    if found:
+        return found
+    raise RuntimeError(
+        "cannot find the volley binary: build it with `go build -o /some/dir/volley ./cmd/volley` "
+        "in the Volley repository and set $%s to its path (or put it on PATH, "
+        "or pass setup(volley_binary=...))" % BINARY_ENV)
+
+
+class VolleyError(RuntimeError):
+    """The volley binary refused the model or failed."""
+
+
+class State(common.control.BaseState):
+
+    def __init__(self):
+        common.control.BaseState.__init__(self)
+        self.mpi_rank = 0
+        self.num_processes = 1
+        self.dt = 0.1
+        self.min_delay = 0.1
+        self.max_delay = 10.0
+        self.threads = 1
+        self.seed = 0
+        self.binary = None
+        self.workdir = None
+        self.keep_files = bool(os.environ.get("VOLLEY_PYNN_KEEP"))
+        self.run_count = 0
+        self.last_run_seconds = None
+        self.clear()
+
+    # --- network registry -------------------------------------------------
+
+    def clear(self):
+        self.recorders = set([])
+        self.populations = []
+        self.projections = []
+        self.id_counter = 0
+        self.segment_counter = -1
+        self.results = None
+        self._cleanup_workdir()
+        self.reset()
+
+    def reset(self):
+        """Reset the state of the current network to time t = 0."""
+        for pop in getattr(self, "populations", []):
+            pop._reset_spike_epochs()
+        self.running = False
+        self.t = 0
+        self.t_start = 0
+        self.segment_counter += 1
+        self.results = None
+
+    def check_not_running(self, what):
+        """Volley cannot change the network in the middle of a simulation."""
+        if self.t > 0:
+            raise NotImplementedError(
+                "the Volley backend cannot %s after run() (t = %g ms) without reset(): "
+                "each run() re-simulates the network from t = 0, so the network must not "
+                "change between run() calls; call reset() first" % (what, self.t))
+
+    # --- running ----------------------------------------------------------
+
+    def _cleanup_workdir(self):
+        if self.workdir and os.path.isdir(self.workdir) and not self.keep_files:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+        self.workdir = None
+
+    def ensure_workdir(self):
+        if self.workdir is None or not os.path.isdir(self.workdir):
+            self.workdir = tempfile.mkdtemp(prefix="pynn-volley-")
+        return self.workdir
+
+    def run(self, simtime):
+        self.run_until(self.t + simtime)
+
+    def _execute(self, n_steps, label):
+        """Write the model for a run of n_steps steps, run volley; return (model, outdir)."""
+        from . import modelfile  # late import: modelfile imports populations
+        binary = find_binary(self.binary)
+        workdir = self.ensure_workdir()
+        self.run_count += 1
+        rundir = os.path.join(workdir, "%s%03d" % (label, self.run_count))
+        os.makedirs(rundir)
+        model = modelfile.build_model(self, n_steps, rundir)
+        model_path = os.path.join(rundir, "model.toml")
+        with open(model_path, "w") as f:
+            f.write(model.text)
+        outdir = os.path.join(rundir, "out")
+        cmd = [binary, "run", model_path, "--out", outdir, "--force", "--no-plots", "--quiet",
+               "--threads", str(max(1, int(self.threads)))]
+        logger.debug("running %s", " ".join(cmd))
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.last_run_seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise VolleyError("volley run failed (exit %d) for model %s:\n%s%s"
+                              % (proc.returncode, model_path, proc.stdout, proc.stderr))
+        if proc.stderr.strip():
+            for line in proc.stderr.strip().splitlines():
+                logger.warning("volley: %s", line)
+        self._read_native_counts(outdir)
+        return model, outdir, rundir
+
+    def _read_native_counts(self, outdir):
+        """Synapse counts of the projections Volley drew (NativeRNG), from summary.json."""
+        from . import modelfile
+        native = {modelfile.native_projection_name(p): p for p in self.projections if p.native is not None}
+        if not native:
+            return
+        with open(os.path.join(outdir, "summary.json")) as f:
+            summary = json.load(f)
+        for entry in summary.get("projections", []):
+            if entry["name"] in native:
+                native[entry["name"]].native.size = int(entry["synapses"])
+
+    def count_native_synapses(self):
+        """Build the network (one step) to learn how many synapses Volley draws."""
+        self._execute(0, "count")
+
+    def _drop_old_runs(self, keep):
+        if not self.keep_files:
+            for name in os.listdir(self.workdir):
+                p = os.path.join(self.workdir, name)
+                if p != keep:
+                    shutil.rmtree(p, ignore_errors=True)
+
+    def run_until(self, tstop):
+        from . import modelfile
+        if tstop < self.t - self.dt / 2:
+            raise ValueError("Time %g is in the past (current time %g)" % (tstop, self.t))
+        n_steps = int(round(tstop / self.dt))
+        if n_steps == 0:
+            self.t = tstop
+            self.running = True
+            return
+        model, outdir, rundir = self._execute(n_steps, "run")
+        self.results = modelfile.read_results(model, outdir, self)
+        self.t = tstop
+        self.running = True
+        self._drop_old_runs(rundir)
+
+    def end(self):
+        self._cleanup_workdir()
+
+
+state = State()
