@@ -185,26 +185,28 @@ func TestTsodyksMarkram(t *testing.T) {
 }
 
 // TestTsodyks2000 runs the seed network of Tsodyks, Uziel & Markram 2000
-// (examples/tsodyks2000.toml) with three seeds. Brian2 2.5.1 (one
-// realization, shared/refs/networks.json): exc 8.47 Hz, inh 24.94 Hz, 4
-// population bursts (1-ms bins in which more than 10% of the 500 cells fire)
-// in the 4.2 s recorded; Brian2 with seeds 11–14 (peers/brian2/s4_tsodyks.py,
-// run here): exc 6.35–8.75 Hz, inh 21.8–26.3 Hz, 2, 2, 0 and 2 bursts. The
-// mean rates must be within 15%, the mean recovered x of the E→E synapses must
-// drop below 0.35 at every burst from above 0.4 (Brian2: 0.26 after bursts,
-// 0.425 on average), and every seed
-// must show bursts while the network is otherwise asynchronous. Thread
-// counts must not change the spikes.
+// (examples/tsodyks2000.toml, the seed's equation-defined synapses) with its
+// own seed 5 and seeds 1–3. Brian2 2.5.1 (one realization,
+// shared/refs/networks.json): exc 8.47 Hz, inh 24.94 Hz, 4 population bursts
+// (1-ms bins in which more than 10% of the 500 cells fire; bins less than 5
+// ms apart are one burst) in the 4.2 s recorded; Brian2 with seeds 11–14
+// (peers/brian2/s4_tsodyks.py, run here): exc 6.35–8.75 Hz, inh 21.8–26.3
+// Hz, 2, 2, 0 and 2 bursts. The mean rates must be within 15%, seed 5 must
+// burst 3–6 times and the others 1–8 times while the network is otherwise
+// asynchronous, and the mean recovered x of the E→E synapses must drop
+// below 0.35 at every burst from above 0.4 (Brian2: 0.26 after bursts, 0.425
+// on average). Thread counts must not change the spikes.
 func TestTsodyks2000(t *testing.T) {
 	t.Parallel()
 	want := map[string]float64{"exc": 8.47, "inh": 24.94}
 	got := map[string]float64{}
-	for _, seed := range []string{"1", "2", "3"} {
+	seeds := []string{"5", "1", "2", "3"} // 5: the example's, as the seed script's np.random.seed(5)
+	for _, seed := range seeds {
 		plan := compileExampleSeed(t, "tsodyks2000", seed)
 		res := runPlan(t, plan, 2)
 		for g := range want {
 			_, rate := record.Count(plan, res, viewIndex(t, plan, g))
-			got[g] += rate / 3
+			got[g] += rate / float64(len(seeds))
 		}
 		exc, inh := res.Rates[0], res.Rates[1]
 		x := res.SynapseMeans[0] // mean x of E→E, sampled every 1 ms bin
@@ -230,8 +232,10 @@ func TestTsodyks2000(t *testing.T) {
 			}
 		}
 		t.Logf("seed %s: %d bursts", seed, bursts)
-		if bursts < 1 || bursts > 8 {
-			t.Errorf("seed %s: %d population bursts in 4.2 s, want 1–8 (Brian2: 4)", seed, bursts)
+		// the issue's 3–6 for the example's seed; other realisations of the
+		// network burst less or more often (Brian2's own seeds 11–14: 2, 2, 0, 2)
+		if lo, hi := 1, 8; (seed == "5" && (bursts < 3 || bursts > 6)) || bursts < lo || bursts > hi {
+			t.Errorf("seed %s: %d population bursts in 4.2 s, want 3–6 with seed 5, 1–8 with others (Brian2: 4)", seed, bursts)
 		}
 		// outside bursts about 6 of 500 cells fire per ms
 		if busy > 20*bursts {
@@ -251,7 +255,7 @@ func TestTsodyks2000(t *testing.T) {
 		t.Error("mean x of the E→E synapses with 3 threads differs from 1 thread")
 	}
 	for g, w := range want {
-		if math.Abs(got[g]-w) > 0.15*w {
+		if math.Abs(got[g]-w) > 0.15*w { // the issue allows 20%
 			t.Errorf("%s: mean rate %.3f Hz, Brian2 %.2f Hz (±15%%)", g, got[g], w)
 		}
 	}
