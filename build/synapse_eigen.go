@@ -160,3 +160,38 @@ func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
 		}
 	}
 }
+
+// advanceSmall is triangular.advance unrolled for two and three variables
+// (m = 3, 4), on the state arrays of synapse k with the decomposition of
+// coefficient set `set`: V and V⁻¹ have a unit diagonal, the input's
+// eigenvalue is 0.
+func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
+	m := t.m
+	lam := pr.lam[set*m : set*m+m : set*m+m]
+	v := pr.v[set*m*m : set*m*m+m*m : set*m*m+m*m]
+	w := pr.vinv[set*m*m : set*m*m+m*m : set*m*m+m*m]
+	h := float64(d) * pr.dt
+	e := func(i int) float64 {
+		if p := pr.powers[i]; p != nil && d < int64(len(p)) {
+			return p[d]
+		}
+		return math.Exp(lam[i] * h)
+	}
+	if m == 3 {
+		a, b := pr.vars[t.perm[0]], pr.vars[t.perm[1]]
+		x0, x1 := a[k], b[k]
+		z0 := (x0 + w[1]*x1 + w[2]) * e(0)
+		z1 := (x1 + w[5]) * e(1)
+		a[k] = z0 + v[1]*z1 + v[2]
+		b[k] = z1 + v[5]
+		return
+	}
+	a, b, c := pr.vars[t.perm[0]], pr.vars[t.perm[1]], pr.vars[t.perm[2]]
+	x0, x1, x2 := a[k], b[k], c[k]
+	z0 := (x0 + w[1]*x1 + w[2]*x2 + w[3]) * e(0)
+	z1 := (x1 + w[6]*x2 + w[7]) * e(1)
+	z2 := (x2 + w[11]) * e(2)
+	a[k] = z0 + v[1]*z1 + v[2]*z2 + v[3]
+	b[k] = z1 + v[6]*z2 + v[7]
+	c[k] = z2 + v[11]
+}

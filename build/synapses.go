@@ -807,6 +807,14 @@ func (pr *synPropagator) advance(k int, d int64) {
 		}
 		return
 	}
+	if t := pr.tri; t != nil && (t.m == 3 || t.m == 4) {
+		set := k
+		if pr.shared {
+			set = 0
+		}
+		pr.advanceSmall(t, k, set, d)
+		return
+	}
 	var xb, zb [8]float64
 	x, tmp := xb[:0], zb[:0]
 	if nv+1 > len(xb) {
