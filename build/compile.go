@@ -86,6 +86,10 @@ func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
 			}
 			continue
 		}
+		if in.Value.kind == "array" {
+			copy(data[in.Start:in.Start+in.Count], in.Value.vals)
+			continue
+		}
 		for i := in.Start; i < in.Start+in.Count; i++ {
 			if in.Value.constant() {
 				data[i] = in.Value.c

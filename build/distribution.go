@@ -45,6 +45,7 @@ type dist struct {
 	c    float64   // the constant
 	expr eqn.Expr  // the per-cell expression
 	text string
+	vals []float64 // kind "array": one value per cell, SI
 }
 
 // constant reports whether every element gets the same value.

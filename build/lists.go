@@ -6,24 +6,75 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/npy"
+	"github.com/volleysim/volley/units"
 )
 
-// readList reads the connections of a from_file connector: an absolute path,
-// or one relative to the model file (or within the binary, for examples).
-func (n *Network) readList(file string, pre, post View, value *float64) ([][]float64, error) {
-	var data []byte
-	var err error
+// readFile reads a file named by the model: an absolute path, or one
+// relative to the model file (or within the binary, for examples).
+func (n *Network) readFile(file string) ([]byte, error) {
 	if filepath.IsAbs(file) {
-		data, err = os.ReadFile(file)
-	} else {
-		data, err = fs.ReadFile(n.files, filepath.ToSlash(filepath.Clean(file)))
+		return os.ReadFile(file)
 	}
+	return fs.ReadFile(n.files, filepath.ToSlash(filepath.Clean(file)))
+}
+
+// initFile reads the initial values of a variable for the cells of a view
+// from a 1-D .npy array in the given unit.
+func (n *Network) initFile(f model.InitFile, g *GroupSpec, view View) (dist, error) {
+	sv, ok := g.stateVar(f.Var)
+	if !ok {
+		return dist{}, errorAt(f.Pos, "%s has no state variable %q; valid: %s", g.Kind, f.Var, orNone(g.stateNames()))
+	}
+	scale := 1.0
+	if f.Unit != "" {
+		q, err := units.Parse(f.Unit)
+		if err != nil {
+			return dist{}, errorAt(f.Pos, "init_files.%s: unit %q: %v", f.Var, f.Unit, err)
+		}
+		if q.Dim != sv.Dim {
+			return dist{}, errorAt(f.Pos, "init_files.%s: unit %q is a %s; %s is a %s", f.Var, f.Unit, dimName(q.Dim), f.Var, dimName(sv.Dim))
+		}
+		scale = q.Value
+	} else if !sv.Dim.IsDimensionless() {
+		return dist{}, errorAt(f.Pos, "init_files.%s: give the unit of the values (unit = %q, for example): %s is a %s",
+			f.Var, exampleUnit(sv.Dim), f.Var, dimName(sv.Dim))
+	}
+	data, err := n.readFile(f.File)
+	if err != nil {
+		return dist{}, errorAt(f.Pos, "init_files.%s: %v", f.Var, err)
+	}
+	a, err := npy.Read(bytes.NewReader(data))
+	if err != nil {
+		return dist{}, errorAt(f.Pos, "init_files.%s: %s: %v", f.Var, f.File, err)
+	}
+	x, err := a.Float64s()
+	if err != nil {
+		return dist{}, errorAt(f.Pos, "init_files.%s: %s: %v", f.Var, f.File, err)
+	}
+	if len(a.Shape) != 1 || len(x) != view.N {
+		return dist{}, errorAt(f.Pos, "init_files.%s: %s has shape %v; %q has %d cells: expected shape (%d,)", f.Var, f.File, a.Shape, view.Name, view.N, view.N)
+	}
+	vals := make([]float64, len(x))
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return dist{}, errorAt(f.Pos, "init_files.%s: %s: value %d is %g", f.Var, f.File, i, v)
+		}
+		vals[i] = v * scale
+	}
+	return dist{kind: "array", vals: vals, text: f.File}, nil
+}
+
+// readList reads the connections of a from_file connector.
+func (n *Network) readList(file string, pre, post View, value *float64) ([][]float64, error) {
+	data, err := n.readFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("connection file: %v", err)
 	}

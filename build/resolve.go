@@ -165,6 +165,13 @@ func (n *Network) resolveGroups(ns *namespace) error {
 				}
 				spec.Inits = append(spec.Inits, initSpec{Var: p.Name, Start: view.Start, Count: view.N, Value: d})
 			}
+			for _, f := range g.InitFiles {
+				d, err := n.initFile(f, spec, view)
+				if err != nil {
+					return err
+				}
+				spec.Inits = append(spec.Inits, initSpec{Var: f.Var, Start: view.Start, Count: view.N, Value: d})
+			}
 			ns.cellVars = nil
 		}
 	}

@@ -17,7 +17,8 @@ var (
 	connOutKeys    = []string{"file", "group", "values"}
 	trainsOutKeys  = []string{"file", "group"}
 	runKeys        = []string{"dt", "duration", "seed", "record_from"}
-	groupKeys      = []string{"size", "model", "params", "init", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
+	groupKeys      = []string{"size", "model", "params", "init", "init_files", "slice", "equations", "threshold", "reset", "refractory", "method", "spike_times"}
+	initFileKeys   = []string{"file", "unit"}
 	projectionKeys = []string{"pre", "post", "connector", "weight", "delay", "receptor", "target", "synapse", "params", "on_pre", "on_post", "equations", "method"}
 	connectorKeys  = []string{"rule", "p", "n", "allow_self_connections", "with_replacement", "condition", "list", "file", "value"}
 	monitorKeys    = []string{"spikes", "state", "rate", "synapses"}
@@ -317,6 +318,21 @@ func (d *decoder) group(name string, t *tnode) (Group, error) {
 			g.Params, err = d.params(n)
 		case "init":
 			g.Init, err = d.params(n)
+		case "init_files":
+			err = d.entries(n, func(name string, n *tnode) error {
+				f := InitFile{Var: name, Pos: d.pos(n)}
+				err := d.each(n, initFileKeys, func(key string, n *tnode) (err error) {
+					switch key {
+					case "file":
+						f.File, err = d.text(n)
+					case "unit":
+						f.Unit, err = d.text(n)
+					}
+					return err
+				})
+				g.InitFiles = append(g.InitFiles, f)
+				return err
+			})
 		case "slice":
 			g.Slice, err = d.text(n)
 		case "equations":

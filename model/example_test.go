@@ -37,7 +37,7 @@ params = { tau_m = "20 ms", cm = "0.2 nF" }
 	// p = "0.02" at net.toml:7
 	// tau_m = "20 ms" (groups.cells.params.tau_m)
 	// cm = "0.2 nF" (groups.cells.params.cm)
-	// net.toml:13: groups.cells: unknown key "sise"; valid keys: size, model, params, init, slice, equations, threshold, reset, refractory, method, spike_times
+	// net.toml:13: groups.cells: unknown key "sise"; valid keys: size, model, params, init, init_files, slice, equations, threshold, reset, refractory, method, spike_times
 }
 
 func ExampleModel_SetConstant() {

@@ -88,6 +88,9 @@ type Group struct {
 
 	// Initial values of state variables, for root and sub-groups, in document order.
 	Init []Param
+	// InitFiles give state variables one value per cell from .npy files,
+	// applied after Init.
+	InitFiles []InitFile
 
 	// SpikeSourceArray: spike times per cell (seconds after evaluation).
 	SpikeTimes [][]Value
@@ -112,6 +115,16 @@ type Projection struct {
 	OnPre   string
 	OnPost  string
 	Eqs     string
+}
+
+// InitFile sets a state variable of every cell of a group from a 1-D .npy
+// array (one value per cell, in Unit) read from File, relative to the model
+// file.
+type InitFile struct {
+	Var  string
+	File string
+	Unit string // the unit of the values, e.g. "mV"; "" for dimensionless values
+	Pos  Pos
 }
 
 // Connector is a connectivity rule with PyNN names.

@@ -179,6 +179,20 @@ func (v validator) groups() error {
 		if err := v.params(key+".init", g.Init); err != nil {
 			return err
 		}
+		seen := map[string]bool{}
+		for _, f := range g.InitFiles {
+			k := key + ".init_files." + f.Var
+			if seen[f.Var] {
+				return v.errorf(k, "duplicate variable %q", f.Var)
+			}
+			seen[f.Var] = true
+			if f.File == "" {
+				return v.errorf(k, "missing required key %q", "file")
+			}
+			if !strings.HasSuffix(strings.ToLower(f.File), ".npy") {
+				return v.errorf(k+".file", "%q: initial values are read from a .npy file", f.File)
+			}
+		}
 	}
 	return nil
 }
@@ -229,7 +243,7 @@ func (v validator) rootGroup(key string, g *Group) error {
 
 func (v validator) subGroup(key string, g *Group) error {
 	if keys := rootKeys(g); len(keys) > 0 {
-		return v.errorf(key+"."+keys[0], "not allowed in a sub-group: a sub-group (slice) takes only init")
+		return v.errorf(key+"."+keys[0], "not allowed in a sub-group: a sub-group (slice) takes only init and init_files")
 	}
 	base, _, _, err := SplitSlice(g.Slice)
 	if err != nil {

@@ -68,7 +68,7 @@ func TestValidateErrors(t *testing.T) {
 		{"sub-group of a sub-group", func(m *Model) { m.Groups[1].Slice = "exc[:2]" },
 			`groups.exc.slice: "exc" is itself a sub-group; slice its root group instead`},
 		{"sub-group with a model", func(m *Model) { m.Groups[1].Model = "IF_cond_exp" },
-			`groups.exc.model: not allowed in a sub-group: a sub-group (slice) takes only init`},
+			`groups.exc.model: not allowed in a sub-group: a sub-group (slice) takes only init and init_files`},
 		{"spike times without SpikeSourceArray", func(m *Model) { m.Groups[0].SpikeTimes = [][]Value{} },
 			`groups.cells.spike_times: only for model "SpikeSourceArray"`},
 		{"figure with half an inset", func(m *Model) {
