@@ -7,9 +7,8 @@ The mapping (see docs/model-format.md of the Volley repository):
   parameters as constants with units;
 - initial values: a value common to all cells is written as the group's
   ``init``; per-cell values (e.g. drawn from a RandomDistribution with a
-  NumpyRNG) are written exactly, as sub-groups ``p<k>__<var><m>`` that each
-  cover a run of cells with one value (Volley has no per-cell values from a
-  file yet);
+  NumpyRNG) are written exactly, as ``init_files``: an .npy array per group
+  and variable, in the variable's PyNN unit;
 - every Projection becomes one ``from_file`` projection per pair of
   populations it connects, with an .npy list ``i, j, weight, delay`` in PyNN
   units (nA or uS, ms);
@@ -75,19 +74,6 @@ def _homogeneous(values):
     if np.all(arr == first):
         return first
     return None
-
-
-def _runs(values):
-    """Split an array into runs of equal values: yields (start, stop, value)."""
-    values = np.asarray(values, dtype=float)
-    n = values.size
-    if n == 0:
-        return
-    change = np.nonzero(values[1:] != values[:-1])[0] + 1
-    starts = np.concatenate(([0], change))
-    stops = np.concatenate((change, [n]))
-    for a, b in zip(starts, stops):
-        yield int(a), int(b), float(values[a])
 
 
 def group_name(pop):
@@ -200,7 +186,7 @@ def build_model(state, n_steps, rundir):
                 w("params = { %s }" % ", ".join(
                     "%s = %s" % (name, _q(lay.param_value(name, m), units.get(name, '')))
                     for name in sorted(lay.params)))
-            # initial values: constants here, per-cell values as sub-groups below
+            # initial values: constants in init, per-cell values in .npy files
             inits, per_cell = [], []
             for var in sorted(pop._init_values):
                 if var in pop._init_native:
@@ -214,13 +200,16 @@ def build_model(state, n_steps, rundir):
                     per_cell.append(var)
             if inits:
                 w("init = { %s }" % ", ".join(inits))
+            if per_cell:
+                files = []
+                for var in per_cell:
+                    fname = "i_%s_%s.npy" % (g, var)
+                    np.save(os.path.join(rundir, fname), np.asarray(pop._init_values[var][cells], np.float64))
+                    unit = units.get(var, '')
+                    unit = "" if unit in ('', 'dimensionless') else unit
+                    files.append('%s = { file = "%s", unit = "%s" }' % (var, fname, unit))
+                w("init_files = { %s }" % ", ".join(files))
             w("")
-            for var in per_cell:
-                for k, (a, b, value) in enumerate(_runs(pop._init_values[var][cells])):
-                    w("[groups.%s__%s%d]" % (g, var, k))
-                    w('slice = "%s[%d:%d]"' % (g, a, b))
-                    w("init = { %s = %s }" % (var, _q(value, units.get(var, ''))))
-                w("")
             # recording
             if rec.recorded.get('spikes'):
                 spike_groups.append((g, pop, lay, m))
