@@ -2,12 +2,12 @@ package build
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/rng"
 	"github.com/volleysim/volley/units"
+	"github.com/volleysim/volley/xmath"
 )
 
 // STP is the short-term plasticity of a projection: PyNN's
@@ -53,7 +53,7 @@ func (s *STP) CacheRecovery() {
 	n := len(s.Y)
 	s.erStepFactor, s.ErCache, s.ErStep = make([]float64, n), make([]float64, n), make([]int64, n)
 	for k := range n {
-		s.erStepFactor[k] = math.Exp(-s.DT / s.tauRec(k))
+		s.erStepFactor[k] = xmath.Exp(-s.DT / s.tauRec(k))
 		s.ErStep[k] = -1
 	}
 }
@@ -84,13 +84,13 @@ func (s *STP) tauFacil(k int) float64 {
 // when it holds the value of step n-1 since the last spike.
 func (s *STP) recovery(k int, n int64) float64 {
 	if s.ErCache == nil {
-		return math.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
+		return xmath.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
 	}
 	var er float64
 	if st := s.ErStep[k]; st == n-1 && st > s.Last[k] {
 		er = s.ErCache[k] * s.erStepFactor[k]
 	} else {
-		er = math.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
+		er = xmath.Exp(-float64(n-s.Last[k]) * s.DT / s.tauRec(k))
 	}
 	s.ErCache[k], s.ErStep[k] = er, n
 	return er
@@ -103,7 +103,7 @@ const maxDecayTable = 1 << 16
 func (s *STP) tabulate(steps int64) {
 	s.synDecay = make([]float64, min(steps+1, maxDecayTable))
 	for d := range s.synDecay {
-		s.synDecay[d] = math.Exp(-float64(d) * s.DT / s.TauSyn)
+		s.synDecay[d] = xmath.Exp(-float64(d) * s.DT / s.TauSyn)
 	}
 }
 
@@ -112,7 +112,7 @@ func (s *STP) activeDecay(d int64) float64 {
 	if d < int64(len(s.synDecay)) {
 		return s.synDecay[d]
 	}
-	return math.Exp(-float64(d) * s.DT / s.TauSyn)
+	return xmath.Exp(-float64(d) * s.DT / s.TauSyn)
 }
 
 // Sampler returns the function that gives variable v ("x", "y" or "u") of
@@ -146,7 +146,7 @@ func (s *STP) active(k int, n int64) float64 {
 
 func (s *STP) utilisation(k int, n int64) float64 {
 	if tf := s.tauFacil(k); tf > 0 {
-		return s.UT[k] * math.Exp(-float64(n-s.Last[k])*s.DT/tf)
+		return s.UT[k] * xmath.Exp(-float64(n-s.Last[k])*s.DT/tf)
 	}
 	return s.UT[k]
 }
@@ -154,7 +154,7 @@ func (s *STP) utilisation(k int, n int64) float64 {
 // decay advances the active and inactive resources y and z by d steps.
 func (s *STP) decay(y, z float64, d int64, tauRec float64) (float64, float64) {
 	h := float64(d) * s.DT
-	er, es := math.Exp(-h/tauRec), s.activeDecay(d)
+	er, es := xmath.Exp(-h/tauRec), s.activeDecay(d)
 	return y * es, s.inactive(y, z, h, tauRec, er, es)
 }
 
@@ -174,7 +174,7 @@ func (s *STP) Release(k int, n int64) float64 {
 	y, z := s.decay(s.Y[k], s.Z[k], d, s.tauRec(k))
 	u := s.u(k)
 	if tf := s.tauFacil(k); tf > 0 {
-		decayed := s.UT[k] * math.Exp(-float64(d)*s.DT/tf)
+		decayed := s.UT[k] * xmath.Exp(-float64(d)*s.DT/tf)
 		u = decayed + u*(1-decayed)
 	}
 	r := u * (1 - y - z)

@@ -1,6 +1,10 @@
 package build
 
-import "math"
+import (
+	"math"
+
+	"github.com/volleysim/volley/xmath"
+)
 
 // triangular is the exact solution of a linear system x' = A·x + b whose
 // variables can be ordered so that each depends only on itself and on later
@@ -124,7 +128,7 @@ func (t *triangular) advance(x []float64, d int64, dt float64, lam, v, vinv []fl
 		case powers != nil && powers[i] != nil && d < int64(len(powers[i])):
 			s *= powers[i][d]
 		default:
-			s *= math.Exp(lam[i] * h)
+			s *= xmath.Exp(lam[i] * h)
 		}
 		z[i] = s
 	}
@@ -143,7 +147,7 @@ func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
 	n, m := t.m-1, t.m
 	e := make([]float64, m)
 	for i := range m {
-		e[i] = math.Exp(lam[i] * h)
+		e[i] = xmath.Exp(lam[i] * h)
 	}
 	// column c of P·[x;1] for unit vectors: P = (V·diag(e)·V⁻¹) restricted
 	for i := range n {
@@ -175,7 +179,7 @@ func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
 		if p := pr.powers[i]; p != nil && d < int64(len(p)) {
 			return p[d]
 		}
-		return math.Exp(lam[i] * h)
+		return xmath.Exp(lam[i] * h)
 	}
 	if m == 3 {
 		a, b := pr.vars[t.perm[0]], pr.vars[t.perm[1]]

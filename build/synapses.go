@@ -9,6 +9,7 @@ import (
 	"github.com/volleysim/volley/integrate"
 	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/rng"
+	"github.com/volleysim/volley/xmath"
 )
 
 // Synapses are equation-defined synapses at run time (Brian2's Synapses
@@ -259,7 +260,7 @@ func (s *Synapses) fold(m *synModelSpec, monitored map[string]bool) {
 			continue
 		}
 		sm.y, sm.a = y, a
-		sm.decay = math.Exp(pr.coef[pr.index(y)*(pr.n+1)][0] * s.DT)
+		sm.decay = xmath.Exp(pr.coef[pr.index(y)*(pr.n+1)][0] * s.DT)
 		sm.acc = make([]float64, len(s.PostPtr)-1)
 		for c := range sm.acc {
 			var sum float64
@@ -613,7 +614,7 @@ func (pr *synPropagator) decompose(t *triangular, nsyn int) bool {
 		if same && pr.lam[i] != 0 {
 			pr.powers[i] = make([]float64, maxPowers)
 			for d := range pr.powers[i] {
-				pr.powers[i][d] = math.Exp(pr.lam[i] * float64(d) * pr.dt)
+				pr.powers[i][d] = xmath.Exp(pr.lam[i] * float64(d) * pr.dt)
 			}
 		}
 	}
@@ -798,9 +799,9 @@ func (pr *synPropagator) advance(k int, d int64) {
 			case ak == 0:
 				v[k] += bk * h
 			case bk == 0:
-				v[k] *= math.Exp(ak * h)
+				v[k] *= xmath.Exp(ak * h)
 			default:
-				e := math.Exp(ak * h)
+				e := xmath.Exp(ak * h)
 				c := -bk / ak // the fixed point
 				v[k] = c + (v[k]-c)*e
 			}

@@ -2,7 +2,8 @@ package catalog
 
 import (
 	"fmt"
-	"math"
+
+	"github.com/volleysim/volley/xmath"
 )
 
 // IFCondExp is PyNN's IF_cond_exp: a leaky integrate-and-fire cell with
@@ -92,7 +93,7 @@ func newIFCondExp(in Instance) (Kernel, error) {
 		dt: in.DT,
 		gl: 1 / p["tau_m"], bl: p["v_rest"]/p["tau_m"] + p["i_offset"]/p["cm"],
 		invC: 1 / p["cm"], eE: p["e_rev_E"], eI: p["e_rev_I"],
-		decE: math.Exp(-in.DT / p["tau_syn_E"]), decI: math.Exp(-in.DT / p["tau_syn_I"]),
+		decE: xmath.Exp(-in.DT / p["tau_syn_E"]), decI: xmath.Exp(-in.DT / p["tau_syn_I"]),
 		vThresh: p["v_thresh"], vReset: p["v_reset"],
 	}, nil
 }
@@ -112,7 +113,7 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 		}
 		a := -k.gl - (e+in)*k.invC
 		ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
-		x := -ba + (v[i]+ba)*math.Exp(a*k.dt)
+		x := -ba + (v[i]+ba)*xmath.Exp(a*k.dt)
 		v[i] = x
 		if !(x <= k.vThresh) { // above threshold, or NaN
 			if x > k.vThresh {

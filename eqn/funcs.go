@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/volleysim/volley/units"
+	"github.com/volleysim/volley/xmath"
 )
 
 // dimRule says how a function treats dimensions.
@@ -31,7 +32,7 @@ type function struct {
 // functions are Brian2's default functions usable in expressions.
 var functions = map[string]function{
 	"sqrt":   {1, halve, math.Sqrt, nil},
-	"exp":    {1, dimless, math.Exp, nil},
+	"exp":    {1, dimless, xmath.Exp, nil},
 	"log":    {1, dimless, math.Log, nil},
 	"log10":  {1, dimless, math.Log10, nil},
 	"sin":    {1, dimless, math.Sin, nil},

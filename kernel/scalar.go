@@ -8,6 +8,7 @@ import (
 	"github.com/volleysim/volley/eqn"
 	"github.com/volleysim/volley/rng"
 	"github.com/volleysim/volley/units"
+	"github.com/volleysim/volley/xmath"
 )
 
 // ScalarFn is an expression compiled for one element at a time: a synapse k
@@ -152,7 +153,7 @@ func (s *ScalarSpec) call(e *eqn.Call) (ScalarFn, bool, error) {
 		}
 		x := args[0]
 		if e.Fun == "exp" {
-			return fold(func(k int, n int64) float64 { return math.Exp(x(k, n)) }, all), all, nil
+			return fold(func(k int, n int64) float64 { return xmath.Exp(x(k, n)) }, all), all, nil
 		}
 		return fold(func(k int, n int64) float64 { return f1(x(k, n)) }, all), all, nil
 	}

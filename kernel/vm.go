@@ -1,6 +1,10 @@
 package kernel
 
-import "math"
+import (
+	"math"
+
+	"github.com/volleysim/volley/xmath"
+)
 
 // BlockSize is the largest number of cells an instruction works on at once.
 const BlockSize = 256
@@ -205,7 +209,7 @@ func (f *frame) run(p *program, dt float64) {
 			a := f.get(in.a)
 			a = a[:len(d)]
 			for i := range d {
-				d[i] = math.Exp(a[i])
+				d[i] = xmath.Exp(a[i])
 			}
 		case opFunc1:
 			a, fn := f.get(in.a), in.fn1
