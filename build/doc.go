@@ -17,7 +17,13 @@
 //   - delays are whole steps: d/dt rounded to the nearest step; a delay
 //     between 0 and one step is an error, a zero delay acts in the same step
 //     (Brian2), and rounding by more than 1% gives a warning; a projection
-//     without a delay gets one step (PyNN's default, min_delay = dt);
+//     without a delay gets one step (PyNN's default, min_delay = dt), an
+//     equation-defined one none (Brian2's);
+//   - equation-defined synapses (synapse_model.go resolves them, synapses.go
+//     runs them) are stored by post cell; their linear equations are solved
+//     exactly, through an eigen decomposition when triangular
+//     (synapse_eigen.go), and summed variables of a decaying variable are
+//     kept as running sums (see Synapses);
 //   - random streams are keyed by purpose and by the FNV hash of the name of
 //     the group or projection (rng.Hash), so that adding or reordering parts of
 //     a model does not change the others' draws; connectivity and per-synapse

@@ -2,25 +2,32 @@
 //
 // Every step n (time n·dt) follows Brian2's default schedule:
 //
-//  1. state monitors sample the state at the start of the step;
-//  2. every group updates its state from n·dt to (n+1)·dt;
-//  3. thresholds find the cells that spike at step n;
-//  4. spikes are propagated: the weight of a synapse with a delay of d steps
+//  1. state and synapse monitors sample the state at the start of the step;
+//  2. equation-defined synapses (build.Synapses) write their summed variables
+//     into the post cells and advance their clock-driven variables;
+//  3. every group updates its state from n·dt to (n+1)·dt;
+//  4. thresholds find the cells that spike at step n;
+//  5. spikes are propagated: the weight of a synapse with a delay of d steps
 //     is added to slot n+d of its target's ring buffer, and the slot of step n
 //     is then added to the target variables (a zero delay acts this step);
 //     a short-term plastic synapse (build.STP) first advances its own state
 //     to step n and scales its weight by the fraction it releases;
-//  5. resets apply to the cells that spiked; spike counts and spike monitors
+//     equation-defined synapses queue the spike for step n+d and run on_pre
+//     for the synapses whose spike arrives at step n, then on_post for the
+//     synapses of the cells that fired;
+//  6. resets apply to the cells that spiked; spike counts and spike monitors
 //     are updated; state variables are checked for NaN and Inf.
 //
 // Threads: the cells of every root group are split into contiguous blocks,
 // one per worker. A worker updates, thresholds and resets its own cells and
 // is the only one to write synaptic input into them and to update the state
-// of the plastic synapses onto them, reading every worker's spike list in
+// of the plastic and equation-defined synapses onto them (those are stored by
+// post cell), reading every worker's spike list in
 // ascending cell order. Input into a cell is therefore summed
 // in the same order (projection order, then ascending source, then synapse
 // order) for any number of threads, and every output is bit-for-bit the same.
 // Workers meet once per step at a barrier, between thresholds and
 // propagation; spike lists are double-buffered by step parity so that no
-// second barrier is needed.
+// second barrier is needed, except around the statements of synapses that
+// read presynaptic cells (which another worker may be resetting).
 package engine
