@@ -140,8 +140,10 @@ func (r *runner) restore(s *Snapshot) error {
 	if len(s.SynapseSums) != len(r.synSums) {
 		return mismatch("the synapse monitors")
 	}
+	// a snapshot of a shorter run (extended with a longer duration) holds
+	// fewer samples and bins than the arrays of this run
 	for m, per := range r.synSums {
-		if len(s.SynapseSums[m]) != len(per[0]) {
+		if len(s.SynapseSums[m]) > len(per[0]) {
 			return mismatch("the synapse monitors")
 		}
 		for w := range per {
@@ -221,7 +223,7 @@ func (r *runner) restore(s *Snapshot) error {
 		return mismatch("the rate monitors")
 	}
 	for m := range r.rates {
-		if len(s.Rates[m]) != len(r.rates[m]) {
+		if len(s.Rates[m]) > len(r.rates[m]) {
 			return mismatch("the rate monitors")
 		}
 		copy(r.rates[m], s.Rates[m])

@@ -29,6 +29,7 @@ type runOptions struct {
 	stopAfter       string // simulated time after which to stop and write a checkpoint
 	checkpointEvery string // simulated time between checkpoints
 	stream          bool   // stream state monitors to files whatever their size
+	keepCheckpoint  bool   // write a checkpoint at the end of a completed run too
 }
 
 func (o *runOptions) flags(fs *flag.FlagSet) {
@@ -42,6 +43,7 @@ func (o *runOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.duration, "duration", "", "simulated time with its unit, e.g. \"2 s\"")
 	fs.Var(&o.sets, "set", "override a constant of the model: NAME=VALUE, e.g. Gexc=\"5 nS\" (repeatable)")
 	fs.StringVar(&o.stopAfter, "stop-after", "", "stop after this simulated time and write a checkpoint (continue with volley resume)")
+	fs.BoolVar(&o.keepCheckpoint, "keep-checkpoint", false, "write a checkpoint at the end of the run too, to extend it later with volley resume --duration")
 	fs.StringVar(&o.checkpointEvery, "checkpoint-every", "", "write a checkpoint every so much simulated time, e.g. \"10 s\"")
 	fs.BoolVar(&o.stream, "stream", false, "stream state monitors to disk in chunks (automatic above 64 MiB of samples)")
 }

@@ -259,6 +259,49 @@ func TestStopAndResumeCommand(t *testing.T) {
 	}
 }
 
+// A run completed with --keep-checkpoint and extended with resume --duration
+// (Brian2's second run() call) gives the outputs of one run of the whole
+// duration, byte for byte: spikes, rate bins, synapse means (tsodyks2000,
+// with equation-defined synapses, a burn-in and monitors of each kind).
+func TestExtendRunCommand(t *testing.T) {
+	t.Parallel()
+	full, split := t.TempDir(), filepath.Join(t.TempDir(), "split")
+	common := []string{"--no-plots", "--quiet"}
+	if code, _, errs := runCLI(t, append([]string{"run", "tsodyks2000", "--out", full, "--duration", "1500 ms", "--threads", "2"}, common...)...); code != exitOK {
+		t.Fatalf("full run: %s", errs)
+	}
+	if code, _, errs := runCLI(t, append([]string{"run", "tsodyks2000", "--out", split, "--duration", "1000 ms", "--threads", "1", "--keep-checkpoint"}, common...)...); code != exitOK {
+		t.Fatalf("first run: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "resume", split, "--duration", "0.95 s", "--quiet"); code == exitOK || !strings.Contains(errs, "already") {
+		t.Errorf("shortening a run: exit %d, %q", code, errs)
+	}
+	if code, _, errs := runCLI(t, append([]string{"resume", split, "--duration", "1.5 s", "--threads", "2"}, common...)...); code != exitOK {
+		t.Fatalf("extension: %s", errs)
+	}
+	for _, f := range []string{"spikes.npz", "exc.npz", "inh.npz", "x_ee.npz"} {
+		sameNPZ(t, filepath.Join(full, f), filepath.Join(split, f))
+	}
+	var s output.Summary
+	data, _ := os.ReadFile(filepath.Join(split, "summary.json"))
+	if err := json.Unmarshal(data, &s); err != nil || !s.Complete || math.Abs(s.Duration-1.5) > 1e-9 {
+		t.Errorf("summary after the extension: complete %v, duration %g s (%v)", s.Complete, s.Duration, err)
+	}
+	// state monitors: coba records v
+	full, split = t.TempDir(), filepath.Join(t.TempDir(), "split")
+	if code, _, errs := runCLI(t, append([]string{"run", "coba", "--out", full, "--duration", "120 ms"}, common...)...); code != exitOK {
+		t.Fatalf("full run: %s", errs)
+	}
+	if code, _, errs := runCLI(t, append([]string{"run", "coba", "--out", split, "--duration", "70 ms", "--keep-checkpoint"}, common...)...); code != exitOK {
+		t.Fatalf("first run: %s", errs)
+	}
+	if code, _, errs := runCLI(t, append([]string{"resume", split, "--duration", "120 ms"}, common...)...); code != exitOK {
+		t.Fatalf("extension: %s", errs)
+	}
+	sameNPZ(t, filepath.Join(full, "spikes.npz"), filepath.Join(split, "spikes.npz"))
+	sameNPZ(t, filepath.Join(full, "v.npz"), filepath.Join(split, "v.npz"))
+}
+
 // SIGINT during a run: the step completes, outputs so far and a checkpoint
 // are written, the exit code says interrupted, and resume finishes the run.
 func TestInterrupt(t *testing.T) {

@@ -208,7 +208,7 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 	prog.done()
 	tRun := time.Since(t1)
 	interrupted := errors.Is(runErr, context.Canceled)
-	if interrupted || (runErr == nil && start < plan.Steps) {
+	if interrupted || (runErr == nil && (start < plan.Steps || s.keepCheckpoint)) {
 		if err := s.checkpoint(res.State); err != nil {
 			return err
 		}
