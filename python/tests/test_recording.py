@@ -102,8 +102,11 @@ def test_run_twice_equals_one_long_run(sim):
     sim.Projection(src, cells, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.5, delay=1.0))
     cells.record(["spikes", "v"])
     sim.run(30.0)
+    extended = sim.simulator.state.extended_runs
     sim.run(40.0)
     assert sim.get_current_time() == pytest.approx(70.0)
+    # the second run() continued the first from its checkpoint, not from t = 0
+    assert sim.simulator.state.extended_runs == extended + 1
     seg = cells.get_data().segments[0]
     v_two = np.asarray(seg.analogsignals[0].magnitude)
     s_two = [np.asarray(s.magnitude) for s in seg.spiketrains]

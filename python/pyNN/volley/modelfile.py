@@ -143,6 +143,24 @@ class Layout(object):
         return v if np.isscalar(v) else float(v[self.cells[m][0]])
 
 
+def _duration_line(total_steps, dt):
+    return 'duration = "%s"' % _duration_value(total_steps, dt)
+
+
+def _duration_value(total_steps, dt):
+    return "%d * %s ms" % (total_steps, repr(float(dt)))
+
+
+def duration_text(model):
+    """The duration of a model's run, as volley's --duration flag takes it."""
+    return _duration_value(model.n_steps + 1, model.dt)
+
+
+def without_duration(text):
+    """A model's text without its duration: equal for runs of the same network."""
+    return "\n".join(line for line in text.split("\n") if not line.startswith("duration = "))
+
+
 def build_model(state, n_steps, rundir):
     """Return the Model (TOML text and what to read back) for a run of n_steps steps."""
     dt = state.dt
@@ -155,7 +173,7 @@ def build_model(state, n_steps, rundir):
     w("")
     w("[run]")
     w('dt = %s' % _q(dt, 'ms'))
-    w('duration = "%d * %s ms"' % (total_steps, repr(float(dt))))
+    w(_duration_line(total_steps, dt))
     w("seed = %d" % int(state.seed))
     w("")
 

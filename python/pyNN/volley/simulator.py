@@ -4,10 +4,14 @@ Simulator state of the Volley backend.
 PyNN objects (populations, projections, recorders) register themselves here.
 At every ``run()`` the whole network is written as a Volley model file (TOML
 plus .npy connection lists, see ``modelfile.py``) and simulated by the Go
-binary from t = 0 to the new end time; the results are read back from the
-output directory.  Re-simulating from 0 is exact because Volley's random
-streams are counter-based (keyed by seed, group, cell and step): a run to
-2 T repeats the first T of a run to T step for step.
+binary; the results are read back from the output directory.  A run is
+written with a checkpoint at its end (``--keep-checkpoint``): when the next
+``run()`` finds the same model, Volley extends the previous run from that
+checkpoint (``volley resume --duration``) instead of simulating from t = 0.
+Either way the result is the same, bit for bit: Volley's random streams are
+counter-based (keyed by seed, group, cell and step) and its checkpoints hold
+the whole state, so a run to 2 T repeats the first T of a run to T step for
+step.
 
 :copyright: the Volley authors.  Built on PyNN's mock backend (CeCILL).
 """
@@ -78,6 +82,8 @@ class State(common.control.BaseState):
         self.keep_files = bool(os.environ.get("VOLLEY_PYNN_KEEP"))
         self.run_count = 0
         self.last_run_seconds = None
+        self.last_run = None  # (model text without its duration, run directory, output directory)
+        self.extended_runs = 0  # run() calls served by extending the previous run
         self.clear()
 
     # --- network registry -------------------------------------------------
@@ -125,8 +131,10 @@ class State(common.control.BaseState):
     def run(self, simtime):
         self.run_until(self.t + simtime)
 
-    def _execute(self, n_steps, label):
-        """Write the model for a run of n_steps steps, run volley; return (model, outdir)."""
+    def _execute(self, n_steps, label, extend=False):
+        """Write the model for a run of n_steps steps and run volley on it, or
+        extend the previous run if `extend` and its model is the same;
+        return (model, outdir, rundir)."""
         from . import modelfile  # late import: modelfile imports populations
         binary = find_binary(self.binary)
         workdir = self.ensure_workdir()
@@ -134,23 +142,36 @@ class State(common.control.BaseState):
         rundir = os.path.join(workdir, "%s%03d" % (label, self.run_count))
         os.makedirs(rundir)
         model = modelfile.build_model(self, n_steps, rundir)
-        model_path = os.path.join(rundir, "model.toml")
-        with open(model_path, "w") as f:
-            f.write(model.text)
-        outdir = os.path.join(rundir, "out")
-        cmd = [binary, "run", model_path, "--out", outdir, "--force", "--no-plots", "--quiet",
-               "--threads", str(max(1, int(self.threads)))]
+        key = modelfile.without_duration(model.text)
+        threads = ["--threads", str(max(1, int(self.threads)))]
+        last = self.last_run
+        if (extend and last is not None and last[0] == key
+                and os.path.isdir(os.path.join(last[2], "checkpoint"))):
+            # the same network, continued: resume the previous run to the new end
+            shutil.rmtree(rundir, ignore_errors=True)
+            rundir, outdir = last[1], last[2]
+            cmd = [binary, "resume", outdir, "--duration", modelfile.duration_text(model),
+                   "--keep-checkpoint", "--no-plots", "--quiet"] + threads
+            self.extended_runs += 1
+        else:
+            model_path = os.path.join(rundir, "model.toml")
+            with open(model_path, "w") as f:
+                f.write(model.text)
+            outdir = os.path.join(rundir, "out")
+            cmd = [binary, "run", model_path, "--out", outdir, "--force", "--no-plots", "--quiet",
+                   "--keep-checkpoint"] + threads
         logger.debug("running %s", " ".join(cmd))
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.last_run_seconds = time.perf_counter() - t0
         if proc.returncode != 0:
-            raise VolleyError("volley run failed (exit %d) for model %s:\n%s%s"
-                              % (proc.returncode, model_path, proc.stdout, proc.stderr))
+            raise VolleyError("volley %s failed (exit %d) in %s:\n%s%s"
+                              % (cmd[1], proc.returncode, rundir, proc.stdout, proc.stderr))
         if proc.stderr.strip():
             for line in proc.stderr.strip().splitlines():
                 logger.warning("volley: %s", line)
         self._read_native_counts(outdir)
+        self.last_run = (key, rundir, outdir)
         return model, outdir, rundir
 
     def _read_native_counts(self, outdir):
@@ -185,7 +206,7 @@ class State(common.control.BaseState):
             self.t = tstop
             self.running = True
             return
-        model, outdir, rundir = self._execute(n_steps, "run")
+        model, outdir, rundir = self._execute(n_steps, "run", extend=self.t > 0 and self.results is not None)
         self.results = modelfile.read_results(model, outdir, self)
         self.t = tstop
         self.running = True
