@@ -47,3 +47,21 @@ func philoxRound(c0, c1, c2, c3, k0, k1 uint32) (uint32, uint32, uint32, uint32)
 	p1 := uint64(philoxM1) * uint64(c2)
 	return uint32(p1>>32) ^ c1 ^ k0, uint32(p1), uint32(p0>>32) ^ c3 ^ k1, uint32(p0)
 }
+
+// philoxBlocks4 computes the four blocks of counters c..c+3 (words 1..3 and
+// the key shared), round by round so that the four computations overlap.
+func philoxBlocks4(c, c1, c2, c3 uint32, key [2]uint32) [16]uint32 {
+	a0, a1, a2, a3 := c, c1, c2, c3
+	b0, b1, b2, b3 := c+1, c1, c2, c3
+	d0, d1, d2, d3 := c+2, c1, c2, c3
+	e0, e1, e2, e3 := c+3, c1, c2, c3
+	k0, k1 := key[0], key[1]
+	for r := 0; r < 10; r++ {
+		a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+		b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+		d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+		e0, e1, e2, e3 = philoxRound(e0, e1, e2, e3, k0, k1)
+		k0, k1 = k0+philoxW0, k1+philoxW1
+	}
+	return [16]uint32{a0, a1, a2, a3, b0, b1, b2, b3, d0, d1, d2, d3, e0, e1, e2, e3}
+}

@@ -34,11 +34,18 @@ const (
 // but distinct Streams are independent values.
 type Stream struct {
 	key   [2]uint32
-	ctr   [4]uint32 // ctr[0] is the block counter of the next block
-	buf   [4]uint32 // current block
-	pos   uint32    // next unread word of buf; 4 when buf is used up
-	spent bool      // ctr[0] wrapped: all MaxBlocks blocks were drawn
+	ctr   [4]uint32  // ctr[0] is the block counter of the next block
+	buf   [16]uint32 // current block, or the next four blocks (see refill)
+	pos   uint32     // next unread word of buf; n when buf is used up
+	n     uint32     // words in buf: 4, or 16 once the stream is drawn from at length
+	spent bool       // ctr[0] wrapped: all MaxBlocks blocks were drawn
 }
+
+// bulkAfter is the number of single blocks a stream draws before it computes
+// four blocks at a time: most streams (one per cell per step) need one or
+// two blocks, while a stream drawn from at length (a row of connectivity)
+// gains from the four Philox computations overlapping in the processor.
+const bulkAfter = 2
 
 // New returns the stream of (seed, p, id, index, step), positioned at its
 // first word. It panics if p > 255, index >= 2^IndexBits or step >= 2^StepBits.
@@ -53,7 +60,7 @@ func New(seed uint64, p Purpose, id uint32, index uint64, step uint64) Stream {
 func (s *Stream) init(seed uint64, p Purpose, id uint32, index uint64, step uint64) {
 	s.key = streamKey(seed, id)
 	s.ctr[1], s.ctr[2], s.ctr[3] = streamCounter(p, index, step)
-	s.pos = 4
+	s.pos, s.n = 4, 4
 }
 
 // Uniform01 returns New(seed, p, id, index, step).Float64() with a single
@@ -89,31 +96,41 @@ func streamCounter(p Purpose, index, step uint64) (c1, c2, c3 uint32) {
 	return uint32(index), uint32(index>>32) | uint32(step)<<12, uint32(step>>20) | uint32(p)<<24
 }
 
-// refill computes the next block. It panics when the stream is exhausted.
+// refill computes the next block, or the next four blocks once the stream
+// has drawn bulkAfter blocks: the words come out in the same order either
+// way. It panics when the stream is exhausted.
 func (s *Stream) refill() {
 	if s.spent {
 		panic("rng: stream exhausted: more than 2^32 blocks drawn")
 	}
-	s.buf[0], s.buf[1], s.buf[2], s.buf[3] = philox(s.ctr[0], s.ctr[1], s.ctr[2], s.ctr[3], s.key[0], s.key[1])
+	c := s.ctr[0]
+	if c >= bulkAfter && c <= 1<<32-1-4 {
+		b := philoxBlocks4(c, s.ctr[1], s.ctr[2], s.ctr[3], s.key)
+		s.buf = b
+		s.ctr[0] = c + 4
+		s.pos, s.n = 0, 16
+		return
+	}
+	s.buf[0], s.buf[1], s.buf[2], s.buf[3] = philox(c, s.ctr[1], s.ctr[2], s.ctr[3], s.key[0], s.key[1])
 	s.ctr[0]++
 	s.spent = s.ctr[0] == 0
-	s.pos = 0
+	s.pos, s.n = 0, 4
 }
 
 // Uint32 returns the next 32-bit word of the stream.
 func (s *Stream) Uint32() uint32 {
-	if s.pos >= 4 {
+	if s.pos >= s.n {
 		s.refill()
 	}
-	v := s.buf[s.pos&3]
+	v := s.buf[s.pos&15]
 	s.pos++
 	return v
 }
 
 // Uint64 returns the next two words of the stream, the first as the high half.
 func (s *Stream) Uint64() uint64 {
-	if s.pos <= 2 {
-		v := uint64(s.buf[s.pos&3])<<32 | uint64(s.buf[(s.pos+1)&3])
+	if s.pos+2 <= s.n {
+		v := uint64(s.buf[s.pos&15])<<32 | uint64(s.buf[(s.pos+1)&15])
 		s.pos += 2
 		return v
 	}

@@ -242,3 +242,31 @@ func TestUniformityAcrossIndices(t *testing.T) {
 		t.Errorf("chi-square = %.1f exceeds %.1f", chi2, b)
 	}
 }
+
+// TestStreamWordsAreTheBlocks checks that a stream yields the Philox blocks
+// of its counters in order, word by word, also once it computes four
+// blocks at a time, and whatever mix of 32- and 64-bit draws reads it.
+func TestStreamWordsAreTheBlocks(t *testing.T) {
+	s := New(42, Connect, 7, 123, 0)
+	c1, c2, c3 := streamCounter(Connect, 123, 0)
+	key := streamKey(42, 7)
+	var want []uint32
+	for b := uint32(0); b < 100; b++ {
+		w := Philox4x32([4]uint32{b, c1, c2, c3}, key)
+		want = append(want, w[:]...)
+	}
+	for k := 0; k < len(want); {
+		if k%3 == 0 && k+1 < len(want) {
+			got := s.Uint64()
+			if exp := uint64(want[k])<<32 | uint64(want[k+1]); got != exp {
+				t.Fatalf("words %d-%d: %#x, want %#x", k, k+1, got, exp)
+			}
+			k += 2
+			continue
+		}
+		if got := s.Uint32(); got != want[k] {
+			t.Fatalf("word %d: %#x, want %#x", k, got, want[k])
+		}
+		k++
+	}
+}
