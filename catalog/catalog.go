@@ -136,7 +136,7 @@ func (m *Model) Receptor(name string) (string, bool) {
 
 // Models returns every catalog model, sorted by name.
 func Models() []*Model {
-	ms := []*Model{IFCurrExp(), IFCondExp(), EIFCondExpIsfaIsta(), HHCondExp(), Izhikevich(),
+	ms := []*Model{IFCurrExp(), IFCondExp(), IFCurrAlpha(), IFCondAlpha(), EIFCondExpIsfaIsta(), HHCondExp(), Izhikevich(),
 		SpikeSourcePoisson(), SpikeSourceArray()}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
 	return ms
