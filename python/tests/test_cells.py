@@ -207,7 +207,51 @@ def test_spike_source_array(sim):
         assert st.t_stop == 10.0 * pq.ms
 
 
-@pytest.mark.parametrize("name", ["IF_curr_alpha", "IF_cond_alpha", "EIF_cond_alpha_isfa_ista",
+@pytest.mark.parametrize("model, syn, weight, unit", [("IF_curr_alpha", "isyn_exc", 0.5, 1e9),
+                                                      ("IF_cond_alpha", "gsyn_exc", 0.01, 1e6)])
+def test_alpha_cells_driven_by_spike_source(sim, tmp_path, model, syn, weight, unit):
+    sim.setup(timestep=DT)
+    src = sim.Population(1, sim.SpikeSourceArray(spike_times=[5.0, 10.0, 30.0]), label="src")
+    cell = sim.Population(1, getattr(sim, model)(tau_syn_E=2.0), label="cell")
+    sim.Projection(src, cell, sim.OneToOneConnector(),
+                   sim.StaticSynapse(weight=weight, delay=1.0), receptor_type="excitatory")
+    cell.record(["v", syn, "spikes"])
+    sim.run(60.0)
+    sigs = {a.name: a for a in cell.get_data().segments[0].analogsignals}
+    w_unit = "nA" if model == "IF_curr_alpha" else "uS"
+    text = f"""
+[run]
+dt = "0.1 ms"
+duration = "60 ms"
+[groups.src]
+size = 1
+model = "SpikeSourceArray"
+spike_times = [["5 ms", "10 ms", "30 ms"]]
+[groups.p1]
+size = 1
+model = "{model}"
+params = {{ tau_syn_E = "2 ms" }}
+[projections.x]
+pre = "src"
+post = "p1"
+connector = {{ rule = "one_to_one" }}
+weight = "{weight} {w_unit}"
+delay = "1 ms"
+[monitors.state.m]
+group = "p1"
+vars = ["v", "{syn}"]
+"""
+    res = run_toml(text, tmp_path)
+    for v, f in (("v", 1e3), (syn, unit)):
+        np.testing.assert_allclose(np.asarray(sigs[v].magnitude)[:-1, 0], res["m"][v][0] * f,
+                                   rtol=1e-9, atol=1e-12, err_msg=v)
+    # the alpha function peaks at the weight tau_syn after the spike at 30 ms arrives (31 ms);
+    # the tails of the spikes at 5 and 10 ms add less than 1e-3 of it
+    g = np.asarray(sigs[syn].magnitude)[:, 0]
+    assert g[330] == pytest.approx(weight, rel=1e-3)
+
+
+@pytest.mark.parametrize("name", ["IF_curr_delta", "EIF_cond_alpha_isfa_ista",
                                   "IF_cond_exp_gsfa_grr", "SpikeSourceGamma", "GIF_cond_exp"])
 def test_unsupported_cell_types(sim, name):
     sim.setup(timestep=DT)

@@ -38,6 +38,19 @@ class IF_cond_exp(_VolleyCell, cells.IF_cond_exp):
     volley_model = "IF_cond_exp"
 
 
+class IF_curr_alpha(_VolleyCell, cells.IF_curr_alpha):
+    __doc__ = cells.IF_curr_alpha.__doc__
+    translations = _identity(cells.IF_curr_alpha)
+    volley_model = "IF_curr_alpha"
+    recordable = ['spikes', 'v', 'isyn_exc', 'isyn_inh']
+
+
+class IF_cond_alpha(_VolleyCell, cells.IF_cond_alpha):
+    __doc__ = cells.IF_cond_alpha.__doc__
+    translations = _identity(cells.IF_cond_alpha)
+    volley_model = "IF_cond_alpha"
+
+
 class EIF_cond_exp_isfa_ista(_VolleyCell, cells.EIF_cond_exp_isfa_ista):
     __doc__ = cells.EIF_cond_exp_isfa_ista.__doc__
     translations = _identity(cells.EIF_cond_exp_isfa_ista)
@@ -82,15 +95,13 @@ def _unsupported(base, reason):
 
 
 _NO_CELL = "the Volley engine's catalog has no such model (it has IF_curr_exp, IF_cond_exp, " \
-           "EIF_cond_exp_isfa_ista, HH_cond_exp, Izhikevich, SpikeSourcePoisson, SpikeSourceArray)"
+           "IF_curr_alpha, IF_cond_alpha, EIF_cond_exp_isfa_ista, HH_cond_exp, Izhikevich, " \
+           "SpikeSourcePoisson, SpikeSourceArray)"
 
-IF_curr_alpha = _unsupported(cells.IF_curr_alpha, _NO_CELL + "; alpha-shaped synapses are missing")
-IF_cond_alpha = _unsupported(cells.IF_cond_alpha, _NO_CELL + "; alpha-shaped synapses are missing")
 IF_curr_delta = _unsupported(cells.IF_curr_delta, _NO_CELL)
 IF_cond_exp_gsfa_grr = _unsupported(cells.IF_cond_exp_gsfa_grr, _NO_CELL)
 IF_facets_hardware1 = _unsupported(cells.IF_facets_hardware1, _NO_CELL)
-EIF_cond_alpha_isfa_ista = _unsupported(cells.EIF_cond_alpha_isfa_ista,
-                                        _NO_CELL + "; alpha-shaped synapses are missing")
+EIF_cond_alpha_isfa_ista = _unsupported(cells.EIF_cond_alpha_isfa_ista, _NO_CELL)
 GIF_cond_exp = _unsupported(cells.GIF_cond_exp, _NO_CELL)
 SpikeSourceGamma = _unsupported(cells.SpikeSourceGamma, _NO_CELL)
 SpikeSourceInhGamma = _unsupported(cells.SpikeSourceInhGamma, _NO_CELL)
