@@ -253,10 +253,26 @@ func (n *Network) resolveEquationProjection(ns *namespace, p *model.Projection, 
 	if spec.Delay, err = n.delay(ns, p); err != nil {
 		return err
 	}
-	if p.Connector.Rule == "from_list" || p.Connector.Rule == "from_file" {
-		return errorAt(p.Connector.Pos, "projection %q: equation-defined synapses take their connectivity from a rule or a condition, not %s yet", p.Name, p.Connector.Rule)
+	// a list's weight column sets the synaptic variable w (Brian2's name)
+	wdim, k := units.Dimensionless, spec.syn.varIndex("w")
+	if k >= 0 {
+		wdim = spec.syn.vars[k].Dim
 	}
-	return n.resolveConnector(ns, p, spec, units.Dimensionless)
+	if err := n.resolveConnector(ns, p, spec, wdim); err != nil {
+		return err
+	}
+	if spec.ListWeights != nil {
+		if k < 0 {
+			return errorAt(p.Connector.Pos, "projection %q: the connection list has a weight column, which sets the synaptic variable w; "+
+				"the synapse's equations have no w (declare \"w : <unit>\", or give the list without weights)", p.Name)
+		}
+		for _, in := range spec.syn.inits {
+			if in.Var == "w" {
+				return errorAt(in.Pos, "projection %q: w is set both by params and by the connection list's weight column", p.Name)
+			}
+		}
+	}
+	return nil
 }
 
 // resolveTarget finds the postsynaptic variable of a projection from its
@@ -476,7 +492,7 @@ func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *Pro
 				return errorAt(c.Pos, "projection %q: %v", p.Name, err)
 			}
 		}
-		if err := spec.fromList(rows, pre.N, post.N, wdim, p.Weight.IsZero()); err != nil {
+		if err := spec.fromList(rows, pre.N, post.N, wdim, p.Weight.IsZero() && spec.syn == nil); err != nil {
 			return errorAt(c.Pos, "projection %q: %v", p.Name, err)
 		}
 		cs.Rule, cs.Pairs = connect.FromList, spec.Conn.Pairs

@@ -55,6 +55,10 @@ func TestSynapseModelErrors(t *testing.T) {
 			`event-driven equations`},
 		{"noise", `equations = "dx/dt = -x/second + xi/sqrt(second) : 1"` + "\n" + `on_pre = "x += 1"`,
 			`noise in synaptic equations is not supported yet`},
+		{"list weights without w", `equations = "x : siemens"` + "\n" + `on_pre = "ge_post += x"` + "\n" + `# connector: list`,
+			`the connection list has a weight column, which sets the synaptic variable w`},
+		{"w from params and from the list", `equations = "w : siemens"` + "\n" + `on_pre = "ge_post += w"` + "\n" + `params = { w = "1 nS" }` + "\n" + `# connector: list`,
+			`w is set both by params and by the connection list's weight column`},
 		{"temporary read before it is set", `equations = "w : siemens"` + "\n" + `on_pre = "ge_post += r*w; r = 2"`,
 			`unknown`},
 	} {
@@ -62,6 +66,10 @@ func TestSynapseModelErrors(t *testing.T) {
 			text := synBase + tc.add + "\n"
 			if strings.Contains(tc.add, "# pre: cells") {
 				text = strings.Replace(text, `pre = "pre"`, `pre = "cells"`, 1)
+			}
+			if strings.Contains(tc.add, "# connector: list") {
+				text = strings.Replace(text, `connector = { rule = "all_to_all" }`,
+					`connector = { rule = "from_list", list = [[0, 1, 0.002, 1.0]] }`, 1)
 			}
 			_, err := resolveText(t, text)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -182,6 +182,13 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 			data[s.OfCSR[k]] = v
 		}
 	}
+	if pr.Weights != nil { // the weight column of a connection list: w
+		w := s.Var("w")
+		for k, v := range pr.Weights {
+			w[s.OfCSR[k]] = v
+		}
+		pr.Weights = nil
+	}
 	env := &synEnv{n: n, s: s, m: m, pre: pre, post: post, groups: groups, spec: p}
 	var err error
 	if s.clock, err = env.propagator(m.clock); err != nil {

@@ -725,3 +725,48 @@ var = "g"
 		t.Errorf("g = %g at the end: the synapse did not open", g)
 	}
 }
+
+// TestEquationSynapsesFromList gives equation-defined synapses their
+// connections, weights (into the synaptic variable w) and delays from a
+// list: each post cell receives exactly its synapses' w after their delay.
+func TestEquationSynapsesFromList(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "10 ms"
+
+[groups.stim]
+size = 2
+model = "SpikeSourceArray"
+spike_times = [["1 ms"], ["2 ms"]]
+
+[groups.cell]
+size = 3
+equations = "g : siemens"
+
+[projections.p]
+pre = "stim"
+post = "cell"
+connector = { rule = "from_list", list = [[0, 2, 0.004, 1.0], [1, 0, 0.002, 2.5], [0, 0, 0.001, 0.5]] }
+equations = "w : siemens"
+on_pre = "g_post += w"
+
+[monitors.state.g]
+group = "cell"
+vars = ["g"]
+`
+	res, _ := decodeRun(t, src, 2)
+	g := res.Traces[0].Data[0]
+	at := func(c int, ms float64) float64 { return g[c][int(ms*10+0.5)] }
+	// cell 0: 1 nS arrives at 1.5 ms, 2 nS at 4.5 ms; cell 2: 4 nS at 2 ms; cell 1: nothing
+	for _, c := range []struct {
+		cell int
+		ms   float64
+		want float64
+	}{{0, 1.5, 0}, {0, 1.7, 1e-9}, {0, 4.5, 1e-9}, {0, 4.7, 3e-9}, {2, 2.0, 0}, {2, 2.2, 4e-9}, {1, 9.9, 0}} {
+		if got := at(c.cell, c.ms); math.Abs(got-c.want) > 1e-21 {
+			t.Errorf("cell %d at %g ms: g = %g S, want %g", c.cell, c.ms, got, c.want)
+		}
+	}
+}
