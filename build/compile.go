@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/kernel"
@@ -132,8 +133,11 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 		}
 	}
 	var perm []int64
-	if p.Conn.Rule == connect.FromList && (p.ListWeights != nil || p.ListDelays != nil) {
+	if p.Conn.Rule == connect.FromList && (p.ListWeights != nil || p.ListDelays != nil || slices.Contains(n.Outputs.Synapses, n.projectionIndex(p))) {
 		perm = csr.Perm()
+		if slices.Contains(n.Outputs.Synapses, n.projectionIndex(p)) {
+			pr.ListOrder = perm
+		}
 	}
 	switch {
 	case p.ListWeights != nil:
@@ -197,6 +201,11 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 		}
 	}
 	return pr, nil
+}
+
+// projectionIndex returns the index of p in n.Projections.
+func (n *Network) projectionIndex(p *ProjectionSpec) int {
+	return slices.Index(n.Projections, p)
 }
 
 // drawPerSynapse draws one value per synapse; the values of presynaptic cell

@@ -239,6 +239,9 @@ type Outputs struct {
 		File string
 		View int
 	}
+	// Synapses lists the projections whose synapses are written at the end
+	// of the run (indices into Network.Projections).
+	Synapses []int
 	// Figure, if File is set, stacks the raster, the network activity and
 	// optionally a synapse monitor's mean in one figure.
 	Figure struct {

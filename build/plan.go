@@ -115,6 +115,11 @@ type Projection struct {
 
 	STP *STP      // short-term plasticity, or nil for static synapses
 	Syn *Synapses // equation-defined synapses, or nil
+
+	// ListOrder, for a projection given by a connection list whose synapses
+	// are written at the end (outputs.synapses), is the list row of each
+	// synapse (CSR position); nil otherwise.
+	ListOrder []int64
 }
 
 // MaxDelay returns the longest delay of the projection in steps.

@@ -687,6 +687,9 @@ func (n *Network) resolveOutputs(ns *namespace) error {
 			return errorAt(s.Pos, "outputs.spike_trains: the spikes of %q are not recorded; add it to monitors.spikes", s.Group)
 		}
 	}
+	for _, name := range o.Synapses {
+		n.Outputs.Synapses = append(n.Outputs.Synapses, slices.IndexFunc(n.Projections, func(p *ProjectionSpec) bool { return p.Name == name }))
+	}
 	if f := o.Figure; f != nil {
 		if err := n.resolveFigure(ns, f); err != nil {
 			return err

@@ -12,7 +12,7 @@ import (
 // lists them. Unknown-key errors print these lists.
 var (
 	topKeys        = []string{"name", "description", "run", "constants", "groups", "projections", "monitors", "outputs"}
-	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains", "figure"}
+	outputKeys     = []string{"raster_tmax", "trace_tmax", "connectivity", "spike_trains", "figure", "synapses"}
 	figureKeys     = []string{"file", "inset_start", "inset_end", "activity_max", "synapses", "synapses_min", "synapses_max"}
 	connOutKeys    = []string{"file", "group", "values"}
 	trainsOutKeys  = []string{"file", "group"}
@@ -237,6 +237,9 @@ func (d *decoder) outputs(t *tnode, o *Outputs) error {
 				}
 				return err
 			})
+		case "synapses":
+			o.SynapsesPos = d.pos(n)
+			o.Synapses, err = d.names(n)
 		case "figure":
 			f := &FigureOutput{Pos: d.pos(n)}
 			o.Figure = f

@@ -197,6 +197,11 @@ type Outputs struct {
 	Connectivity *ConnectivityOutput
 	SpikeTrains  *SpikeTrainsOutput
 	Figure       *FigureOutput
+	// Synapses names projections whose synapses are written at the end of
+	// the run, one DIR/synapses_<name>.npz each.
+	Synapses []string
+	// SynapsesPos is the position of the synapses key, for messages.
+	SynapsesPos Pos
 }
 
 // FigureOutput is one figure of stacked panels over the recorded time, as

@@ -497,6 +497,11 @@ func (v validator) outputs() error {
 			return err
 		}
 	}
+	for _, name := range o.Synapses {
+		if _, ok := v.m.Projection(name); !ok {
+			return v.errorf("outputs.synapses", "unknown projection %q", name)
+		}
+	}
 	if f := o.Figure; f != nil {
 		key := "outputs.figure"
 		if err := file(key, f.File, ".png"); err != nil {

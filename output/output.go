@@ -192,3 +192,19 @@ func WriteSynapseMean(dir string, s record.SynapseMean) error {
 		{Name: s.Var, Shape: []int{len(s.Mean)}, Data: nonNil(s.Mean)},
 	})
 }
+
+// WriteSynapseTable writes DIR/synapses_<projection>.npz: i, j (int64, the
+// cells within their groups), delay (s) and one array per value column (SI),
+// one entry per synapse.
+func WriteSynapseTable(dir string, t record.SynapseTable) error {
+	n := len(t.I)
+	arrays := []npy.Array{
+		{Name: "i", Shape: []int{n}, Data: nonNilInt(t.I)},
+		{Name: "j", Shape: []int{n}, Data: nonNilInt(t.J)},
+		{Name: "delay", Shape: []int{n}, Data: nonNil(t.Delay)},
+	}
+	for c, name := range t.Names {
+		arrays = append(arrays, npy.Array{Name: name, Shape: []int{n}, Data: nonNil(t.Values[c])})
+	}
+	return npy.WriteNPZFile(filepath.Join(dir, "synapses_"+t.Projection+".npz"), arrays)
+}

@@ -11,10 +11,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/volleysim/volley/npy"
 	"github.com/volleysim/volley/output"
 )
 
@@ -300,6 +302,85 @@ func TestExtendRunCommand(t *testing.T) {
 	}
 	sameNPZ(t, filepath.Join(full, "spikes.npz"), filepath.Join(split, "spikes.npz"))
 	sameNPZ(t, filepath.Join(full, "v.npz"), filepath.Join(split, "v.npz"))
+}
+
+// outputs.synapses writes every synapse of the named projections at the end
+// of the run: the rows of a connection list in the list's order, with their
+// weights and delays, and the final variables of equation-defined synapses
+// (w grows by 1 nS at each of the two presynaptic spikes).
+func TestSynapsesOutput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	model := filepath.Join(dir, "syn.toml")
+	src := `
+[run]
+dt = "0.1 ms"
+duration = "10 ms"
+
+[groups.stim]
+size = 2
+model = "SpikeSourceArray"
+spike_times = [["1 ms", "3 ms"], []]
+
+[groups.cell]
+size = 3
+model = "IF_cond_exp"
+
+[projections.static]
+pre = "stim"
+post = "cell"
+connector = { rule = "from_list", list = [[1, 2, 0.004, 1.5], [0, 1, 0.002, 2.0], [0, 0, 0.001, 0.5]] }
+
+[projections.plastic]
+pre = "stim"
+post = "cell"
+connector = { rule = "from_list", list = [[1, 0, 0.003, 1.0], [0, 2, 0.001, 1.0]] }
+equations = "w : siemens"
+on_pre = """
+gsyn_exc_post += w
+w += 1*nS
+"""
+
+[outputs]
+synapses = ["static", "plastic"]
+`
+	if err := os.WriteFile(model, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if code, _, errs := runCLI(t, "run", model, "--out", out, "--quiet", "--no-plots"); code != exitOK {
+		t.Fatalf("run: %s", errs)
+	}
+	read := func(proj string) map[string][]float64 {
+		arrays, err := npy.ReadNPZFile(filepath.Join(out, "synapses_"+proj+".npz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]float64{}
+		for _, a := range arrays {
+			x, err := a.Float64s()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[a.Name] = x
+		}
+		return m
+	}
+	st := read("static")
+	want := map[string][]float64{"i": {1, 0, 0}, "j": {2, 1, 0}, "weight": {4e-9, 2e-9, 1e-9}, "delay": {1.5e-3, 2e-3, 0.5e-3}}
+	for k, w := range want {
+		for r := range w {
+			if math.Abs(st[k][r]-w[r]) > 1e-15 {
+				t.Errorf("static %s = %v, want %v (the list's order)", k, st[k], w)
+				break
+			}
+		}
+	}
+	pl := read("plastic")
+	// stim 0 fires twice (synapse 0 -> 2), stim 1 never (synapse 1 -> 0)
+	if !slices.Equal(pl["i"], []float64{1, 0}) || math.Abs(pl["w"][0]-3e-9) > 1e-18 || math.Abs(pl["w"][1]-3e-9) > 1e-18 {
+		t.Errorf("plastic: i %v, w %v; want i [1 0], w [3 nS (unchanged), 1 + 2 nS]", pl["i"], pl["w"])
+	}
 }
 
 // SIGINT during a run: the step completes, outputs so far and a checkpoint

@@ -80,6 +80,11 @@ func writeOutputs(dir string, plan *build.Plan, extra *build.Outputs, res *engin
 			return err
 		}
 	}
+	for _, p := range extra.Synapses {
+		if err := output.WriteSynapseTable(dir, record.Synapses(plan, p)); err != nil {
+			return err
+		}
+	}
 	if s := extra.SpikeTrains; s.File != "" {
 		train := record.SpikesOf(plan, res, s.View)
 		if spikeSpill != nil {

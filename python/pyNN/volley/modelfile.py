@@ -271,6 +271,16 @@ def build_model(state, n_steps, rundir):
                         "(Volley's TsodyksMarkramSynapse parameters are per projection; per-synapse "
                         "values are not supported by the engine yet)" % (name, prj.label))
                 extra_params.append("%s = %s" % (name, _q(single, unit)))
+        stdp = syn.volley_synapse == "STDPMechanism"
+        if stdp:
+            stdp_values = {}
+            for name in ("tau_plus", "tau_minus", "A_plus", "A_minus", "w_min", "w_max"):
+                single = _homogeneous(attrs[name])
+                if single is None:
+                    raise NotImplementedError(
+                        "the Volley backend needs one value of %s for all synapses of Projection %r"
+                        % (name, prj.label))
+                stdp_values[name] = single
         pair = gpre * n_groups + gpost
         order = np.argsort(pair, kind="stable")
         pair_sorted = pair[order]
@@ -283,7 +293,7 @@ def build_model(state, n_steps, rundir):
             delays = attrs["delay"][sel]
             w_single, d_single = _homogeneous(weights), _homogeneous(delays)
             const_lines = []
-            if w_single is not None and d_single is not None:
+            if w_single is not None and d_single is not None and not stdp:
                 # indices only (Volley reads a small integer file much faster than a float
                 # table), the common weight and delay as values with units
                 itype = np.int32 if max(pre_local.max(), post_local.max()) < 2 ** 31 else np.int64
@@ -303,8 +313,12 @@ def build_model(state, n_steps, rundir):
             w('connector = { rule = "from_file", file = %s }' % _toml_str(fname))
             for line in const_lines:
                 w(line)
-            w('receptor = "%s"' % prj.receptor_type)
-            if syn.volley_synapse != "StaticSynapse":
+            if stdp:
+                for line in stdp_synapse(syn, stdp_values, group_pop[b].celltype, prj.receptor_type):
+                    w(line)
+            else:
+                w('receptor = "%s"' % prj.receptor_type)
+            if syn.volley_synapse not in ("StaticSynapse", "STDPMechanism"):
                 w('synapse = "%s"' % syn.volley_synapse)
                 w("params = { %s }" % ", ".join(extra_params))
             w("")
@@ -391,6 +405,52 @@ def _distribution(rd, unit):
     for name in VOLLEY_DISTRIBUTIONS[rd.name]:
         args.append(_q(rd.parameters[name], unit)[1:-1])
     return '"%s(%s)"' % (rd.name, ", ".join(args))
+
+
+# the variable of each catalog cell that a receptor's weights are added to
+RECEPTOR_VARS = {
+    "IF_curr_exp": ("isyn_exc", "isyn_inh"), "IF_cond_exp": ("gsyn_exc", "gsyn_inh"),
+    "IF_curr_alpha": ("xsyn_exc", "xsyn_inh"), "IF_cond_alpha": ("xsyn_exc", "xsyn_inh"),
+    "EIF_cond_exp_isfa_ista": ("gsyn_exc", "gsyn_inh"), "HH_cond_exp": ("gsyn_exc", "gsyn_inh"),
+    "Izhikevich": ("v", "v"),
+}
+
+# the dimension of a PyNN weight unit, as Volley's equations write it
+_UNIT_DIM = {"nA": "amp", "uS": "siemens", "mV": "volt"}
+
+_TRIPLE = '"' * 3
+
+
+def stdp_synapse(syn, values, ct, receptor):
+    """The model-file lines of an STDPMechanism: an equation-defined synapse whose weight w comes
+    from the connection list's weight column (see standardmodels.STDPMechanism)."""
+    wu = _weight_unit(ct)
+    target = RECEPTOR_VARS[ct.volley_model][0 if receptor == "excitatory" else 1]
+    wd = syn.weight_dependence
+
+    def q(name):
+        return "(%r*%s)" % (float(values[name]), wu)
+
+    def factor(text):
+        return text.replace("w_max", q("w_max")).replace("w_min", q("w_min"))
+
+    clip = "clip(w %%s, %s, %s)" % (q("w_min"), q("w_max"))
+    return [
+        "equations = " + _TRIPLE,
+        "w : %s" % _UNIT_DIM[wu],
+        "dP/dt = -P/(%r*ms) : 1 (event-driven)" % float(values["tau_plus"]),
+        "dM/dt = -M/(%r*ms) : 1 (event-driven)" % float(values["tau_minus"]),
+        _TRIPLE,
+        "on_pre = " + _TRIPLE,
+        "P += 1",
+        "w = " + clip % ("- %r*M*%s" % (float(values["A_minus"]), factor(wd.depression))),
+        "%s_post += w" % target,
+        _TRIPLE,
+        "on_post = " + _TRIPLE,
+        "M += 1",
+        "w = " + clip % ("+ %r*P*%s" % (float(values["A_plus"]), factor(wd.potentiation))),
+        _TRIPLE,
+    ]
 
 
 def _weight_unit(ct):

@@ -143,15 +143,71 @@ class TsodyksMarkramSynapse(_VolleySynapse, synapses.TsodyksMarkramSynapse):
     volley_synapse = "TsodyksMarkramSynapse"
 
 
-_NO_PLASTICITY = "the Volley engine has no spike-timing-dependent plasticity " \
-                 "(equation-defined and plastic synapses are not supported yet)"
-STDPMechanism = _unsupported(synapses.STDPMechanism, _NO_PLASTICITY)
-AdditiveWeightDependence = _unsupported(synapses.AdditiveWeightDependence, _NO_PLASTICITY)
-MultiplicativeWeightDependence = _unsupported(synapses.MultiplicativeWeightDependence, _NO_PLASTICITY)
-AdditivePotentiationMultiplicativeDepression = _unsupported(
-    synapses.AdditivePotentiationMultiplicativeDepression, _NO_PLASTICITY)
+class STDPMechanism(_VolleySynapse, synapses.STDPMechanism):
+    """PyNN's STDPMechanism, run as a Volley equation-defined synapse (see
+    modelfile.stdp_synapse): pair-based traces P (pre) and M (post), each
+    +1 per spike, decaying with tau_plus and tau_minus; at a presynaptic spike
+    the weight is depressed by A_minus·M·f−(w) and then transmitted, at a
+    postsynaptic spike potentiated by A_plus·P·f+(w), clipped to [w_min,
+    w_max] (NEST's stdp_synapse). The delay is axonal
+    (dendritic_delay_fraction = 0): the synapse sees the presynaptic spike
+    after the delay and the postsynaptic spike at once."""
+
+    base_translations = build_translations(('weight', 'weight'), ('delay', 'delay'),
+                                           ('dendritic_delay_fraction', 'dendritic_delay_fraction'))
+    volley_synapse = "STDPMechanism"
+
+    def __init__(self, timing_dependence=None, weight_dependence=None,
+                 voltage_dependence=None, dendritic_delay_fraction=1.0,
+                 weight=0.0, delay=None):
+        if voltage_dependence is not None:
+            raise NotImplementedError("the Volley backend has no voltage-dependent STDP")
+        if dendritic_delay_fraction != 0:
+            raise NotImplementedError(
+                "the Volley backend runs STDP with axonal delays only: pass "
+                "dendritic_delay_fraction=0 (the synapse then sees the presynaptic spike after "
+                "the delay and the postsynaptic spike at once); a dendritic delay would need "
+                "delayed postsynaptic events, which the engine does not have")
+        if not isinstance(timing_dependence, SpikePairRule):
+            raise NotImplementedError("the Volley backend supports the timing dependence SpikePairRule, "
+                                      "not %s" % type(timing_dependence).__name__)
+        if not isinstance(weight_dependence, (AdditiveWeightDependence, MultiplicativeWeightDependence,
+                                              AdditivePotentiationMultiplicativeDepression)):
+            raise NotImplementedError(
+                "the Volley backend supports the weight dependences AdditiveWeightDependence, "
+                "MultiplicativeWeightDependence and AdditivePotentiationMultiplicativeDepression, not %s"
+                % type(weight_dependence).__name__)
+        synapses.STDPMechanism.__init__(self, timing_dependence, weight_dependence, voltage_dependence,
+                                        dendritic_delay_fraction, weight, delay)
+
+
+class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
+    __doc__ = synapses.AdditiveWeightDependence.__doc__
+    translations = _identity(synapses.AdditiveWeightDependence)
+    #: the factors of A_plus·P (potentiation) and A_minus·M (depression)
+    potentiation, depression = "w_max", "w_max"
+
+
+class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
+    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
+    translations = _identity(synapses.MultiplicativeWeightDependence)
+    potentiation, depression = "(w_max - w)", "(w - w_min)"
+
+
+class AdditivePotentiationMultiplicativeDepression(synapses.AdditivePotentiationMultiplicativeDepression):
+    __doc__ = synapses.AdditivePotentiationMultiplicativeDepression.__doc__
+    translations = _identity(synapses.AdditivePotentiationMultiplicativeDepression)
+    potentiation, depression = "w_max", "(w - w_min)"
+
+
+class SpikePairRule(synapses.SpikePairRule):
+    __doc__ = synapses.SpikePairRule.__doc__
+    translations = _identity(synapses.SpikePairRule)
+
+
+_NO_PLASTICITY = "the Volley backend supports STDPMechanism with SpikePairRule and the additive, " \
+                 "multiplicative and additive-potentiation/multiplicative-depression weight dependences"
 GutigWeightDependence = _unsupported(synapses.GutigWeightDependence, _NO_PLASTICITY)
-SpikePairRule = _unsupported(synapses.SpikePairRule, _NO_PLASTICITY)
 ElectricalSynapse = _unsupported(synapses.ElectricalSynapse, "the Volley engine has no gap junctions")
 SimpleStochasticSynapse = _unsupported(synapses.SimpleStochasticSynapse,
                                        "the Volley engine has no stochastic synapses")
