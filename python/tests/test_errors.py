@@ -32,8 +32,13 @@ def test_heterogeneous_tsodyks_markram_parameters(sim):
 
 def test_stdp_and_current_sources(sim):
     sim.setup(timestep=DT)
-    with pytest.raises(NotImplementedError, match="plasticity"):
-        sim.STDPMechanism()
+    with pytest.raises(NotImplementedError, match="dendritic_delay_fraction=0"):
+        sim.STDPMechanism()  # PyNN's default: all the delay dendritic
+    with pytest.raises(NotImplementedError, match="GutigWeightDependence"):
+        sim.GutigWeightDependence()
+    with pytest.raises(NotImplementedError, match="voltage-dependent"):
+        sim.STDPMechanism(timing_dependence=sim.SpikePairRule(), weight_dependence=sim.AdditiveWeightDependence(),
+                          voltage_dependence=object(), dendritic_delay_fraction=0)
     with pytest.raises(NotImplementedError, match="current sources"):
         sim.DCSource(amplitude=1.0)
     with pytest.raises(NotImplementedError, match="gap junctions"):

@@ -44,7 +44,7 @@ class PopulationResults(object):
         self.signals = {}  # variable -> (recorded cell indices, data (samples, cells) in PyNN units)
 
 
-Model = namedtuple("Model", "text n_steps dt monitors spike_groups")
+Model = namedtuple("Model", "text n_steps dt monitors spike_groups plastic")
 
 
 def _q(value, unit):
@@ -252,6 +252,7 @@ def build_model(state, n_steps, rundir):
     n_groups = len(names)
     group_pop = [pop for pop, lay in zip(state.populations, layouts) for _ in lay.names]
     declared_views = set()
+    plastic = []  # (Volley projection name, Projection, the synapses it holds, weight unit)
     for prj in state.projections:
         if prj.native is not None:
             _write_native_projection(w, prj, layouts, declared_views)
@@ -316,6 +317,7 @@ def build_model(state, n_steps, rundir):
             if stdp:
                 for line in stdp_synapse(syn, stdp_values, group_pop[b].celltype, prj.receptor_type):
                     w(line)
+                plastic.append((pname, prj, sel, _weight_unit(group_pop[b].celltype)))
             else:
                 w('receptor = "%s"' % prj.receptor_type)
             if syn.volley_synapse not in ("StaticSynapse", "STDPMechanism"):
@@ -339,7 +341,12 @@ def build_model(state, n_steps, rundir):
         if every != 1:
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
-    return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups)
+    if plastic:
+        # the weights STDP changed are read back at the end of the run
+        w("[outputs]")
+        w("synapses = [%s]" % ", ".join('"%s"' % p[0] for p in plastic))
+        w("")
+    return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups, plastic)
 
 
 def native_projection_name(prj):
@@ -467,7 +474,12 @@ def _cells_text(cells):
 
 
 def read_results(model, outdir, state):
-    """Read the outputs of a run into {population index: PopulationResults}."""
+    """Read the outputs of a run into {population index: PopulationResults}, and the
+    weights plastic synapses ended with into their Projections."""
+    for pname, prj, sel, unit in model.plastic:
+        with np.load(os.path.join(outdir, "synapses_%s.npz" % pname)) as z:
+            w = z["w"] * SI_TO_PYNN.get(unit, 1.0)  # in the connection list's order
+        prj._attributes()["weight"][sel] = w
     results = {}
     dt_s = model.dt * 1e-3
     if model.spike_groups:
