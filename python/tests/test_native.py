@@ -1,8 +1,8 @@
 """
 Connections drawn by Volley itself: a connector or synapse values with PyNN's
 NativeRNG ("the simulator's own rng") become Volley connector rules and
-distributions.  Connection lists cannot be read back (Volley does not export
-them); sizes come from Volley's summary.
+distributions.  Sizes come from Volley's summary, the connections themselves
+from the synapse tables Volley writes (outputs.synapses); they cannot be set.
 """
 
 import numpy as np
@@ -26,8 +26,12 @@ def test_fixed_probability_native(sim):
     assert abs(n - 3000) < 5 * np.sqrt(3000 * 0.9)
     sim.run(5.0)
     assert prj.size() == n == last_summary(sim)["projections"][0]["synapses"]
-    with pytest.raises(NotImplementedError, match="does not export connection lists"):
-        prj.get("weight", format="list")
+    conns = prj.get(["weight", "delay"], format="list")
+    assert len(conns) == n
+    assert all(w == pytest.approx(0.1) and d == pytest.approx(0.5) for _, _, w, d in conns)
+    assert len(set((i, j) for i, j, _, _ in conns)) == n  # no multapses with fixed_probability
+    with pytest.raises(NotImplementedError, match="cannot"):
+        prj.set(weight=0.2)
     assert build(1).size() == n
     assert build(2).size() != n
 
@@ -49,13 +53,16 @@ def test_native_weights_reach_the_cells(sim):
     sim.setup(timestep=DT)
     src = sim.Population(1, sim.SpikeSourceArray(spike_times=[5.0]), label="src")
     post = sim.Population(100, sim.IF_curr_exp(tau_syn_E=1e9, v_thresh=1000.0), label="post")
-    sim.Projection(src, post, sim.AllToAllConnector(),
-                   sim.StaticSynapse(weight=RandomDistribution("uniform", (0.1, 0.2), rng=NativeRNG()),
-                                     delay=1.0))
+    prj = sim.Projection(src, post, sim.AllToAllConnector(),
+                         sim.StaticSynapse(weight=RandomDistribution("uniform", (0.1, 0.2), rng=NativeRNG()),
+                                           delay=1.0))
     post.record("isyn_exc")
     sim.run(10.0)
     i_end = np.asarray(post.get_data().segments[0].analogsignals[0].magnitude)[-1]
     assert np.all((i_end >= 0.1) & (i_end < 0.2)) and np.unique(i_end).size == 100
+    # the weights Volley drew, read back, are those the cells received (the current does not decay)
+    w = prj.get("weight", format="array")[0]
+    np.testing.assert_allclose(w, i_end, rtol=1e-8)  # tau_syn_E = 1e9 ms: 4e-9 of decay
 
 
 def test_native_refusals(sim):

@@ -253,9 +253,11 @@ def build_model(state, n_steps, rundir):
     group_pop = [pop for pop, lay in zip(state.populations, layouts) for _ in lay.names]
     declared_views = set()
     plastic = []  # (Volley projection name, Projection, the synapses it holds, weight unit)
+    exported = []  # Volley projection names whose synapse tables are read back
     for prj in state.projections:
         if prj.native is not None:
             _write_native_projection(w, prj, layouts, declared_views)
+            exported.append(native_projection_name(prj))
             continue
         pre_ids, post_ids, attrs = prj.absolute_synapses()
         if pre_ids.size == 0:
@@ -341,10 +343,11 @@ def build_model(state, n_steps, rundir):
         if every != 1:
             w('every = "%d * %s ms"' % (every, repr(float(dt))))
         w("")
-    if plastic:
-        # the weights STDP changed are read back at the end of the run
+    exported += [p[0] for p in plastic]
+    if exported:
+        # connections Volley drew, and the weights STDP changed, are read back after the run
         w("[outputs]")
-        w("synapses = [%s]" % ", ".join('"%s"' % p[0] for p in plastic))
+        w("synapses = [%s]" % ", ".join('"%s"' % name for name in exported))
         w("")
     return Model("\n".join(lines) + "\n", n_steps, dt, monitors, spike_groups, plastic)
 
@@ -471,6 +474,20 @@ def _cells_text(cells):
     if cells.size and cells[-1] - cells[0] + 1 == cells.size:
         return "%d..%d" % (cells[0], cells[-1])
     return "%d cells from %d" % (cells.size, cells[0])
+
+
+def read_synapse_table(path, prj):
+    """The synapses of a projection Volley drew, from its synapse table: (pre, post, attrs)
+    with indices within the projection's pre and post, weights and delays in PyNN units and
+    the synapse type's other parameters."""
+    with np.load(path) as z:
+        pre, post = z["i"].astype(np.int64), z["j"].astype(np.int64)
+        attrs = {"weight": z["weight"] * SI_TO_PYNN[_weight_unit(prj.post.celltype)],
+                 "delay": z["delay"] * 1e3}
+    for name, v in prj.native.values.items():
+        if name not in attrs:
+            attrs[name] = np.full(pre.size, float(v))
+    return pre, post, attrs
 
 
 def read_results(model, outdir, state):

@@ -15,8 +15,8 @@ from pyNN.space import Space
 from pyNN.standardmodels import StandardSynapseType
 from . import simulator
 
-_NO_EXPORT = ("this Projection's connections were drawn by Volley's native rng (NativeRNG) and "
-              "Volley does not export connection lists, so the Volley backend cannot %s")
+_NO_EXPORT = ("this Projection's connections were drawn by Volley's native rng (NativeRNG), "
+              "inside the engine, so the Volley backend cannot %s")
 
 
 def _is_native(value):
@@ -32,6 +32,7 @@ class NativeSpec(object):
         self.keys = keys          # its keys (Python values)
         self.values = values      # name -> float or RandomDistribution (NativeRNG)
         self.size = None          # number of synapses, once Volley has built them
+        self.table = None         # (pre, post, attrs) as Volley drew them, once read back
 
 
 class Connection(common.Connection):
@@ -162,8 +163,14 @@ class Projection(common.Projection):
     # --- storage ---------------------------------------------------------
 
     def _check_exportable(self, what):
-        if self.native is not None:
+        """Connections Volley drew are read back from its synapse table (outputs.synapses),
+        building the network once if it has not run yet; they cannot be changed."""
+        if self.native is None:
+            return
+        if what.startswith("set"):
             raise NotImplementedError(_NO_EXPORT % what)
+        if self.native.table is None:
+            simulator.state.count_native_synapses()
 
     def _convergent_connect(self, presynaptic_indices, postsynaptic_index,
                             **connection_parameters):
@@ -183,6 +190,8 @@ class Projection(common.Projection):
         self._cache = None
 
     def _consolidate(self):
+        if self.native is not None and self.native.table is not None:
+            return self.native.table
         if self._cache is None:
             if self._chunks_pre:
                 pre = np.concatenate(self._chunks_pre)

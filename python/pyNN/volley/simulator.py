@@ -113,8 +113,8 @@ class State(common.control.BaseState):
         if self.t > 0:
             raise NotImplementedError(
                 "the Volley backend cannot %s after run() (t = %g ms) without reset(): "
-                "each run() re-simulates the network from t = 0, so the network must not "
-                "change between run() calls; call reset() first" % (what, self.t))
+                "a run() continues the network of the runs before it, which must not change "
+                "in between; call reset() first" % (what, self.t))
 
     # --- running ----------------------------------------------------------
 
@@ -175,7 +175,8 @@ class State(common.control.BaseState):
         return model, outdir, rundir
 
     def _read_native_counts(self, outdir):
-        """Synapse counts of the projections Volley drew (NativeRNG), from summary.json."""
+        """Synapse counts of the projections Volley drew (NativeRNG), from summary.json, and
+        their synapses, from the synapse tables the model asks Volley to write."""
         from . import modelfile
         native = {modelfile.native_projection_name(p): p for p in self.projections if p.native is not None}
         if not native:
@@ -185,6 +186,10 @@ class State(common.control.BaseState):
         for entry in summary.get("projections", []):
             if entry["name"] in native:
                 native[entry["name"]].native.size = int(entry["synapses"])
+        for name, prj in native.items():
+            path = os.path.join(outdir, "synapses_%s.npz" % name)
+            if os.path.exists(path):
+                prj.native.table = modelfile.read_synapse_table(path, prj)
 
     def count_native_synapses(self):
         """Build the network (one step) to learn how many synapses Volley draws."""
