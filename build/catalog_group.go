@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/volleysim/volley/catalog"
@@ -21,16 +22,31 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 	for _, p := range cm.Params {
 		params[p.Name] = p.Default.Value
 	}
+	// per-cell parameters: given as a distribution or an expression of i,
+	// or from a file (init_files); the group then runs through its template
+	perCell := map[string]model.Value{}
+	for _, f := range g.InitFiles {
+		if _, ok := cm.Param(f.Var); ok {
+			perCell[f.Var] = model.Value{}
+		}
+	}
 	for _, p := range g.Params {
 		cp, ok := cm.Param(p.Name)
 		if !ok {
 			return nil, errorAt(p.Value.Pos, "%s has no parameter %q; valid: %s", cm.Name, p.Name, orNone(cm.ParamNames()))
 		}
-		x, err := ns.scalar(p.Value, cp.Default.Dim)
+		d, err := ns.value(p.Value, cp.Default.Dim)
 		if err != nil {
 			return nil, err
 		}
-		params[p.Name] = x
+		if !d.constant() {
+			perCell[p.Name] = p.Value
+			continue
+		}
+		params[p.Name] = d.c
+	}
+	if len(perCell) > 0 && cm.Template == nil {
+		return nil, errorAt(g.Pos, "group %q: %s takes one value per parameter; per-cell values (a distribution, an expression of i, or init_files) need a model with equations", g.Name, cm.Name)
 	}
 	var spikeTimes [][]float64
 	if len(g.SpikeTimes) > 0 {
@@ -65,10 +81,26 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 	var generic *GroupSpec
 	if t := cm.Template; t != nil {
 		// The template's parameters are constants of the group, before the
-		// model's constants of the same name.
+		// model's constants of the same name; per-cell ones are parameter
+		// lines of its equations instead.
 		tns := ns.with(cm, params)
-		g := &model.Group{Name: g.Name, Pos: g.Pos, Size: g.Size, Equations: t.Equations, Threshold: t.Threshold,
-			Reset: t.Reset, Method: t.Method}
+		eqs := t.Equations
+		var names []string
+		for name := range perCell {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		var pcParams []model.Param
+		for _, name := range names {
+			cp, _ := cm.Param(name)
+			delete(tns.values, name)
+			eqs += fmt.Sprintf("\n%s : %s (constant)", name, cp.Default.Dim)
+			if v := perCell[name]; v.Text != "" {
+				pcParams = append(pcParams, model.Param{Name: name, Value: v})
+			}
+		}
+		g := &model.Group{Name: g.Name, Pos: g.Pos, Size: g.Size, Equations: eqs, Threshold: t.Threshold,
+			Reset: t.Reset, Method: t.Method, Params: pcParams}
 		if t.Refractory != "" {
 			g.Refractory = model.Value{Text: t.Refractory, Pos: g.Pos}
 		}
@@ -78,6 +110,22 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 			return nil, fmt.Errorf("catalog template of %s: %w", cm.Name, err)
 		}
 		n.Warnings = n.Warnings[:warned]
+		if len(perCell) > 0 {
+			// default values of per-cell parameters given only by a file
+			for _, name := range names {
+				if perCell[name].Text == "" {
+					cp, _ := cm.Param(name)
+					generic.Inits = append([]initSpec{{Var: name, Start: 0, Count: size, Value: dist{c: cp.Default.Value}}}, generic.Inits...)
+				}
+			}
+			for _, v := range generic.Vars {
+				if _, ok := spec.stateVar(v.Name); !ok {
+					spec.Vars = append(spec.Vars, v)
+				}
+			}
+			spec.Inits, spec.Method = generic.Inits, generic.Method
+			return spec.withKernel(generic.newKernel), nil
+		}
 	}
 	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
 		if cm.New == nil || (n.Generic && generic != nil) {
@@ -87,6 +135,12 @@ func (n *Network) catalogGroup(ns *namespace, g *model.Group, size int) (*GroupS
 			Seed: n.Seed, ID: spec.ID, SpikeTimes: spikeTimes})
 	}
 	return spec, nil
+}
+
+// withKernel sets the function that makes the group's kernel.
+func (g *GroupSpec) withKernel(k func(state map[string][]float64) (Kernel, error)) *GroupSpec {
+	g.newKernel = k
+	return g
 }
 
 // with returns a namespace that also holds a catalog model's parameters.
