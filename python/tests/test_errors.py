@@ -10,12 +10,16 @@ DT = 0.1
 
 
 def test_too_many_distinct_parameter_values(sim):
-    """Per-cell parameters are written as one Volley group per distinct value set,
-    up to 64 per population (Volley has no per-cell catalog parameters)."""
+    """Cells take per-cell parameters; spike sources take one value per parameter, so a source
+    population is written as one Volley group per distinct value set, up to 64."""
     sim.setup(timestep=DT)
-    p = sim.Population(100, sim.IF_cond_exp(tau_m=RandomDistribution("uniform", (10.0, 20.0),
-                                                                     rng=NumpyRNG(seed=1))))
-    with pytest.raises(NotImplementedError, match="100 distinct values of tau_m"):
+    sim.Population(100, sim.IF_cond_exp(tau_m=RandomDistribution("uniform", (10.0, 20.0),
+                                                                 rng=NumpyRNG(seed=1))))
+    sim.run(1.0)  # one group, tau_m per cell
+    sim.setup(timestep=DT)
+    sim.Population(100, sim.SpikeSourcePoisson(rate=RandomDistribution("uniform", (10.0, 20.0),
+                                                                       rng=NumpyRNG(seed=1))))
+    with pytest.raises(NotImplementedError, match="100 distinct values of rate"):
         sim.run(1.0)
 
 

@@ -1,7 +1,7 @@
 """
-Populations whose cells have different parameter values are written as one
-Volley group per distinct set of values; every cell must behave exactly as
-the same cell alone in a homogeneous population.
+Populations whose cells have different parameter values are written with
+per-cell parameters (init_files); every cell must behave exactly as the same
+cell alone in a homogeneous population (which runs the hand-fused kernel).
 """
 
 import numpy as np
@@ -39,7 +39,7 @@ def test_per_cell_parameters(sim):
         v1, s1, _, _ = _run(sim, I_OFFSET[k], TAU_M[k], V0[k], 1)
         np.testing.assert_array_equal(v[:, k], v1[:, 0])
         np.testing.assert_array_equal(spikes[k], s1[0])
-    # the outgoing projection sums the spikes of all six cells (from 3 Volley groups)
+    # the outgoing projection sums the spikes of all six cells
     all_spikes = np.concatenate(spikes)
     jumps = np.round(np.diff(isyn[:, 0]) / 0.3)
     assert jumps[jumps > 0].sum() == all_spikes.size

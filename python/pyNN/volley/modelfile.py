@@ -87,16 +87,18 @@ MAX_GROUPS_PER_POPULATION = 64
 class Layout(object):
     """How a Population's cells are laid out on Volley root groups.
 
-    Volley's catalog models take one value per parameter and root group, so a
-    Population whose cells have different parameter values is split into one
-    root group per distinct set of values (``p<k>g<m>``); ``cells[m]`` lists the
-    Population indices of group m in ascending order."""
+    A Population is one root group; parameters whose values differ between its
+    cells are written per cell (``init_files``, ``per_cell``). Spike sources
+    take one value per parameter, so a source Population whose cells differ is
+    split into one root group per distinct set of values (``p<k>g<m>``);
+    ``cells[m]`` lists the Population indices of group m in ascending order."""
 
     def __init__(self, pop):
         self.pop = pop
         n = pop.size
         ct = pop.celltype
         self.params = {}     # name -> single value (all groups) or array (per cell)
+        self.per_cell = []   # parameters written per cell (one group, cells with equations)
         varying = []
         if ct.volley_model != "SpikeSourceArray":
             for name in sorted(pop._parameters):
@@ -111,6 +113,9 @@ class Layout(object):
                     self.params[name] = value
                 else:
                     self.params[name] = float(single)
+        if varying and not ct.volley_model.startswith("SpikeSource"):
+            self.per_cell = varying
+            varying = []
         if not varying:
             self.names = [group_name(pop)]
             self.cells = [np.arange(n)]
@@ -203,7 +208,7 @@ def build_model(state, n_steps, rundir):
             else:
                 w("params = { %s }" % ", ".join(
                     "%s = %s" % (name, _q(lay.param_value(name, m), units.get(name, '')))
-                    for name in sorted(lay.params)))
+                    for name in sorted(lay.params) if name not in lay.per_cell))
             # initial values: constants in init, per-cell values in .npy files
             inits, per_cell = [], []
             for var in sorted(pop._init_values):
@@ -218,14 +223,15 @@ def build_model(state, n_steps, rundir):
                     per_cell.append(var)
             if inits:
                 w("init = { %s }" % ", ".join(inits))
-            if per_cell:
-                files = []
-                for var in per_cell:
-                    fname = "i_%s_%s.npy" % (g, var)
-                    np.save(os.path.join(rundir, fname), np.asarray(pop._init_values[var][cells], np.float64))
-                    unit = units.get(var, '')
-                    unit = "" if unit in ('', 'dimensionless') else unit
-                    files.append('%s = { file = "%s", unit = "%s" }' % (var, fname, unit))
+            files = []
+            for var, values in ([(name, lay.params[name][cells]) for name in lay.per_cell] +
+                                [(var, pop._init_values[var][cells]) for var in per_cell]):
+                fname = "i_%s_%s.npy" % (g, var)
+                np.save(os.path.join(rundir, fname), np.asarray(values, np.float64))
+                unit = units.get(var, '')
+                unit = "" if unit in ('', 'dimensionless') else unit
+                files.append('%s = { file = "%s", unit = "%s" }' % (var, fname, unit))
+            if files:
                 w("init_files = { %s }" % ", ".join(files))
             w("")
             # recording
