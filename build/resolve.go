@@ -237,7 +237,7 @@ func (n *Network) resolveProjections(ns *namespace) error {
 		}
 		n.Projections = append(n.Projections, spec)
 	}
-	return nil
+	return n.checkPreReads()
 }
 
 // resolveEquationProjection resolves a projection of equation-defined

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,6 +44,7 @@ type synModelSpec struct {
 	// constant coefficients (euler by default, as Brian2); clock is then nil
 	clockProg     *integrate.Program
 	clockSystem   integrate.System
+	written       map[string]bool // variables that on_pre or on_post assign
 	onPre, onPost []eqn.Statement // subexpressions inlined
 	onPreSrc      string
 	onPostSrc     string
@@ -168,6 +170,15 @@ func (n *Network) resolveSynapseModel(ns *namespace, p *model.Projection, spec *
 			clock.Vars, clock.RHS = append(clock.Vars, e.Var), append(clock.RHS, e.Expr)
 		}
 	}
+	// parameters that statements change are not constant coefficients
+	m.written = map[string]bool{}
+	for _, src := range []string{p.OnPre, p.OnPost} {
+		if sts, err := eqn.ParseStatements(src); err == nil {
+			for _, st := range sts {
+				m.written[st.Var] = true
+			}
+		}
+	}
 	if err := m.clockMethod(clock, p.Method, own); err != nil {
 		return nil, errorAt(eqPos, "projection %q: %v", p.Name, err)
 	}
@@ -244,15 +255,23 @@ func (m *synModelSpec) addSummed(n *Network, p *model.Projection, e eqn.Equation
 		return errorAt(pos, "projection %q: summed variable %q has dimension %s, the post variable %s", p.Name, e.Var, dimName(e.Dim), dimName(v.Dim))
 	}
 	for _, other := range n.summedTargets {
-		if other.group == m.post.Name && other.name == base {
-			return errorAt(pos, "projection %q: %q of group %q is already the target of a summed variable of projection %q; Brian2 refuses this too: sum into separate variables",
+		lo, hi := m.postView.Start, m.postView.Start+m.postView.N
+		if other.group == m.post.Name && other.name == base && lo < other.hi && other.lo < hi {
+			return errorAt(pos, "projection %q: %q of cells of group %q is already the target of a summed variable of projection %q; Brian2 refuses this too: sum into separate variables",
 				p.Name, base, m.post.Name, other.projection)
 		}
 	}
-	n.summedTargets = append(n.summedTargets, summedTarget{group: m.post.Name, name: base, projection: p.Name})
+	n.summedTargets = append(n.summedTargets, summedTarget{group: m.post.Name, name: base, projection: p.Name,
+		lo: m.postView.Start, hi: m.postView.Start + m.postView.N})
 	m.summed = append(m.summed, summedSpec{Target: base, Expr: inlineAll(e.Expr, subexpr), Src: eqn.String(e.Expr)})
 	return nil
 }
+
+// writtenCoefficientError is a linear synaptic system whose coefficient is
+// a parameter that statements change.
+type writtenCoefficientError struct{ msg string }
+
+func (e *writtenCoefficientError) Error() string { return e.msg }
 
 // readLater reports whether a statement of sts reads name.
 func readLater(sts []eqn.Statement, name string) bool {
@@ -265,7 +284,10 @@ func readLater(sts []eqn.Statement, name string) bool {
 }
 
 // summedTarget is a post variable that a summed variable writes.
-type summedTarget struct{ group, name, projection string }
+type summedTarget struct {
+	group, name, projection string
+	lo, hi                  int // the cells of the root group it sums into
+}
 
 // clockMethod chooses how clock-driven equations are integrated: exactly
 // when they are linear with coefficients of synaptic parameters and
@@ -288,7 +310,8 @@ func (m *synModelSpec) clockMethod(sys integrate.System, method string, own map[
 			m.clock = c
 			return nil
 		}
-		if name != "" {
+		var wc *writtenCoefficientError
+		if name != "" || errors.As(err, &wc) {
 			return err
 		}
 		name = "euler"
@@ -322,6 +345,10 @@ func (m *synModelSpec) linear(sys integrate.System, what string, own map[string]
 		for _, name := range eqn.Names(e) {
 			idx := m.varIndex(name)
 			switch {
+			case idx >= 0 && m.vars[idx].Kind == synParam && m.written[name]:
+				return nil, &writtenCoefficientError{fmt.Sprintf("%s equations read %s, which on_pre or on_post changes, as a coefficient; "+
+					"Volley solves them exactly only with constant coefficients (Brian2 re-solves them every step); "+
+					"name an integration method (method = \"euler\", \"rk4\") for clock-driven equations", what, name)}
 			case idx >= 0 && m.vars[idx].Kind == synParam:
 				continue
 			case idx >= 0:
@@ -399,4 +426,41 @@ func (m *synModelSpec) statements(src string, pos model.Pos, subexpr map[string]
 		}
 	}
 	return sts, nil
+}
+
+// checkPreReads refuses a statement that reads a presynaptic variable which
+// a synaptic statement writes into a post cell: the two run on different
+// workers in the same phase, so the value read would depend on the threads.
+func (n *Network) checkPreReads() error {
+	written := map[[2]string]string{} // (root group, variable) -> projection
+	for _, p := range n.Projections {
+		m := p.syn
+		if m == nil {
+			continue
+		}
+		for _, st := range append(append([]eqn.Statement(nil), m.onPre...), m.onPost...) {
+			if g, base, pre, ok := m.cellVar(st.Var); ok && !pre && m.varIndex(st.Var) < 0 {
+				written[[2]string{g.Name, base}] = p.Name
+			}
+		}
+	}
+	for _, p := range n.Projections {
+		m := p.syn
+		if m == nil {
+			continue
+		}
+		for _, st := range append(append([]eqn.Statement(nil), m.onPre...), m.onPost...) {
+			for _, name := range eqn.Names(st.Expr) {
+				g, base, pre, ok := m.cellVar(name)
+				if !ok || !pre || m.varIndex(name) >= 0 {
+					continue
+				}
+				if other, w := written[[2]string{g.Name, base}]; w {
+					return errorAt(p.Pos, "projection %q: statement %q reads %s, which projection %q writes into post cells in the same phase; "+
+						"the value read would depend on the number of threads (read a synaptic copy instead)", p.Name, st.String(), name, other)
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -35,6 +35,10 @@ type Synapses struct {
 
 	Vars       []SynapseVar
 	LastUpdate []int64 // step of each synapse's last event; 0 before the first, as in Brian2
+	// ClockLast is, for Lazy synapses, the step through which each synapse's
+	// clock-driven variables were advanced (-1: none); stepping them eagerly
+	// would have run step n's update before on_pre at step n.
+	ClockLast []int64
 
 	// ReadsPre is set when on_pre or on_post read variables of the
 	// presynaptic cells, which other workers own: the engine then runs the
@@ -291,6 +295,10 @@ func (s *Synapses) fold(m *synModelSpec, monitored map[string]bool) {
 		}
 	}
 	s.Lazy = true
+	s.ClockLast = make([]int64, s.N)
+	for k := range s.ClockLast {
+		s.ClockLast[k] = -1
+	}
 }
 
 // index returns the position of array v among the system's variables, or -1.
@@ -776,15 +784,14 @@ func clockStep3(x0, x1, x2, p, q []float64) {
 // advance moves the event-driven variables of synapse k from its last event
 // to step n.
 func (s *Synapses) advance(k int, n int64) {
-	d := n - s.LastUpdate[k]
-	if d <= 0 {
-		return
-	}
-	if s.event != nil {
+	if d := n - s.LastUpdate[k]; d > 0 && s.event != nil {
 		s.event.advance(k, d)
 	}
 	if s.Lazy {
-		s.clock.advance(k, d)
+		if dc := n - s.ClockLast[k]; dc > 0 {
+			s.clock.advance(k, dc)
+			s.ClockLast[k] = n
+		}
 	}
 }
 

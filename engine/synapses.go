@@ -122,6 +122,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 type SynapseState struct {
 	Vars       [][]float64 // in the order of build.Synapses.Vars
 	LastUpdate []int64
+	ClockLast  []int64 // lazy clock-driven synapses: the step each was advanced through
 	// Queue lists, for each coming step (slot n mod len), the synapses whose
 	// spike arrives then, in the order they were queued.
 	Queue [][]int32
@@ -135,7 +136,7 @@ func (r *runner) synapseState(p int) SynapseState {
 	if s == nil {
 		return SynapseState{}
 	}
-	st := SynapseState{LastUpdate: append([]int64(nil), s.LastUpdate...)}
+	st := SynapseState{LastUpdate: append([]int64(nil), s.LastUpdate...), ClockLast: append([]int64(nil), s.ClockLast...)}
 	for _, v := range s.Vars {
 		st.Vars = append(st.Vars, append([]float64(nil), v.Data...))
 	}
@@ -172,6 +173,10 @@ func (r *runner) restoreSynapses(p int, st SynapseState) bool {
 		copy(v.Data, st.Vars[i])
 	}
 	copy(s.LastUpdate, st.LastUpdate)
+	if len(st.ClockLast) != len(s.ClockLast) {
+		return false
+	}
+	copy(s.ClockLast, st.ClockLast)
 	acc := s.Accumulators()
 	if len(acc) != len(st.Sums) {
 		return false
