@@ -873,7 +873,6 @@ func (s *Synapses) OnPost(k int, n int64) { s.event1(s.onPost, k, n) }
 func (s *Synapses) HasOnPre() bool  { return len(s.onPre) > 0 }
 func (s *Synapses) HasOnPost() bool { return len(s.onPost) > 0 }
 
-
 func (s *Synapses) event1(sts []synStmt, k int, n int64) {
 	s.advance(k, n)
 	var before [maxFolds]float64
