@@ -293,7 +293,7 @@ func (k *Kernel) fillRandom(f *frame, p *program, purpose rng.Purpose) {
 		return
 	}
 	if len(p.sites) == 1 && p.sites[0] { // one noise term: the common case
-		rng.FirstNormals(k.seed, purpose, k.id, uint64(f.step), f.lo, f.cells, f.rand[0][:f.n])
+		rng.Normals(k.seed, purpose, k.id, uint64(f.step), f.lo, f.cells, f.rand[0][:f.n])
 		return
 	}
 	for c := 0; c < f.n; c++ {

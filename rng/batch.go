@@ -1,39 +1,75 @@
 package rng
 
-// FirstNormals writes, for each cell k of a block, the first standard normal
-// value of the stream New(seed, p, id, index, step), where index is first+k,
-// or cells[k] when cells is not nil. It gives exactly what Stream.Normal
-// gives, but computes the Philox blocks of four cells at once, which lets the
-// processor overlap their rounds, and derives the key once.
-func FirstNormals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []int32, out []float64) {
+// Normals writes, for each cell k of a block, the standard normal value of
+// cell index first+k (or cells[k] when cells is not nil) at step, for one
+// noise term per cell per step. Two neighbouring cells share one Philox
+// block, which holds the 64 bits that a ziggurat draw needs in about 98.8%
+// of draws for each of them:
+//
+//   - cells 2m and 2m+1 take words 0–1 and 2–3 of block 0 of the stream
+//     (seed, p, id, 2m, step);
+//   - a draw the ziggurat rejects continues in the cell's own stream
+//     (seed, p, id, cell, step) from block 1, which no other draw reads.
+//
+// The value of a cell depends only on (seed, p, id, cell, step), never on
+// the block or the thread that computes it. Four pairs are computed at once,
+// which lets the processor overlap their Philox rounds.
+func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []int32, out []float64) {
 	key := streamKey(seed, id)
-	index := func(k int) uint64 {
-		if cells != nil {
-			return uint64(cells[k])
+	if cells != nil {
+		for k, c := range cells {
+			w := pairBlock(seed, p, id, key, uint64(c), step)
+			out[k] = pairNormal(w[c&1], seed, p, id, uint64(c), step)
 		}
-		return uint64(first + k)
+		return
 	}
 	k := 0
-	for ; k+4 <= len(out); k += 4 {
-		a1, a2, a3 := streamCounter(p, index(k), step)
-		b1, b2, b3 := streamCounter(p, index(k+1), step)
-		c1, c2, c3 := streamCounter(p, index(k+2), step)
-		d1, d2, d3 := streamCounter(p, index(k+3), step)
-		a0, aw1, b0, bw1, c0, cw1, d0, dw1 := philox4Lanes(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3, key)
-		for lane, u := range [4]uint64{uint64(a0)<<32 | uint64(aw1), uint64(b0)<<32 | uint64(bw1),
-			uint64(c0)<<32 | uint64(cw1), uint64(d0)<<32 | uint64(dw1)} {
-			out[k+lane] = firstNormal(u, seed, p, id, index(k+lane), step)
+	if first&1 == 1 && len(out) > 0 {
+		c := uint64(first)
+		out[0] = pairNormal(pairBlock(seed, p, id, key, c, step)[1], seed, p, id, c, step)
+		k = 1
+	}
+	for ; k+8 <= len(out); k += 8 {
+		c := uint64(first + k)
+		a1, a2, a3 := streamCounter(p, c, step)
+		b1, b2, b3 := streamCounter(p, c+2, step)
+		c1, c2, c3 := streamCounter(p, c+4, step)
+		d1, d2, d3 := streamCounter(p, c+6, step)
+		w := philox4x4(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3, key)
+		o := out[k : k+8]
+		for h := range 8 {
+			u := uint64(w[2*h])<<32 | uint64(w[2*h+1])
+			i := u & (nzN - 1)
+			j := u >> 12
+			if j >= nzig.k[i] {
+				o[h] = pairNormal(u, seed, p, id, c+uint64(h), step)
+				continue
+			}
+			x := float64(j) * nzig.w[i]
+			if u&nzN != 0 {
+				x = -x
+			}
+			o[h] = x
 		}
 	}
 	for ; k < len(out); k++ {
-		s := New(seed, p, id, index(k), step)
-		out[k] = s.Normal()
+		c := uint64(first + k)
+		out[k] = pairNormal(pairBlock(seed, p, id, key, c, step)[c&1], seed, p, id, c, step)
 	}
 }
 
-// firstNormal finishes the ziggurat draw from the stream's first Uint64 u:
-// the common case is decided by u alone; the rest replays the stream.
-func firstNormal(u uint64, seed uint64, p Purpose, id uint32, index, step uint64) float64 {
+// pairBlock returns block 0 of the stream of the pair of cell c as two
+// Uint64: the even cell's and the odd cell's.
+func pairBlock(seed uint64, p Purpose, id uint32, key [2]uint32, c, step uint64) [2]uint64 {
+	c1, c2, c3 := streamCounter(p, c&^1, step)
+	w0, w1, w2, w3 := philox(0, c1, c2, c3, key[0], key[1])
+	return [2]uint64{uint64(w0)<<32 | uint64(w1), uint64(w2)<<32 | uint64(w3)}
+}
+
+// pairNormal finishes the ziggurat draw of cell c from its 64 bits u: the
+// common case is decided by u alone; otherwise the draw continues in the
+// cell's stream from block 1, as Stream.Normal would after rejecting u.
+func pairNormal(u uint64, seed uint64, p Purpose, id uint32, c, step uint64) float64 {
 	i := u & (nzN - 1)
 	j := u >> 12
 	if j < nzig.k[i] {
@@ -43,13 +79,14 @@ func firstNormal(u uint64, seed uint64, p Purpose, id uint32, index, step uint64
 		}
 		return x
 	}
-	s := New(seed, p, id, index, step)
-	return s.Normal()
+	s := New(seed, p, id, c, step)
+	s.ctr[0] = 1
+	return s.normalAfter(u)
 }
 
-// philox4Lanes computes the first two words of block 0 of four streams
-// with the same key, round by round so that the lanes overlap.
-func philox4Lanes(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3 uint32, key [2]uint32) (uint32, uint32, uint32, uint32, uint32, uint32, uint32, uint32) {
+// philox4x4 computes block 0 of four streams with the same key, round by
+// round so that the lanes overlap, and returns their words lane by lane.
+func philox4x4(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3 uint32, key [2]uint32) [16]uint32 {
 	var a0, b0, c0, d0 uint32
 	k0, k1 := key[0], key[1]
 	for r := 0; r < 10; r++ {
@@ -59,5 +96,5 @@ func philox4Lanes(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3 uint32, key [2]
 		d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
 		k0, k1 = k0+philoxW0, k1+philoxW1
 	}
-	return a0, a1, b0, b1, c0, c1, d0, d1
+	return [16]uint32{a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3, d0, d1, d2, d3}
 }

@@ -56,6 +56,10 @@
 // BTRS) for large ones. Uniform01 is the single-call fast path equal to
 // New(...).Float64().
 //
+// Normals is the batch form for one noise term per cell per step: two
+// neighbouring cells share one Philox block (64 bits each), and a rejected
+// ziggurat draw continues in the cell's own stream from block 1.
+//
 // Every method consumes a number of words that depends only on the values
 // drawn, so a stream is reproducible however it is interleaved with others.
 // Distribution methods panic on invalid parameters (programmer errors: the

@@ -47,8 +47,13 @@ func newNormalZiggurat() *normalZiggurat {
 // in about 98.8% of draws, more (and a logarithm or an exponential) in the
 // rest.
 func (s *Stream) Normal() float64 {
+	return s.normalAfter(s.Uint64())
+}
+
+// normalAfter is the ziggurat draw whose first 64 bits are u; the stream
+// gives the bits of the rest of the draw, if any.
+func (s *Stream) normalAfter(u uint64) float64 {
 	for {
-		u := s.Uint64()
 		i := u & (nzN - 1)
 		neg := u&nzN != 0
 		j := u >> 12
@@ -65,6 +70,7 @@ func (s *Stream) Normal() float64 {
 					}
 				}
 			} else if nzig.f[i]+s.Float64()*(nzig.f[i+1]-nzig.f[i]) >= math.Exp(-0.5*x*x) {
+				u = s.Uint64()
 				continue
 			}
 		}

@@ -30,6 +30,7 @@ type runOptions struct {
 	checkpointEvery string // simulated time between checkpoints
 	stream          bool   // stream state monitors to files whatever their size
 	keepCheckpoint  bool   // write a checkpoint at the end of a completed run too
+	cpuProfile      string // write a pprof CPU profile of the run to this file
 }
 
 func (o *runOptions) flags(fs *flag.FlagSet) {
@@ -45,6 +46,7 @@ func (o *runOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.stopAfter, "stop-after", "", "stop after this simulated time and write a checkpoint (continue with volley resume)")
 	fs.BoolVar(&o.keepCheckpoint, "keep-checkpoint", false, "write a checkpoint at the end of the run too, to extend it later with volley resume --duration")
 	fs.StringVar(&o.checkpointEvery, "checkpoint-every", "", "write a checkpoint every so much simulated time, e.g. \"10 s\"")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of build and simulation to this file (go tool pprof)")
 	fs.BoolVar(&o.stream, "stream", false, "stream state monitors to disk in chunks (automatic above 64 MiB of samples)")
 }
 
@@ -71,6 +73,11 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(pos) == 1 {
 		arg = pos[0]
 	}
+	stop, err := startCPUProfile(o.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	t0 := time.Now()
 	src, err := loadModel(arg)
 	if err != nil {
