@@ -1,8 +1,6 @@
 package build
 
 import (
-	"fmt"
-	"math"
 	"sort"
 
 	"github.com/volleysim/volley/eqn"
@@ -97,11 +95,15 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 		if err != nil {
 			return nil, errorAt(subPos(g.Pos, "method"), "group %q: %v", g.Name, err)
 		}
-		if method == "exact" {
+		switch {
+		case method == "exact":
 			coeffs, err = integrate.ExactLinearCoefficients(sys)
-		} else {
+		default:
 			// an exact solution is exact at any dt; other methods need dt ≪ tau
 			n.checkTimeConstants(ns, g, sys)
+			if method == "euler" {
+				coeffs = linearEuler(sys)
+			}
 			prog, err = integrate.Integrate(sys, method)
 		}
 		if err != nil {
@@ -152,8 +154,17 @@ func (n *Network) equationGroup(ns *namespace, g *model.Group, size int) (*Group
 	spec.newKernel = func(state map[string][]float64) (Kernel, error) {
 		s := ks
 		s.DT, s.Seed, s.ID, s.Arrays, s.Consts = n.DT, n.Seed, spec.ID, state, consts
+		dynamic := n.runtimeWrites(g.Name, ks.Reset)
+		coeffs := coeffs
+		if name, ok := readsAny(coeffs, dynamic); ok {
+			if spec.Method == "exact" {
+				return nil, errorAt(subPos(g.Pos, "equations"), "group %q: the exact solution reads %s as a coefficient, which changes during the run (%s); "+
+					"give method = \"euler\" (or rk4), which read it every step", g.Name, name, dynamic[name])
+			}
+			coeffs = nil // the program of the method reads it every step
+		}
 		if coeffs != nil {
-			if err := exactPropagators(coeffs, &s, n.DT, params); err != nil {
+			if err := linearPropagators(coeffs, spec.Method, &s, n.DT, dynamic); err != nil {
 				return nil, errorAt(subPos(g.Pos, "equations"), "group %q: %v", g.Name, err)
 			}
 		}
@@ -274,129 +285,6 @@ func withSource(err error, src string) error {
 		}
 	}
 	return err
-}
-
-// exactPropagators evaluates the coefficients of a linear system for every
-// cell, computes the propagator of one step with the matrix exponential once
-// for each distinct set of coefficients, and sets the kernel's update
-// program: with numbers when every cell has the same propagator, with
-// per-cell arrays otherwise (coefficients that depend on per-cell parameters).
-//
-// An input b_j that reads a name of dynamic (a parameter that statements or
-// summed variables may change during the run) is not folded into the input
-// term: the program adds M·b with b evaluated every step, M = ∫₀^dt exp(A·s) ds
-// being the input term of unit inputs. This is Brian2's exact solution, which
-// reads the parameters of the step.
-func exactPropagators(c *integrate.LinearCoefficients, s *kernel.Spec, dt float64, dynamic map[string]bool) error {
-	n := len(c.Vars)
-	dyn := make([]bool, n)
-	for j, e := range c.B {
-		for _, name := range eqn.Names(e) {
-			dyn[j] = dyn[j] || dynamic[name]
-		}
-	}
-	all := append(append([]eqn.Expr(nil), c.A...), c.B...)
-	vals := make([][]float64, len(all)) // [coefficient][cell]
-	for i, e := range all {
-		vals[i] = make([]float64, s.N)
-		if i >= n*n && dyn[i-n*n] {
-			continue // read every step
-		}
-		x, err := kernel.NewCellExpr(kernel.CellExprSpec{Expr: e, Src: eqn.String(e), N: s.N, DT: dt,
-			Arrays: s.Arrays, Consts: s.Consts})
-		if err != nil {
-			return fmt.Errorf("exact integration: coefficient %s: %v", eqn.String(e), err)
-		}
-		x.EvalRange(0, s.N, nil, vals[i])
-	}
-	// entries per cell: P (n²), q (n), then M (n², dynamic columns only)
-	ne := n*n + n + n*n
-	cache := map[string][]float64{}
-	perCell := make([][]float64, s.N)
-	coef := make([]float64, len(all))
-	unit := make([]float64, n)
-	for cell := 0; cell < s.N; cell++ {
-		key := make([]byte, 0, 8*len(all))
-		for i := range all {
-			coef[i] = vals[i][cell]
-			key = fmt.Appendf(key, "%x,", math.Float64bits(coef[i]))
-		}
-		e, ok := cache[string(key)]
-		if !ok {
-			l, err := integrate.ExactLinear(coef[:n*n], coef[n*n:], dt)
-			if err != nil {
-				return fmt.Errorf("exact integration (cell %d): %v", cell, err)
-			}
-			e = make([]float64, ne)
-			copy(e, l.P)
-			copy(e[n*n:], l.Q)
-			for j := range n {
-				if !dyn[j] {
-					continue
-				}
-				clear(unit)
-				unit[j] = 1
-				m, err := integrate.ExactLinear(coef[:n*n], unit, dt)
-				if err != nil {
-					return fmt.Errorf("exact integration (cell %d): %v", cell, err)
-				}
-				for i := range n {
-					e[n*n+n+i*n+j] = m.Q[i]
-				}
-			}
-			cache[string(key)] = e
-		}
-		perCell[cell] = e
-	}
-	arrays := map[string][]float64{}
-	for name, a := range s.Arrays {
-		arrays[name] = a
-	}
-	// each entry is a number when all cells share it, a per-cell array otherwise
-	shared := make([]float64, ne)
-	names := make([]string, ne)
-	for k := range ne {
-		same := true
-		for _, e := range perCell {
-			same = same && e[k] == perCell[0][k]
-		}
-		if same {
-			if s.N > 0 {
-				shared[k] = perCell[0][k]
-			}
-			continue
-		}
-		switch {
-		case k < n*n:
-			names[k] = integrate.PropagatorName(k/n, k%n)
-		case k < n*n+n:
-			names[k] = integrate.InputName(k - n*n)
-		default:
-			names[k] = fmt.Sprintf("_M_%d_%d", (k-n*n-n)/n, (k-n*n-n)%n)
-		}
-		a := make([]float64, s.N)
-		for cell, e := range perCell {
-			a[cell] = e[k]
-		}
-		arrays[names[k]] = a
-	}
-	s.Arrays = arrays
-	s.Update = integrate.ExactProgram(c.Vars, shared[:n*n], shared[n*n:n*n+n], names[:n*n], names[n*n:n*n+n])
-	for i := range n {
-		for j := range n {
-			k := n*n + n + i*n + j
-			if !dyn[j] || (names[k] == "" && shared[k] == 0) {
-				continue
-			}
-			var m eqn.Expr = &eqn.Num{Value: shared[k]}
-			if names[k] != "" {
-				m = &eqn.Ident{Name: names[k]}
-			}
-			st := &s.Update.Stmts[i]
-			st.Expr = &eqn.Binary{Op: "+", X: st.Expr, Y: &eqn.Binary{Op: "*", X: m, Y: c.B[j]}}
-		}
-	}
-	return nil
 }
 
 // checkTimeConstants warns when dt is longer than a fifth of the time

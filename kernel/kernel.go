@@ -24,6 +24,9 @@ type Spec struct {
 	Consts map[string]float64
 
 	Update *integrate.Program // nil: the state changes only through input and resets
+	// Linear, if set instead of Update, is a linear update with coefficients
+	// that are numbers over runs of cells, run without the block machine.
+	Linear *Linear
 	Clamp  []string           // variables held in refractory cells: (unless refractory)
 
 	Threshold    eqn.Expr // nil: the cells never spike
@@ -52,6 +55,7 @@ type Kernel struct {
 
 	update *program
 	stores []store
+	linear *linear
 
 	thresh *program
 	cond   operand
@@ -109,8 +113,15 @@ func New(spec Spec) (*Kernel, error) {
 	if err := k.compileRefractory(spec, sc, pool); err != nil {
 		return nil, err
 	}
-	if spec.Update != nil {
+	switch {
+	case spec.Update != nil && spec.Linear != nil:
+		return nil, fmt.Errorf("kernel: both an update program and a linear update")
+	case spec.Update != nil:
 		if err := k.compileUpdate(spec, sc, pool); err != nil {
+			return nil, err
+		}
+	case spec.Linear != nil:
+		if err := k.compileLinear(spec, sc); err != nil {
 			return nil, err
 		}
 	}
@@ -322,6 +333,9 @@ func (k *Kernel) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 			f.view[i] = a[b:e]
 		}
 		k.refractory(f)
+		if k.linear != nil && !k.linear.step(k, f) {
+			finite = false
+		}
 		if k.update != nil {
 			k.fillRandom(f, k.update, rng.Noise)
 			f.run(k.update, k.dt)

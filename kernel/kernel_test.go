@@ -9,7 +9,7 @@ import (
 	"github.com/volleysim/volley/integrate"
 )
 
-func mustExpr(t *testing.T, s string) eqn.Expr {
+func mustExpr(t testing.TB, s string) eqn.Expr {
 	t.Helper()
 	e, err := eqn.ParseExpr(s)
 	if err != nil {
