@@ -27,7 +27,7 @@ type Spec struct {
 	// Linear, if set instead of Update, is a linear update with coefficients
 	// that are numbers over runs of cells, run without the block machine.
 	Linear *Linear
-	Clamp  []string           // variables held in refractory cells: (unless refractory)
+	Clamp  []string // variables held in refractory cells: (unless refractory)
 
 	Threshold    eqn.Expr // nil: the cells never spike
 	ThresholdSrc string
