@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/volleysim/volley/build"
-	"github.com/volleysim/volley/eqn"
 	"github.com/volleysim/volley/model"
+	"github.com/volleysim/volley/xmath"
 )
 
 const hhCells = 4000
@@ -55,11 +55,11 @@ func (k *handHH) step(out []int32) []int32 {
 		if !(v > vth) {
 			k.released[i] = true
 		}
-		ma := 0.32 * 4 / eqn.Exprel((13*mV-v+vt)/(4*mV)) / ms
-		mb := 0.28 * 5 / eqn.Exprel((v-vt-40*mV)/(5*mV)) / ms
+		ma := 0.32 * 4 / xmath.Exprel((13*mV-v+vt)/(4*mV)) / ms
+		mb := 0.28 * 5 / xmath.Exprel((v-vt-40*mV)/(5*mV)) / ms
 		ha := 0.128 * math.Exp((17*mV-v+vt)/(18*mV)) / ms
 		hb := 4. / (1 + math.Exp(-(v-vt-40*mV)/(5*mV))) / ms
-		na := 0.032 * 5 / eqn.Exprel((15*mV-v+vt)/(5*mV)) / ms
+		na := 0.032 * 5 / xmath.Exprel((15*mV-v+vt)/(5*mV)) / ms
 		nb := 0.5 * math.Exp((10*mV-v+vt)/(40*mV)) / ms
 		m3h, n4 := m*m*m*h, n*n*n*n
 		a := (-gl - gna*m3h - gk*n4 - ge - gi) / cm

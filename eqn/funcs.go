@@ -44,7 +44,7 @@ var functions = map[string]function{
 	"arcsin": {1, dimless, math.Asin, nil},
 	"arccos": {1, dimless, math.Acos, nil},
 	"arctan": {1, dimless, math.Atan, nil},
-	"exprel": {1, dimless, Exprel, nil},
+	"exprel": {1, dimless, xmath.Exprel, nil},
 	"int":    {1, dimless, math.Trunc, nil},
 	"abs":    {1, keep, math.Abs, nil},
 	"floor":  {1, keep, math.Floor, nil},
@@ -64,19 +64,6 @@ func Functions() []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// Exprel returns (exp(x) - 1)/x, accurate near 0 and equal to 1 at 0.
-func Exprel(x float64) float64 {
-	switch {
-	case x == 0:
-		return 1
-	case math.IsInf(x, 1):
-		return x
-	case math.IsInf(x, -1):
-		return 0
-	}
-	return math.Expm1(x) / x
 }
 
 func sign(x float64) float64 {

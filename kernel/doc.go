@@ -8,7 +8,14 @@
 // cells (up to BlockSize) at once, so the cost of decoding it is paid once per
 // block, not per cell: there is no tree walk and no interface call per cell.
 // Compilation folds constant subexpressions, shares common subexpressions and
-// reuses block registers once their values are dead.
+// reuses block registers once their values are dead. A division by a
+// number is compiled as a multiplication by its reciprocal (within an ulp;
+// Brian2's C++ is compiled with -ffast-math, which does the same).
+//
+// A Linear update (the exact solution or the Euler step of linear equations
+// whose coefficients are numbers over runs of cells) skips the machine: its
+// loops keep the coefficients of a run in registers and give the numbers
+// the exact program gives on the machine.
 //
 // Operands are state arrays (SI values, one per cell), block registers, or
 // constants. Names resolve, in order, to: temporaries of the program; state
@@ -32,6 +39,7 @@
 // Random numbers come from counter-based streams keyed by (seed, purpose,
 // group, cell, step), one stream per cell and step for each of the update,
 // threshold and reset programs, with the draws of a program's call sites in
-// program order. Results therefore do not depend on how cells are split into
+// program order (a single noise term of the update takes rng.Normals, which
+// gives two neighbouring cells one Philox block). Results therefore do not depend on how cells are split into
 // blocks or threads.
 package kernel

@@ -44,7 +44,8 @@ func statements(t *testing.T, s string) []eqn.Statement {
 }
 
 // An Euler-integrated LIF with per-cell input I: the kernel's values equal, bit
-// for bit, a Go loop evaluating the same expression in the same order, over
+// for bit, a Go loop evaluating the same expression in the same order, with
+// divisions by constants as multiplications by their reciprocals, over
 // block boundaries (BlockSize+3 cells).
 func TestLIFMatchesGoLoop(t *testing.T) {
 	t.Parallel()
@@ -67,7 +68,7 @@ func TestLIFMatchesGoLoop(t *testing.T) {
 			t.Fatal("non-finite")
 		}
 		for i := range ref {
-			ref[i] = ref[i] + dt*((el-ref[i])/tau+in[i]/c)
+			ref[i] = ref[i] + dt*((el-ref[i])*(1/tau)+in[i]*(1/c))
 		}
 	}
 	for i := range ref {
