@@ -22,7 +22,6 @@ const (
 	opSubC  // d = a − c
 	opRSubC // d = c − a
 	opMulC  // d = a · c
-	opDivC  // d = a / c
 	opRDivC // d = c / a
 	opPow
 	opMod
@@ -135,76 +134,27 @@ func (f *frame) run(p *program, dt float64) {
 		case opCopy:
 			copy(d, f.get(in.a))
 		case opNeg:
-			a := f.get(in.a)
-			for i := range d {
-				d[i] = -a[i]
-			}
+			negV(d, f.get(in.a))
 		case opAdd:
-			a, b := f.get(in.a), f.get(in.b)
-			a, b = a[:len(d)], b[:len(d)]
-			for i := range d {
-				d[i] = a[i] + b[i]
-			}
+			addVV(d, f.get(in.a), f.get(in.b))
 		case opSub:
-			a, b := f.get(in.a), f.get(in.b)
-			a, b = a[:len(d)], b[:len(d)]
-			for i := range d {
-				d[i] = a[i] - b[i]
-			}
+			subVV(d, f.get(in.a), f.get(in.b))
 		case opMul:
-			a, b := f.get(in.a), f.get(in.b)
-			a, b = a[:len(d)], b[:len(d)]
-			for i := range d {
-				d[i] = a[i] * b[i]
-			}
+			mulVV(d, f.get(in.a), f.get(in.b))
 		case opDiv:
-			a, b := f.get(in.a), f.get(in.b)
-			a, b = a[:len(d)], b[:len(d)]
-			for i := range d {
-				d[i] = a[i] / b[i]
-			}
+			divVV(d, f.get(in.a), f.get(in.b))
 		case opAddC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = a[i] + c
-			}
+			addVC(d, f.get(in.a), in.k)
 		case opSubC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = a[i] - c
-			}
+			subVC(d, f.get(in.a), in.k)
 		case opRSubC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = c - a[i]
-			}
+			rsubVC(d, f.get(in.a), in.k)
 		case opMulC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = a[i] * c
-			}
-		case opDivC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = a[i] / c
-			}
+			mulVC(d, f.get(in.a), in.k)
 		case opRDivC:
-			a, c := f.get(in.a), in.k
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = c / a[i]
-			}
+			rdivVC(d, f.get(in.a), in.k)
 		case opMulAddC:
-			a, b, c := f.get(in.a), f.get(in.b), in.k
-			a, b = a[:len(d)], b[:len(d)]
-			for i := range d {
-				d[i] = a[i]*c + b[i]
-			}
+			mulAddVC(d, f.get(in.a), f.get(in.b), in.k)
 		case opExp:
 			a := f.get(in.a)
 			a = a[:len(d)]
