@@ -341,18 +341,18 @@ func (k *Kernel) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 			f.run(k.update, k.dt)
 			for _, st := range k.stores {
 				src, dst := f.get(st.src), k.arrays[st.arr][b:e]
-				if !allFinite(src) {
-					finite = false // a false alarm for clamped cells: the engine looks again
-				}
 				if st.clamp && k.refKind != refNone {
+					if !allFinite(src) {
+						finite = false // a false alarm for clamped cells: the engine looks again
+					}
 					nr := f.notref[:len(dst)]
 					for i := range dst {
 						if nr[i] != 0 {
 							dst[i] = src[i]
 						}
 					}
-				} else {
-					copy(dst, src)
+				} else if !copyFinite(dst, src) {
+					finite = false
 				}
 			}
 		}
@@ -467,6 +467,27 @@ func allFinite(xs []float64) bool {
 	}
 	for ; i < len(xs); i++ {
 		s0 += xs[i] - xs[i]
+	}
+	return s0+s1+s2+s3 == 0
+}
+
+// copyFinite copies src into dst and reports whether every value is finite,
+// in one pass (see allFinite).
+func copyFinite(dst, src []float64) bool {
+	src = src[:len(dst)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(dst); i += 4 {
+		d, x := dst[i:i+4:i+4], src[i:i+4:i+4]
+		d[0], d[1], d[2], d[3] = x[0], x[1], x[2], x[3]
+		s0 += x[0] - x[0]
+		s1 += x[1] - x[1]
+		s2 += x[2] - x[2]
+		s3 += x[3] - x[3]
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = src[i]
+		s0 += src[i] - src[i]
 	}
 	return s0+s1+s2+s3 == 0
 }
