@@ -64,8 +64,9 @@ func Traces(plan *build.Plan, res *engine.Result) []Trace {
 		for _, i := range mon.Indices {
 			t.Index = append(t.Index, int64(i))
 		}
-		for _, s := range tr.Steps {
-			t.T = append(t.T, float64(s)*plan.DT)
+		t.T = make([]float64, len(tr.Steps))
+		for k, s := range tr.Steps {
+			t.T[k] = float64(s) * plan.DT
 		}
 		for _, v := range mon.Vars {
 			t.Vars = append(t.Vars, v.Name)
