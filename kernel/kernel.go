@@ -58,6 +58,7 @@ type Kernel struct {
 	linear *linear
 
 	thresh *program
+	simple *simpleThreshold // thresh in the form "variable > number"
 	cond   operand
 
 	reset      *program
@@ -135,6 +136,7 @@ func New(spec Spec) (*Kernel, error) {
 		o = c.materialize(o)
 		k.cond = o
 		k.thresh = c.finish(&k.cond)
+		k.simple = simplify(k.thresh, k.cond, pool.vals)
 	}
 	if len(spec.Reset) > 0 {
 		if err := k.compileReset(spec, sc, pool); err != nil {
@@ -356,7 +358,13 @@ func (k *Kernel) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 				}
 			}
 		}
-		if k.thresh != nil {
+		if k.simple != nil {
+			var nr []float64
+			if k.refKind != refNone {
+				nr = f.notref[:f.n]
+			}
+			out = k.simple.scan(k.arrays[k.simple.arr][b:e], b, nr, out)
+		} else if k.thresh != nil {
 			k.fillRandom(f, k.thresh, rng.User)
 			f.run(k.thresh, k.dt)
 			cond, nr := f.get(k.cond), f.notref[:f.n]
