@@ -65,7 +65,7 @@ func propagator(method string, a, b []float64, dt float64) (p, q []float64, err 
 	p, q = make([]float64, n*n), make([]float64, n)
 	for i := range n {
 		for j := range n {
-			p[i*n+j] = dt * a[i*n+j]
+			p[i*n+j] = float64(dt * a[i*n+j]) // rounded before the 1 is added: never fused
 		}
 		p[i*n+i] += 1
 		q[i] = dt * b[i]

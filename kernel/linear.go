@@ -90,6 +90,10 @@ func (l *linear) step(k *Kernel, f *frame) bool {
 	return bad == 0
 }
 
+// Products are converted to float64 before they are added, which keeps
+// compilers for processors with fused multiply-add from fusing them: the
+// loops then give the bits of the block machine on every platform.
+//
 // The loops return a sum of the new values minus itself: 0 when every value
 // is finite, NaN otherwise (a sum that overflows raises a false alarm, which
 // the engine's own check clears).
@@ -98,7 +102,7 @@ func linear1(run LinearRun, x0 []float64) float64 {
 	p, q := run.P[0], run.Q[0]
 	var acc float64
 	for i, x := range x0 {
-		y := p*x + q
+		y := float64(p*x) + q
 		x0[i] = y
 		acc += y
 	}
@@ -113,7 +117,7 @@ func linear2(run LinearRun, x0, x1 []float64) float64 {
 	if p10 == 0 && q1 == 0 { // a decaying input into the first variable
 		for i := range x0 {
 			a, b := x0[i], x1[i]
-			y0 := p00*a + p01*b + q0
+			y0 := float64(p00*a) + float64(p01*b) + q0
 			y1 := p11 * b
 			x0[i], x1[i] = y0, y1
 			acc += y0 + y1
@@ -122,8 +126,8 @@ func linear2(run LinearRun, x0, x1 []float64) float64 {
 	}
 	for i := range x0 {
 		a, b := x0[i], x1[i]
-		y0 := p00*a + p01*b + q0
-		y1 := p10*a + p11*b + q1
+		y0 := float64(p00*a) + float64(p01*b) + q0
+		y1 := float64(p10*a) + float64(p11*b) + q1
 		x0[i], x1[i] = y0, y1
 		acc += y0 + y1
 	}
@@ -139,8 +143,8 @@ func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
 		p00, p01, p02, p11, p22, q0 := P[0], P[1], P[2], P[4], P[8], Q[0]
 		for i := range x0 {
 			a, b, c := x0[i], x1[i], x2[i]
-			y0 := p00*a + p01*b + p02*c + q0
-			y1, y2 := p11*b, p22*c
+			y0 := float64(p00*a) + float64(p01*b) + float64(p02*c) + q0
+			y1, y2 := float64(p11*b), float64(p22*c)
 			x0[i], x1[i], x2[i] = y0, y1, y2
 			acc += y0 + y1 + y2
 		}
@@ -148,9 +152,9 @@ func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
 	}
 	for i := range x0 {
 		a, b, c := x0[i], x1[i], x2[i]
-		y0 := P[0]*a + P[1]*b + P[2]*c + Q[0]
-		y1 := P[3]*a + P[4]*b + P[5]*c + Q[1]
-		y2 := P[6]*a + P[7]*b + P[8]*c + Q[2]
+		y0 := float64(P[0]*a) + float64(P[1]*b) + float64(P[2]*c) + Q[0]
+		y1 := float64(P[3]*a) + float64(P[4]*b) + float64(P[5]*c) + Q[1]
+		y2 := float64(P[6]*a) + float64(P[7]*b) + float64(P[8]*c) + Q[2]
 		x0[i], x1[i], x2[i] = y0, y1, y2
 		acc += y0 + y1 + y2
 	}
@@ -183,7 +187,7 @@ func (l *linear) general(k *Kernel, run LinearRun, a, b int, notref []float64) f
 		for i := range n {
 			s := run.P[i*n] * o[0]
 			for j := 1; j < n; j++ {
-				s += run.P[i*n+j] * o[j]
+				s += float64(run.P[i*n+j] * o[j])
 			}
 			s += run.Q[i]
 			if notref != nil && l.clamp[i] && notref[c-a] == 0 {
