@@ -103,7 +103,8 @@ func newIFCurrExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+// stepScalar is Step one cell at a time.
+func (k *ifCurrExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ie, ii, last := k.v[lo:hi], k.ie[lo:hi], k.ii[lo:hi], k.last[lo:hi]
 	ie = ie[:len(v)]
 	ii = ii[:len(v)]

@@ -1,0 +1,8 @@
+//go:build !(goexperiment.simd && amd64)
+
+package catalog
+
+// Step advances cells [lo, hi) by one step and appends those that spike.
+func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	return k.stepScalar(lo, hi, step, out)
+}

@@ -1,0 +1,91 @@
+package catalog
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// vectorCase makes two kernels of a catalog model with the same state: one
+// for Step, one for stepScalar. The state spreads v over the threshold and
+// gives the cells different currents, so that in 200 steps some cells
+// spike, sit out their refractory period and spike again.
+func vectorCase(t *testing.T, m *Model, n int) (a, b Kernel, va, vb []float64) {
+	t.Helper()
+	p := map[string]float64{}
+	for _, q := range m.Params {
+		p[q.Name] = q.Default.Value
+	}
+	p["tau_refrac"] = 2e-3
+	p["i_offset"] = 5e-9
+	make2 := func() (Kernel, []float64) {
+		state := map[string][]float64{}
+		for _, s := range m.State {
+			x := make([]float64, n)
+			for i := range x {
+				x[i] = s.Init.Value
+			}
+			state[s.Name] = x
+		}
+		for i := range n {
+			state["v"][i] = -0.07 + 0.0003*float64(i%83)
+			for _, g := range []string{"isyn_exc", "isyn_inh", "gsyn_exc", "gsyn_inh"} {
+				if x, ok := state[g]; ok {
+					x[i] = 1e-10 * float64(i%7)
+				}
+			}
+		}
+		k, err := m.New(Instance{N: n, DT: 1e-4, Params: p, State: state, Seed: 1, ID: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k, state["v"]
+	}
+	a, va = make2()
+	b, vb = make2()
+	return a, b, va, vb
+}
+
+// Step (four cells at a time in a build with GOEXPERIMENT=simd on a
+// processor with AVX2, otherwise stepScalar itself) gives stepScalar's
+// spikes and values bit for bit, over blocks whose lengths are not
+// multiples of four, and reports a NaN as stepScalar does.
+func TestIFCurrExpVectorStep(t *testing.T) {
+	t.Parallel()
+	const n = 203
+	a, b, va, vb := vectorCase(t, IFCurrExp(), n)
+	ka, kb := a.(*ifCurrExp), b.(*ifCurrExp)
+	spikes := 0
+	for step := int64(0); step < 200; step++ {
+		if step == 150 { // a NaN in a cell that is not refractory
+			va[101], vb[101] = math.NaN(), math.NaN()
+			ka.last[101], kb.last[101] = step-1000, step-1000
+		}
+		var oa, ob []int32
+		var fa, fb bool
+		for lo := 0; lo < n; lo += 61 {
+			var f bool
+			oa, f = ka.Step(lo, min(lo+61, n), step, oa)
+			fa = fa || !f
+			ob, f = kb.stepScalar(lo, min(lo+61, n), step, ob)
+			fb = fb || !f
+		}
+		if fmt.Sprint(oa) != fmt.Sprint(ob) || fa != fb {
+			t.Fatalf("step %d: spikes %v (non-finite %v), scalar %v (%v)", step, oa, fa, ob, fb)
+		}
+		if step == 150 && !fa {
+			t.Fatal("the NaN was not reported")
+		}
+		ka.Reset(oa, step)
+		kb.Reset(ob, step)
+		spikes += len(oa)
+		for i := range va {
+			if va[i] != vb[i] && !(math.IsNaN(va[i]) && math.IsNaN(vb[i])) {
+				t.Fatalf("step %d cell %d: v %.17g, scalar %.17g", step, i, va[i], vb[i])
+			}
+		}
+	}
+	if spikes < n {
+		t.Fatalf("%d spikes: the test does not exercise thresholds and refractoriness", spikes)
+	}
+}
