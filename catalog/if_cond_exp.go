@@ -98,7 +98,8 @@ func newIFCondExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+// stepScalar is Step one cell at a time.
+func (k *ifCondExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge = ge[:len(v)]
 	gi = gi[:len(v)]

@@ -6,3 +6,8 @@ package catalog
 func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	return k.stepScalar(lo, hi, step, out)
 }
+
+// Step advances cells [lo, hi) by one step and appends those that spike.
+func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	return k.stepScalar(lo, hi, step, out)
+}

@@ -5,6 +5,8 @@ package catalog
 import (
 	"math/bits"
 	"simd/archsimd"
+
+	"github.com/volleysim/volley/xmath"
 )
 
 // avx2 reports whether the processor runs the 4-wide loops; it is set once,
@@ -41,14 +43,75 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 		old := archsimd.LoadFloat64x4(vp)
 		x := pvv.Mul(old).Add(pve.Mul(e)).Add(pvi.Mul(in)).Add(qv)
 		x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
-		if notBelow := (x.LessEqual(th).ToBits() ^ 0xf) & active; notBelow != 0 {
-			above := x.Greater(th).ToBits() & active
-			if notBelow != above {
-				finite = false // NaN
+		var nan bool
+		out, nan = crossings(x, th, active, lo+i, out)
+		finite = finite && !nan
+	}
+	if i < len(v) {
+		var tailFinite bool
+		out, tailFinite = k.stepScalar(lo+i, hi, step, out)
+		finite = finite && tailFinite
+	}
+	return out, finite
+}
+
+// crossings appends base+l for the lanes l of x that are active (bit l of
+// active) and above th, and reports whether an active lane is NaN (neither
+// above nor at or below th), as the scalar loops test !(x <= th) first.
+func crossings(x, th archsimd.Float64x4, active uint8, base int, out []int32) ([]int32, bool) {
+	notBelow := (x.LessEqual(th).ToBits() ^ 0xf) & active
+	if notBelow == 0 {
+		return out, false
+	}
+	above := x.Greater(th).ToBits() & active
+	for b := above; b != 0; b &= b - 1 {
+		out = append(out, int32(base+bits.TrailingZeros8(b)))
+	}
+	return out, notBelow != above
+}
+
+// Step advances cells [lo, hi) by one step and appends those that spike:
+// four cells at a time with AVX2, as IF_curr_exp's Step, the exponential
+// by xmath.Exp4; a block whose exponent leaves Exp4's range goes through
+// stepScalar.
+func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	if !avx2 || hi-lo < 4 {
+		return k.stepScalar(lo, hi, step, out)
+	}
+	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
+	ge, gi, last = ge[:len(v)], gi[:len(v)], last[:len(v)]
+	b := archsimd.BroadcastFloat64x4
+	mgl, bl, invC, eE, eI, dt := b(-k.gl), b(k.bl), b(k.invC), b(k.eE), b(k.eI), b(k.dt)
+	decE, decI, th := b(k.decE), b(k.decI), b(k.vThresh)
+	now, ref := archsimd.BroadcastInt64x4(step), archsimd.BroadcastInt64x4(k.ref)
+	finite := true
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		vp, ep, ip := (*[4]float64)(v[i:i+4]), (*[4]float64)(ge[i:i+4]), (*[4]float64)(gi[i:i+4])
+		e, in := archsimd.LoadFloat64x4(ep), archsimd.LoadFloat64x4(ip)
+		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i : i+4]))).Less(ref).ToBits() ^ 0xf
+		var x archsimd.Float64x4
+		if active != 0 {
+			a := mgl.Sub(e.Add(in).Mul(invC))
+			ba := bl.Add(e.Mul(eE).Add(in.Mul(eI)).Mul(invC)).Div(a)
+			ex, ok := xmath.Exp4(a.Mul(dt))
+			if !ok {
+				var f bool
+				if out, f = k.stepScalar(lo+i, lo+i+4, step, out); !f {
+					finite = false
+				}
+				continue
 			}
-			for b := above; b != 0; b &= b - 1 {
-				out = append(out, int32(lo+i+bits.TrailingZeros8(b)))
-			}
+			old := archsimd.LoadFloat64x4(vp)
+			x = old.Add(ba).Mul(ex).Sub(ba)
+			x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
+		}
+		e.Mul(decE).Store(ep)
+		in.Mul(decI).Store(ip)
+		if active != 0 {
+			var nan bool
+			out, nan = crossings(x, th, active, lo+i, out)
+			finite = finite && !nan
 		}
 	}
 	if i < len(v) {

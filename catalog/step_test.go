@@ -46,46 +46,59 @@ func vectorCase(t *testing.T, m *Model, n int) (a, b Kernel, va, vb []float64) {
 	return a, b, va, vb
 }
 
+// scalarStepper is a kernel with a one-cell-at-a-time Step to compare with.
+type scalarStepper interface {
+	Kernel
+	stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool)
+	lastSpikes() []int64
+}
+
+func (k *ifCurrExp) lastSpikes() []int64 { return k.last }
+func (k *ifCondExp) lastSpikes() []int64 { return k.last }
+
 // Step (four cells at a time in a build with GOEXPERIMENT=simd on a
 // processor with AVX2, otherwise stepScalar itself) gives stepScalar's
-// spikes and values bit for bit, over blocks whose lengths are not
-// multiples of four, and reports a NaN as stepScalar does.
-func TestIFCurrExpVectorStep(t *testing.T) {
+// spikes and values bit for bit, for IF_curr_exp and IF_cond_exp, over
+// blocks whose lengths are not multiples of four, and reports a NaN as
+// stepScalar does.
+func TestVectorStep(t *testing.T) {
 	t.Parallel()
 	const n = 203
-	a, b, va, vb := vectorCase(t, IFCurrExp(), n)
-	ka, kb := a.(*ifCurrExp), b.(*ifCurrExp)
-	spikes := 0
-	for step := int64(0); step < 200; step++ {
-		if step == 150 { // a NaN in a cell that is not refractory
-			va[101], vb[101] = math.NaN(), math.NaN()
-			ka.last[101], kb.last[101] = step-1000, step-1000
-		}
-		var oa, ob []int32
-		var fa, fb bool
-		for lo := 0; lo < n; lo += 61 {
-			var f bool
-			oa, f = ka.Step(lo, min(lo+61, n), step, oa)
-			fa = fa || !f
-			ob, f = kb.stepScalar(lo, min(lo+61, n), step, ob)
-			fb = fb || !f
-		}
-		if fmt.Sprint(oa) != fmt.Sprint(ob) || fa != fb {
-			t.Fatalf("step %d: spikes %v (non-finite %v), scalar %v (%v)", step, oa, fa, ob, fb)
-		}
-		if step == 150 && !fa {
-			t.Fatal("the NaN was not reported")
-		}
-		ka.Reset(oa, step)
-		kb.Reset(ob, step)
-		spikes += len(oa)
-		for i := range va {
-			if va[i] != vb[i] && !(math.IsNaN(va[i]) && math.IsNaN(vb[i])) {
-				t.Fatalf("step %d cell %d: v %.17g, scalar %.17g", step, i, va[i], vb[i])
+	for _, m := range []*Model{IFCurrExp(), IFCondExp()} {
+		a, b, va, vb := vectorCase(t, m, n)
+		ka, kb := a.(scalarStepper), b.(scalarStepper)
+		spikes := 0
+		for step := int64(0); step < 200; step++ {
+			if step == 150 { // a NaN in a cell that is not refractory
+				va[101], vb[101] = math.NaN(), math.NaN()
+				ka.lastSpikes()[101], kb.lastSpikes()[101] = step-1000, step-1000
+			}
+			var oa, ob []int32
+			var fa, fb bool
+			for lo := 0; lo < n; lo += 61 {
+				var f bool
+				oa, f = ka.Step(lo, min(lo+61, n), step, oa)
+				fa = fa || !f
+				ob, f = kb.stepScalar(lo, min(lo+61, n), step, ob)
+				fb = fb || !f
+			}
+			if fmt.Sprint(oa) != fmt.Sprint(ob) || fa != fb {
+				t.Fatalf("%s step %d: spikes %v (non-finite %v), scalar %v (%v)", m.Name, step, oa, fa, ob, fb)
+			}
+			if step == 150 && !fa {
+				t.Fatalf("%s: the NaN was not reported", m.Name)
+			}
+			ka.Reset(oa, step)
+			kb.Reset(ob, step)
+			spikes += len(oa)
+			for i := range va {
+				if va[i] != vb[i] && !(math.IsNaN(va[i]) && math.IsNaN(vb[i])) {
+					t.Fatalf("%s step %d cell %d: v %.17g, scalar %.17g", m.Name, step, i, va[i], vb[i])
+				}
 			}
 		}
-	}
-	if spikes < n {
-		t.Fatalf("%d spikes: the test does not exercise thresholds and refractoriness", spikes)
+		if spikes < n {
+			t.Fatalf("%s: %d spikes: the test does not exercise thresholds and refractoriness", m.Name, spikes)
+		}
 	}
 }

@@ -1,0 +1,42 @@
+//go:build goexperiment.simd && amd64
+
+package xmath
+
+import "simd/archsimd"
+
+// Exp4 returns Exp of the four values of x, computed together with AVX2:
+// the same operations in the same order as Exp, so the same bits. It
+// reports false, and leaves the work to Exp, unless every value is within
+// [−700, 700] (no overflow, subnormal or NaN to handle). The caller checks
+// that the processor has AVX2.
+func Exp4(x archsimd.Float64x4) (archsimd.Float64x4, bool) {
+	lim := archsimd.BroadcastFloat64x4(700)
+	if x.LessEqual(lim).And(x.GreaterEqual(archsimd.BroadcastFloat64x4(-700))).ToBits() != 0xf {
+		return x, false
+	}
+	const (
+		ln2hi   = 0.01083042469326756
+		ln2lo   = 2.9815858269852933e-12
+		inv     = 92.33248261689366
+		shifter = 6755399441055744.0
+	)
+	sh := archsimd.BroadcastFloat64x4(shifter)
+	big := x.Mul(archsimd.BroadcastFloat64x4(inv)).Add(sh)
+	kf := big.Sub(sh)
+	// big = 1.5·2^52 + k exactly, so its bits are those of 1.5·2^52 plus k;
+	// the bias 2^16 keeps k + bias positive for the logical shift below
+	kb := big.AsInt64x4().Sub(sh.AsInt64x4()).Add(archsimd.BroadcastInt64x4(1 << 16))
+	r := x.Sub(kf.Mul(archsimd.BroadcastFloat64x4(ln2hi))).Sub(kf.Mul(archsimd.BroadcastFloat64x4(ln2lo)))
+	r2 := r.Mul(r)
+	in1 := archsimd.BroadcastFloat64x4(1.0 / 2).Add(r.Mul(archsimd.BroadcastFloat64x4(1.0 / 6)))
+	in2 := archsimd.BroadcastFloat64x4(1.0 / 24).Add(r.Mul(archsimd.BroadcastFloat64x4(1.0 / 120)))
+	in3 := in2.Add(r2.Mul(archsimd.BroadcastFloat64x4(1.0 / 720)))
+	p := r.Add(r2.Mul(in1.Add(r2.Mul(in3))))
+	var j [4]int64
+	kb.And(archsimd.BroadcastInt64x4(63)).Store(&j)
+	t := archsimd.LoadFloat64x4(&[4]float64{exp2Table[j[0]], exp2Table[j[1]], exp2Table[j[2]], exp2Table[j[3]]})
+	y := t.Add(t.Mul(p))
+	// 2^m with m = k >> 6: (k + 2^16) >> 6 = m + 1024
+	e := kb.AsUint64x4().ShiftAllRight(6).ShiftAllLeft(52).AsInt64x4().Sub(archsimd.BroadcastInt64x4(1024 << 52))
+	return y.AsInt64x4().Add(e).AsFloat64x4(), true
+}

@@ -1,0 +1,50 @@
+//go:build goexperiment.simd && amd64
+
+package xmath
+
+import (
+	"math"
+	"simd/archsimd"
+	"testing"
+
+	"github.com/volleysim/volley/rng"
+)
+
+// Exp4 gives Exp's bits for every lane within [−700, 700] and declines
+// outside it (large values, NaN).
+func TestExp4(t *testing.T) {
+	t.Parallel()
+	if !archsimd.X86.AVX2() {
+		t.Skip("no AVX2")
+	}
+	s := rng.New(3, rng.User, 0, 0, 0)
+	for i := range 100000 {
+		var x [4]float64
+		for l := range x {
+			switch i % 3 {
+			case 0:
+				x[l] = -700 + 1400*s.Float64()
+			case 1:
+				x[l] = -1 + 2*s.Float64()
+			default:
+				x[l] = -1e-3 + 2e-3*s.Float64()
+			}
+		}
+		y, ok := Exp4(archsimd.LoadFloat64x4(&x))
+		if !ok {
+			t.Fatalf("%v: declined", x)
+		}
+		var got [4]float64
+		y.Store(&got)
+		for l := range x {
+			if want := Exp(x[l]); got[l] != want {
+				t.Fatalf("Exp4 lane %d of %v: %.17g, Exp %.17g", l, x, got[l], want)
+			}
+		}
+	}
+	for _, bad := range []float64{701, -701, math.NaN(), math.Inf(1)} {
+		if _, ok := Exp4(archsimd.LoadFloat64x4(&[4]float64{0, bad, 1, 2})); ok {
+			t.Errorf("Exp4 accepted %v", bad)
+		}
+	}
+}
