@@ -32,9 +32,13 @@ func Exp4(x archsimd.Float64x4) (archsimd.Float64x4, bool) {
 	in2 := archsimd.BroadcastFloat64x4(1.0 / 24).Add(r.Mul(archsimd.BroadcastFloat64x4(1.0 / 120)))
 	in3 := in2.Add(r2.Mul(archsimd.BroadcastFloat64x4(1.0 / 720)))
 	p := r.Add(r2.Mul(in1.Add(r2.Mul(in3))))
-	var j [4]int64
-	kb.And(archsimd.BroadcastInt64x4(63)).Store(&j)
-	t := archsimd.LoadFloat64x4(&[4]float64{exp2Table[j[0]], exp2Table[j[1]], exp2Table[j[2]], exp2Table[j[3]]})
+	j := kb.And(archsimd.BroadcastInt64x4(63))
+	jl, jh := j.GetLo(), j.GetHi()
+	tab := &exp2Table
+	var lo, hi archsimd.Float64x2
+	lo = lo.SetElem(0, tab[jl.GetElem(0)&63]).SetElem(1, tab[jl.GetElem(1)&63])
+	hi = hi.SetElem(0, tab[jh.GetElem(0)&63]).SetElem(1, tab[jh.GetElem(1)&63])
+	t := archsimd.Float64x4{}.SetLo(lo).SetHi(hi)
 	y := t.Add(t.Mul(p))
 	// 2^m with m = k >> 6: (k + 2^16) >> 6 = m + 1024
 	e := kb.AsUint64x4().ShiftAllRight(6).ShiftAllLeft(52).AsInt64x4().Sub(archsimd.BroadcastInt64x4(1024 << 52))

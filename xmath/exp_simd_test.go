@@ -48,3 +48,20 @@ func TestExp4(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkExp4(b *testing.B) {
+	xs := make([]float64, 1024)
+	for i := range xs {
+		xs[i] = -10 + 0.02*float64(i)
+	}
+	var sum archsimd.Float64x4
+	for b.Loop() {
+		for i := 0; i < len(xs); i += 4 {
+			y, _ := Exp4(archsimd.LoadFloat64x4((*[4]float64)(xs[i : i+4])))
+			sum = sum.Add(y)
+		}
+	}
+	var out [4]float64
+	sum.Store(&out)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(xs)), "ns/value")
+}
