@@ -36,7 +36,7 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 		e.Mul(pee).Store(ep)
 		in.Mul(pii).Store(ip)
 		// active: not refractory, step − last ≥ ref
-		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i : i+4]))).Less(ref).ToBits() ^ 0xf
+		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i:i+4]))).Less(ref).ToBits() ^ 0xf
 		if active == 0 {
 			continue
 		}
@@ -89,7 +89,7 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	for ; i+4 <= len(v); i += 4 {
 		vp, ep, ip := (*[4]float64)(v[i:i+4]), (*[4]float64)(ge[i:i+4]), (*[4]float64)(gi[i:i+4])
 		e, in := archsimd.LoadFloat64x4(ep), archsimd.LoadFloat64x4(ip)
-		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i : i+4]))).Less(ref).ToBits() ^ 0xf
+		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i:i+4]))).Less(ref).ToBits() ^ 0xf
 		var x archsimd.Float64x4
 		if active != 0 {
 			a := mgl.Sub(e.Add(in).Mul(invC))
