@@ -47,6 +47,7 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 		out, nan = crossings(x, th, active, lo+i, out)
 		finite = finite && !nan
 	}
+	archsimd.ClearAVXUpperBits()
 	if i < len(v) {
 		var tailFinite bool
 		out, tailFinite = k.stepScalar(lo+i, hi, step, out)
@@ -114,6 +115,7 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 			finite = finite && !nan
 		}
 	}
+	archsimd.ClearAVXUpperBits()
 	if i < len(v) {
 		var tailFinite bool
 		out, tailFinite = k.stepScalar(lo+i, hi, step, out)

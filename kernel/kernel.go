@@ -479,9 +479,9 @@ func allFinite(xs []float64) bool {
 	return s0+s1+s2+s3 == 0
 }
 
-// copyFinite copies src into dst and reports whether every value is finite,
-// in one pass (see allFinite).
-func copyFinite(dst, src []float64) bool {
+// copyFiniteScalar copies src into dst and reports whether every value is
+// finite, in one pass (see allFinite).
+func copyFiniteScalar(dst, src []float64) bool {
 	src = src[:len(dst)]
 	var s0, s1, s2, s3 float64
 	i := 0

@@ -98,7 +98,7 @@ func (l *linear) step(k *Kernel, f *frame) bool {
 // is finite, NaN otherwise (a sum that overflows raises a false alarm, which
 // the engine's own check clears).
 
-func linear1(run LinearRun, x0 []float64) float64 {
+func linear1Scalar(run LinearRun, x0 []float64) float64 {
 	p, q := run.P[0], run.Q[0]
 	var acc float64
 	for i, x := range x0 {
@@ -109,7 +109,7 @@ func linear1(run LinearRun, x0 []float64) float64 {
 	return acc - acc
 }
 
-func linear2(run LinearRun, x0, x1 []float64) float64 {
+func linear2Scalar(run LinearRun, x0, x1 []float64) float64 {
 	P, Q := run.P[:4], run.Q[:2]
 	p00, p01, p10, p11, q0, q1 := P[0], P[1], P[2], P[3], Q[0], Q[1]
 	x1 = x1[:len(x0)]
@@ -134,7 +134,7 @@ func linear2(run LinearRun, x0, x1 []float64) float64 {
 	return acc - acc
 }
 
-func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
+func linear3Scalar(run LinearRun, x0, x1, x2 []float64) float64 {
 	P, Q := run.P[:9], run.Q[:3]
 	x1, x2 = x1[:len(x0)], x2[:len(x0)]
 	var acc float64

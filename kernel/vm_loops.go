@@ -3,10 +3,12 @@ package kernel
 // The block machine's arithmetic loops, unrolled by four: the processor then
 // overlaps the four independent operations and pays the loop's own cost a
 // quarter as often (Go does not unroll or vectorize loops itself). Each
-// element is computed exactly as in a plain loop.
+// element is computed exactly as in a plain loop. The names without
+// "Scalar" (vm_scalar.go, vm_simd.go) are these loops, or the same
+// operations four lanes at a time in a GOEXPERIMENT=simd build.
 
-// addVV sets d[i] = a[i] + b[i].
-func addVV(d, a, b []float64) {
+// addVVScalar sets d[i] = a[i] + b[i].
+func addVVScalar(d, a, b []float64) {
 	a, b = a[:len(d)], b[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -21,8 +23,8 @@ func addVV(d, a, b []float64) {
 	}
 }
 
-// subVV sets d[i] = a[i] - b[i].
-func subVV(d, a, b []float64) {
+// subVVScalar sets d[i] = a[i] - b[i].
+func subVVScalar(d, a, b []float64) {
 	a, b = a[:len(d)], b[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -37,8 +39,8 @@ func subVV(d, a, b []float64) {
 	}
 }
 
-// mulVV sets d[i] = a[i] * b[i].
-func mulVV(d, a, b []float64) {
+// mulVVScalar sets d[i] = a[i] * b[i].
+func mulVVScalar(d, a, b []float64) {
 	a, b = a[:len(d)], b[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -53,8 +55,8 @@ func mulVV(d, a, b []float64) {
 	}
 }
 
-// divVV sets d[i] = a[i] / b[i].
-func divVV(d, a, b []float64) {
+// divVVScalar sets d[i] = a[i] / b[i].
+func divVVScalar(d, a, b []float64) {
 	a, b = a[:len(d)], b[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -69,8 +71,8 @@ func divVV(d, a, b []float64) {
 	}
 }
 
-// addVC sets d[i] = a[i] + c.
-func addVC(d, a []float64, c float64) {
+// addVCScalar sets d[i] = a[i] + c.
+func addVCScalar(d, a []float64, c float64) {
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -85,8 +87,8 @@ func addVC(d, a []float64, c float64) {
 	}
 }
 
-// subVC sets d[i] = a[i] - c.
-func subVC(d, a []float64, c float64) {
+// subVCScalar sets d[i] = a[i] - c.
+func subVCScalar(d, a []float64, c float64) {
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -101,8 +103,8 @@ func subVC(d, a []float64, c float64) {
 	}
 }
 
-// rsubVC sets d[i] = c - a[i].
-func rsubVC(d, a []float64, c float64) {
+// rsubVCScalar sets d[i] = c - a[i].
+func rsubVCScalar(d, a []float64, c float64) {
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -117,8 +119,8 @@ func rsubVC(d, a []float64, c float64) {
 	}
 }
 
-// mulVC sets d[i] = a[i] * c.
-func mulVC(d, a []float64, c float64) {
+// mulVCScalar sets d[i] = a[i] * c.
+func mulVCScalar(d, a []float64, c float64) {
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -133,8 +135,8 @@ func mulVC(d, a []float64, c float64) {
 	}
 }
 
-// rdivVC sets d[i] = c / a[i].
-func rdivVC(d, a []float64, c float64) {
+// rdivVCScalar sets d[i] = c / a[i].
+func rdivVCScalar(d, a []float64, c float64) {
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
@@ -149,9 +151,9 @@ func rdivVC(d, a []float64, c float64) {
 	}
 }
 
-// mulAddVC sets d[i] = a[i]·c + b[i], rounding the product and the sum
+// mulAddVCScalar sets d[i] = a[i]·c + b[i], rounding the product and the sum
 // separately.
-func mulAddVC(d, a, b []float64, c float64) {
+func mulAddVCScalar(d, a, b []float64, c float64) {
 	a, b = a[:len(d)], b[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {

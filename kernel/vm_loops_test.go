@@ -1,0 +1,76 @@
+package kernel
+
+import (
+	"math"
+	"testing"
+)
+
+// Each loop of the block machine gives its scalar loop's bits (in a
+// GOEXPERIMENT=simd build, the 4-wide loops; otherwise the same functions),
+// for lengths around multiples of four, with NaN, infinities and signed
+// zeros among the operands.
+func TestVectorLoops(t *testing.T) {
+	t.Parallel()
+	vals := []float64{1.5, -2.25, 0, math.Copysign(0, -1), 3e-300, -7e300, math.Inf(1), math.NaN(), 1.0 / 3, -0.1, 42, 1e-5}
+	fill := func(n, off int) []float64 {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = vals[(i*7+off)%len(vals)] * (1 + float64(i)/16)
+		}
+		return x
+	}
+	same := func(a, b []float64) bool {
+		for i := range a {
+			if math.Float64bits(a[i]) != math.Float64bits(b[i]) && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
+				return false
+			}
+		}
+		return true
+	}
+	vv := map[string][2]func(d, a, b []float64){
+		"add": {addVV, addVVScalar}, "sub": {subVV, subVVScalar}, "mul": {mulVV, mulVVScalar}, "div": {divVV, divVVScalar},
+	}
+	vc := map[string][2]func(d, a []float64, c float64){
+		"addC": {addVC, addVCScalar}, "subC": {subVC, subVCScalar}, "rsubC": {rsubVC, rsubVCScalar},
+		"mulC": {mulVC, mulVCScalar}, "rdivC": {rdivVC, rdivVCScalar},
+	}
+	for n := 0; n <= 13; n++ {
+		a, b := fill(n, 0), fill(n, 5)
+		for name, f := range vv {
+			d1, d2 := make([]float64, n), make([]float64, n)
+			f[0](d1, a, b)
+			f[1](d2, a, b)
+			if !same(d1, d2) {
+				t.Errorf("%s n=%d: %v, scalar %v", name, n, d1, d2)
+			}
+		}
+		for name, f := range vc {
+			for _, c := range []float64{0.7, -3, 0, math.Inf(-1)} {
+				d1, d2 := make([]float64, n), make([]float64, n)
+				f[0](d1, a, c)
+				f[1](d2, a, c)
+				if !same(d1, d2) {
+					t.Errorf("%s(%g) n=%d: %v, scalar %v", name, c, n, d1, d2)
+				}
+			}
+		}
+		d1, d2 := make([]float64, n), make([]float64, n)
+		mulAddVC(d1, a, b, 0.3)
+		mulAddVCScalar(d2, a, b, 0.3)
+		if !same(d1, d2) {
+			t.Errorf("mulAddC n=%d: %v, scalar %v", n, d1, d2)
+		}
+		finite := fill(n, 0)
+		for i := range finite {
+			if math.IsNaN(finite[i]) || math.IsInf(finite[i], 0) {
+				finite[i] = 1
+			}
+		}
+		for _, src := range [][]float64{a, finite} {
+			c1, c2 := make([]float64, n), make([]float64, n)
+			if f1, f2 := copyFinite(c1, src), copyFiniteScalar(c2, src); f1 != f2 || !same(c1, c2) {
+				t.Errorf("copyFinite n=%d: %v %v, scalar %v %v", n, f1, c1, f2, c2)
+			}
+		}
+	}
+}

@@ -1,0 +1,33 @@
+//go:build !(goexperiment.simd && amd64)
+
+package kernel
+
+func addVV(d, a, b []float64) { addVVScalar(d, a, b) }
+
+func subVV(d, a, b []float64) { subVVScalar(d, a, b) }
+
+func mulVV(d, a, b []float64) { mulVVScalar(d, a, b) }
+
+func divVV(d, a, b []float64) { divVVScalar(d, a, b) }
+
+func addVC(d, a []float64, c float64) { addVCScalar(d, a, c) }
+
+func subVC(d, a []float64, c float64) { subVCScalar(d, a, c) }
+
+func rsubVC(d, a []float64, c float64) { rsubVCScalar(d, a, c) }
+
+func mulVC(d, a []float64, c float64) { mulVCScalar(d, a, c) }
+
+func rdivVC(d, a []float64, c float64) { rdivVCScalar(d, a, c) }
+
+func mulAddVC(d, a, b []float64, c float64) { mulAddVCScalar(d, a, b, c) }
+
+func copyFinite(dst, src []float64) bool { return copyFiniteScalar(dst, src) }
+
+func linear1(run LinearRun, x0 []float64) float64 { return linear1Scalar(run, x0) }
+
+func linear2(run LinearRun, x0, x1 []float64) float64 { return linear2Scalar(run, x0, x1) }
+
+func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
+	return linear3Scalar(run, x0, x1, x2)
+}
