@@ -31,3 +31,6 @@ func linear2(run LinearRun, x0, x1 []float64) float64 { return linear2Scalar(run
 func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
 	return linear3Scalar(run, x0, x1, x2)
 }
+
+// Vectorization names the vector instructions the kernels run with.
+func Vectorization() string { return "none (scalar build)" }

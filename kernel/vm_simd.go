@@ -290,3 +290,11 @@ func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
 	bad := lanesFinite(acc)
 	return bad + linear3Scalar(run, x0[i:], x1[i:], x2[i:])
 }
+
+// Vectorization names the vector instructions the kernels run with.
+func Vectorization() string {
+	if avx2 {
+		return "AVX2 (GOEXPERIMENT=simd build)"
+	}
+	return "none (GOEXPERIMENT=simd build, no AVX2 on this processor)"
+}

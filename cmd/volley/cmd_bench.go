@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/volleysim/volley/examples"
+	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/output"
 )
 
@@ -47,6 +48,7 @@ type benchRecord struct {
 	PeerRunS     float64 `json:"peer_run_s,omitempty"`
 	PeerWallS    float64 `json:"peer_wall_s,omitempty"`
 	Ratio        float64 `json:"run_ratio,omitempty"` // Volley run / peer run, median of pairs
+	Vector       string  `json:"vectorization"`       // kernel.Vectorization of the binary
 }
 
 // brianPeers maps examples to the Brian2 scripts of the peer folder: script,
@@ -181,7 +183,7 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 		RunS:      med(func(r procResult) float64 { return r.sum.Timings.Run }, runs),
 		WallS:     med(func(r procResult) float64 { return r.wall }, runs),
 		PeakRSSMB: med(func(r procResult) float64 { return r.rssMB }, runs),
-		Cells:     s.Cells, Steps: s.Steps,
+		Cells:     s.Cells, Steps: s.Steps, Vector: kernel.Vectorization(),
 	}
 	if rec.RunS > 0 {
 		rec.EventsPerS = float64(s.Events) / rec.RunS
@@ -287,6 +289,7 @@ func median(xs []float64) float64 {
 }
 
 func printBench(w io.Writer, recs []benchRecord) {
+	fmt.Fprintf(w, "vector instructions: %s\n", kernel.Vectorization())
 	fmt.Fprintf(w, "%-14s %7s %8s %8s %8s %9s %12s %14s %10s %8s\n",
 		"model", "threads", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio")
 	for _, r := range recs {
