@@ -36,6 +36,12 @@
 //     false;
 //   - lastspike is −1e4 s before the first spike, as in Brian2.
 //
+// A build with GOEXPERIMENT=simd on amd64 runs the machine's arithmetic
+// loops, the linear loops and the stores four lanes at a time with AVX2
+// (simd/archsimd), each lane with the scalar operation and no fused
+// multiply-add, so both builds give the same bits (vm_simd.go; the tests
+// compare the two forms). Without AVX2 the scalar loops run.
+//
 // Random numbers come from counter-based streams keyed by (seed, purpose,
 // group, cell, step), one stream per cell and step for each of the update,
 // threshold and reset programs, with the draws of a program's call sites in
