@@ -267,8 +267,11 @@ func (c *compiler) call(e *eqn.Call) (operand, error) {
 		if v, ok := c.isConst(args[0]); ok {
 			return c.constant(fn(v)), nil
 		}
-		if e.Fun == "exp" {
+		switch e.Fun {
+		case "exp":
 			return c.emit(instr{op: opExp, a: args[0]}), nil
+		case "exprel":
+			return c.emit(instr{op: opExprel, a: args[0]}), nil
 		}
 		return c.emit(instr{op: opFunc1, a: args[0], fn1: fn}), nil
 	}

@@ -1,10 +1,6 @@
 package kernel
 
-import (
-	"math"
-
-	"github.com/volleysim/volley/xmath"
-)
+import "math"
 
 // BlockSize is the largest number of cells an instruction works on at once.
 const BlockSize = 256
@@ -35,7 +31,8 @@ const (
 	opAnd
 	opOr
 	opNot
-	opExp
+	opExp    // d = exp(a)
+	opExprel // d = exprel(a)
 	opFunc1  // d = fn1(a)
 	opFunc3  // d = fn3(a, b, c)
 	opSelect // d = a ≠ 0 ? b : c
@@ -156,11 +153,9 @@ func (f *frame) run(p *program, dt float64) {
 		case opMulAddC:
 			mulAddVC(d, f.get(in.a), f.get(in.b), in.k)
 		case opExp:
-			a := f.get(in.a)
-			a = a[:len(d)]
-			for i := range d {
-				d[i] = xmath.Exp(a[i])
-			}
+			expV(d, f.get(in.a))
+		case opExprel:
+			exprelV(d, f.get(in.a))
 		case opFunc1:
 			a, fn := f.get(in.a), in.fn1
 			a = a[:len(d)]

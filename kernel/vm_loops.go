@@ -1,5 +1,7 @@
 package kernel
 
+import "github.com/volleysim/volley/xmath"
+
 // The block machine's arithmetic loops, unrolled by four: the processor then
 // overlaps the four independent operations and pays the loop's own cost a
 // quarter as often (Go does not unroll or vectorize loops itself). Each
@@ -173,5 +175,21 @@ func negV(d, a []float64) {
 	a = a[:len(d)]
 	for i := range d {
 		d[i] = -a[i]
+	}
+}
+
+// expVScalar sets d[i] = exp(a[i]).
+func expVScalar(d, a []float64) {
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = xmath.Exp(a[i])
+	}
+}
+
+// exprelVScalar sets d[i] = exprel(a[i]) = (exp(a[i]) − 1)/a[i].
+func exprelVScalar(d, a []float64) {
+	a = a[:len(d)]
+	for i := range d {
+		d[i] = xmath.Exprel(a[i])
 	}
 }

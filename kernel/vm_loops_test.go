@@ -72,5 +72,21 @@ func TestVectorLoops(t *testing.T) {
 				t.Errorf("copyFinite n=%d: %v %v, scalar %v %v", n, f1, c1, f2, c2)
 			}
 		}
+		// small arguments take the vector path of exp and exprel, a's
+		// zeros, infinities and large values the scalar one
+		small := make([]float64, n)
+		for i := range small {
+			small[i] = -1.2 + 0.37*float64(i)
+		}
+		for name, f := range map[string][2]func(d, a []float64){"exp": {expV, expVScalar}, "exprel": {exprelV, exprelVScalar}} {
+			for _, src := range [][]float64{a, small} {
+				d1, d2 := make([]float64, n), make([]float64, n)
+				f[0](d1, src)
+				f[1](d2, src)
+				if !same(d1, d2) {
+					t.Errorf("%s n=%d: %v, scalar %v", name, n, d1, d2)
+				}
+			}
+		}
 	}
 }

@@ -22,6 +22,10 @@ func rdivVC(d, a []float64, c float64) { rdivVCScalar(d, a, c) }
 
 func mulAddVC(d, a, b []float64, c float64) { mulAddVCScalar(d, a, b, c) }
 
+func expV(d, a []float64) { expVScalar(d, a) }
+
+func exprelV(d, a []float64) { exprelVScalar(d, a) }
+
 func copyFinite(dst, src []float64) bool { return copyFiniteScalar(dst, src) }
 
 func linear1(run LinearRun, x0 []float64) float64 { return linear1Scalar(run, x0) }

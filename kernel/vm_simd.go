@@ -2,7 +2,11 @@
 
 package kernel
 
-import "simd/archsimd"
+import (
+	"simd/archsimd"
+
+	"github.com/volleysim/volley/xmath"
+)
 
 // avx2 reports whether the processor runs the 4-wide loops; it is set once,
 // when the package is initialised.
@@ -297,4 +301,42 @@ func Vectorization() string {
 		return "AVX2 (GOEXPERIMENT=simd build)"
 	}
 	return "none (GOEXPERIMENT=simd build, no AVX2 on this processor)"
+}
+
+func expV(d, a []float64) {
+	if !avx2 || len(d) < 4 {
+		expVScalar(d, a)
+		return
+	}
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		if y, ok := xmath.Exp4(archsimd.LoadFloat64x4(vec(a, i))); ok {
+			y.Store(vec(d, i))
+			continue
+		}
+		archsimd.ClearAVXUpperBits()
+		expVScalar(d[i:i+4], a[i:i+4])
+	}
+	archsimd.ClearAVXUpperBits()
+	expVScalar(d[i:], a[i:])
+}
+
+func exprelV(d, a []float64) {
+	if !avx2 || len(d) < 4 {
+		exprelVScalar(d, a)
+		return
+	}
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		if y, ok := xmath.Exprel4(archsimd.LoadFloat64x4(vec(a, i))); ok {
+			y.Store(vec(d, i))
+			continue
+		}
+		archsimd.ClearAVXUpperBits()
+		exprelVScalar(d[i:i+4], a[i:i+4])
+	}
+	archsimd.ClearAVXUpperBits()
+	exprelVScalar(d[i:], a[i:])
 }
