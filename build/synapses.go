@@ -104,6 +104,8 @@ type synPropagator struct {
 	powers [][]float64
 
 	zero []bool // A[i][j] and b[i] (after A) structurally 0
+
+	chain *chain2 // the clock step of a chained two-variable system, or nil
 }
 
 // Synapse statements write through a ref: a synaptic array indexed by the
@@ -233,6 +235,11 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 	}
 	if !n.EagerSynapses {
 		s.fold(m, monitored)
+	}
+	if pr := s.clock; pr != nil && !s.Lazy && !pr.shared && pr.p != nil {
+		if pr.chain = newChain2(pr.vars, pr.p, pr.q); pr.chain != nil {
+			pr.p, pr.q = nil, nil // ClockStep reads only the chain's numbers
+		}
 	}
 	return s, nil
 }
@@ -701,83 +708,6 @@ func (s *Synapses) Sum(lo, hi int, n int64) {
 				sm.target[c] = sum
 			}
 		}
-	}
-}
-
-// ClockStep advances the clock-driven variables of synapses [a, b) by one
-// step.
-func (s *Synapses) ClockStep(a, b int, n int64) {
-	if s.prog != nil {
-		s.prog.step(a, b, n)
-	}
-	pr := s.clock
-	if pr == nil || s.Lazy || a >= b {
-		return
-	}
-	nv := pr.n
-	if nv == 1 {
-		x := pr.vars[0][a:b]
-		if pr.shared {
-			p, q := pr.p[0], pr.q[0]
-			for k, v := range x {
-				x[k] = p*v + q
-			}
-			return
-		}
-		ps, qs := pr.p[a:b], pr.q[a:b]
-		for k, v := range x {
-			x[k] = ps[k]*v + qs[k]
-		}
-		return
-	}
-	switch {
-	case nv == 2 && !pr.shared:
-		clockStep2(pr.vars[0][a:b], pr.vars[1][a:b], pr.p[4*a:4*b], pr.q[2*a:2*b])
-		return
-	case nv == 3 && !pr.shared:
-		clockStep3(pr.vars[0][a:b], pr.vars[1][a:b], pr.vars[2][a:b], pr.p[9*a:9*b], pr.q[3*a:3*b])
-		return
-	}
-	x, tmp := make([]float64, nv), make([]float64, nv)
-	for k := a; k < b; k++ {
-		for i, v := range pr.vars {
-			x[i] = v[k]
-		}
-		p, q := pr.p, pr.q
-		if !pr.shared {
-			p, q = p[k*nv*nv:(k+1)*nv*nv], q[k*nv:(k+1)*nv]
-		}
-		integrate.Linear{N: nv, P: p, Q: q}.Step(x, tmp)
-		for i, v := range pr.vars {
-			v[k] = x[i]
-		}
-	}
-}
-
-// clockStep2 advances two-variable systems with per-synapse propagators
-// (p: 4 per synapse, row-major; q: 2).
-func clockStep2(x0, x1, p, q []float64) {
-	x1 = x1[:len(x0)]
-	p, q = p[:4*len(x0)], q[:2*len(x0)]
-	for k, a := range x0 {
-		b := x1[k]
-		pk, qk := p[4*k:4*k+4:4*k+4], q[2*k:2*k+2:2*k+2]
-		x0[k] = pk[0]*a + pk[1]*b + qk[0]
-		x1[k] = pk[2]*a + pk[3]*b + qk[1]
-	}
-}
-
-// clockStep3 advances three-variable systems with per-synapse propagators
-// (p: 9 per synapse, row-major; q: 3).
-func clockStep3(x0, x1, x2, p, q []float64) {
-	x1, x2 = x1[:len(x0)], x2[:len(x0)]
-	p, q = p[:9*len(x0)], q[:3*len(x0)]
-	for k, a := range x0 {
-		b, c := x1[k], x2[k]
-		pk, qk := p[9*k:9*k+9:9*k+9], q[3*k:3*k+3:3*k+3]
-		x0[k] = pk[0]*a + pk[1]*b + pk[2]*c + qk[0]
-		x1[k] = pk[3]*a + pk[4]*b + pk[5]*c + qk[1]
-		x2[k] = pk[6]*a + pk[7]*b + pk[8]*c + qk[2]
 	}
 }
 
