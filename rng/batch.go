@@ -31,16 +31,15 @@ func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []
 		out[0] = pairNormal(pairBlock(seed, p, id, key, c, step)[1], seed, p, id, c, step)
 		k = 1
 	}
-	for ; k+8 <= len(out); k += 8 {
+	for ; k+16 <= len(out); k += 16 {
 		c := uint64(first + k)
-		a1, a2, a3 := streamCounter(p, c, step)
-		b1, b2, b3 := streamCounter(p, c+2, step)
-		c1, c2, c3 := streamCounter(p, c+4, step)
-		d1, d2, d3 := streamCounter(p, c+6, step)
-		w := philox4x4(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3, key)
-		o := out[k : k+8]
-		for h := range 8 {
-			u := uint64(w[2*h])<<32 | uint64(w[2*h+1])
+		var ctr [8][3]uint32
+		for b := range ctr {
+			ctr[b][0], ctr[b][1], ctr[b][2] = streamCounter(p, c+2*uint64(b), step)
+		}
+		us := pairWords(&ctr, key)
+		o := out[k : k+16]
+		for h, u := range us {
 			i := u & (nzN - 1)
 			j := u >> 12
 			if j >= nzig.k[i] {
@@ -83,6 +82,20 @@ func pairNormal(u uint64, seed uint64, p Purpose, id uint32, c, step uint64) flo
 	s := New(seed, p, id, c, step)
 	s.ctr[0] = 1
 	return s.normalAfter(u)
+}
+
+// pairWordsScalar returns pairWords from philox4x4, four blocks at a time.
+func pairWordsScalar(ctr *[8][3]uint32, key [2]uint32) [16]uint64 {
+	var us [16]uint64
+	for half := range 2 {
+		c := ctr[4*half : 4*half+4]
+		w := philox4x4(c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
+			c[2][0], c[2][1], c[2][2], c[3][0], c[3][1], c[3][2], key)
+		for h := range 8 {
+			us[8*half+h] = uint64(w[2*h])<<32 | uint64(w[2*h+1])
+		}
+	}
+	return us
 }
 
 // philox4x4 computes block 0 of four streams with the same key, round by

@@ -1,0 +1,60 @@
+//go:build goexperiment.simd && amd64
+
+package rng
+
+import "simd/archsimd"
+
+// avx2 reports whether the processor runs the vector Philox rounds.
+var avx2 = archsimd.X86.AVX2()
+
+// pairWords computes block 0 of the streams whose counter words 1–3 are
+// ctr[b] (word 0 is 0) under key, and returns the 64-bit values of the
+// cells of the pairs: words 0–1 of block b for cell 2b, words 2–3 for cell
+// 2b+1. With AVX2 the blocks are the lanes of the rounds, two vectors of
+// four at a time so that one's multiplications overlap the other's: each
+// word is held in the low half of a 64-bit lane, where VPMULUDQ forms the
+// 64-bit products of Philox's multiplications, so the words are exactly
+// those of philox4x4.
+func pairWords(ctr *[8][3]uint32, key [2]uint32) [16]uint64 {
+	if !avx2 {
+		return pairWordsScalar(ctr, key)
+	}
+	var c [2][3][4]uint64
+	for b := range ctr {
+		for w := range 3 {
+			c[b/4][w][b%4] = uint64(ctr[b][w])
+		}
+	}
+	var a0, b0 archsimd.Uint64x4
+	a1, a2, a3 := archsimd.LoadUint64x4(&c[0][0]), archsimd.LoadUint64x4(&c[0][1]), archsimd.LoadUint64x4(&c[0][2])
+	b1, b2, b3 := archsimd.LoadUint64x4(&c[1][0]), archsimd.LoadUint64x4(&c[1][1]), archsimd.LoadUint64x4(&c[1][2])
+	low := archsimd.BroadcastUint64x4(0xffffffff)
+	m0 := archsimd.BroadcastUint64x4(philoxM0).AsUint32x8()
+	m1 := archsimd.BroadcastUint64x4(philoxM1).AsUint32x8()
+	k0 := archsimd.BroadcastUint64x4(uint64(key[0]))
+	k1 := archsimd.BroadcastUint64x4(uint64(key[1]))
+	w0, w1 := archsimd.BroadcastUint64x4(philoxW0), archsimd.BroadcastUint64x4(philoxW1)
+	for range 10 {
+		p0 := a0.AsUint32x8().MulEvenWiden(m0)
+		p1 := a2.AsUint32x8().MulEvenWiden(m1)
+		q0 := b0.AsUint32x8().MulEvenWiden(m0)
+		q1 := b2.AsUint32x8().MulEvenWiden(m1)
+		a0, a1, a2, a3 = p1.ShiftAllRight(32).Xor(a1).Xor(k0), p1.And(low), p0.ShiftAllRight(32).Xor(a3).Xor(k1), p0.And(low)
+		b0, b1, b2, b3 = q1.ShiftAllRight(32).Xor(b1).Xor(k0), q1.And(low), q0.ShiftAllRight(32).Xor(b3).Xor(k1), q0.And(low)
+		// the key words pass 2^32: what carries into the upper halves
+		// reaches only the upper halves of words 0 and 2, which the next
+		// products ignore and the words below drop
+		k0, k1 = k0.Add(w0), k1.Add(w1)
+	}
+	var even, odd [2][4]uint64
+	a0.ShiftAllLeft(32).Or(a1).Store(&even[0])
+	a2.ShiftAllLeft(32).Or(a3).Store(&odd[0])
+	b0.ShiftAllLeft(32).Or(b1).Store(&even[1])
+	b2.ShiftAllLeft(32).Or(b3).Store(&odd[1])
+	archsimd.ClearAVXUpperBits()
+	var us [16]uint64
+	for b := range 8 {
+		us[2*b], us[2*b+1] = even[b/4][b%4], odd[b/4][b%4]
+	}
+	return us
+}
