@@ -18,7 +18,8 @@ func fixedNumberPre(sp *Spec, nPre, nPost int, seed uint64, id uint32, threads i
 	}
 	// Columns are rows of the transposed rule: own = post, other = pre.
 	g := &rowGen{rule: FixedNumberPre, n: sp.N, replace: sp.WithReplacement, exclude: sp.excludeSelf(),
-		nOwn: nPost, nOther: nPre, ownOff: sp.PostOffset, otherOff: sp.PreOffset, seed: seed, id: id}
+		nOwn: nPost, nOther: nPre, ownOff: sp.PostOffset, otherOff: sp.PreOffset, seed: seed, id: id,
+		anyOrder: true}
 	workers := min(threads, nPost)
 	counts := make([][]int64, workers) // [thread][pre]: count, then write cursor
 	parallel(workers, func(t int) {

@@ -23,6 +23,10 @@ type rowGen struct {
 	seed              uint64
 	id                uint32
 	totalCand, excess int64 // candidate pairs, own neurons with a self among the others
+	// anyOrder lets a fixed-number row come out in any order (the same for
+	// the same row): the columns of fixed_number_pre, whose values are
+	// scattered to rows by pre anyway, need no sort
+	anyOrder bool
 }
 
 // newRowGen returns the generator of the rows of a by-pre rule.
@@ -84,10 +88,12 @@ func (g *rowGen) row(w *worker, i int) {
 		for k := 0; k < g.n; k++ {
 			w.buf = append(w.buf, int32(s.Intn(nCand)))
 		}
-		slices.Sort(w.buf[start:])
+		if !g.anyOrder {
+			slices.Sort(w.buf[start:])
+		}
 	default:
 		s := rng.New(g.seed, rng.Connect, g.id, uint64(i), 0)
-		w.buf = w.sampleDistinct(&s, g.n, nCand, w.buf)
+		w.buf = w.sampleDistinct(&s, g.n, nCand, w.buf, !g.anyOrder)
 	}
 	if self >= 0 {
 		// Candidates skip the self: candidate c >= self is neuron c+1.
@@ -114,11 +120,12 @@ func geometricRow(s *rng.Stream, logq float64, nCand int, buf []int32) []int32 {
 	}
 }
 
-// sampleDistinct appends n distinct values of [0, nCand), ascending, drawn
-// by Floyd's algorithm (exactly n Intn draws; every n-subset equally
-// likely). Membership is a bitset when it is small compared with n, else a
-// hash set, so the scratch space is O(n).
-func (w *worker) sampleDistinct(s *rng.Stream, n, nCand int, buf []int32) []int32 {
+// sampleDistinct appends n distinct values of [0, nCand), drawn by Floyd's
+// algorithm (exactly n Intn draws; every n-subset equally likely), in
+// ascending order if sorted (always when the bitset is used). Membership is
+// a bitset when it is small compared with n, else a hash set, so the
+// scratch space is O(n).
+func (w *worker) sampleDistinct(s *rng.Stream, n, nCand int, buf []int32, sorted bool) []int32 {
 	start := len(buf)
 	words := (nCand + 63) / 64
 	if words <= 4*n {
@@ -152,6 +159,8 @@ func (w *worker) sampleDistinct(s *rng.Stream, n, nCand int, buf []int32) []int3
 		}
 		buf = append(buf, t)
 	}
-	slices.Sort(buf[start:])
+	if sorted {
+		slices.Sort(buf[start:])
+	}
 	return buf
 }
