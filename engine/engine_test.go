@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -210,15 +211,23 @@ func TestCancel(t *testing.T) {
 	}
 }
 
-// BenchmarkEmptyStep measures the fixed cost of a step: one group of one
-// cell that does nothing, no synapses, no monitors.
+// BenchmarkEmptyStep measures the fixed cost of a step: a group whose
+// kernel does nothing, no synapses, no monitors; one cell on one worker,
+// and 2048 cells on two workers, which then meet at the barrier every step.
 func BenchmarkEmptyStep(b *testing.B) {
-	x := &build.Var{Name: "x", Data: make([]float64, 1)}
-	plan := &build.Plan{Name: "empty", DT: 1e-4, Steps: int64(b.N),
-		Groups: []*build.Group{{Name: "g", N: 1, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
-		Views:  []build.View{{Name: "g", N: 1}}}
-	b.ResetTimer()
-	if _, err := Run(context.Background(), plan, Options{Threads: 1}); err != nil {
-		b.Fatal(err)
+	for _, c := range []struct{ cells, threads int }{{1, 1}, {2048, 2}} {
+		b.Run(fmt.Sprintf("workers=%d", c.threads), func(b *testing.B) {
+			x := &build.Var{Name: "x", Data: make([]float64, c.cells)}
+			plan := &build.Plan{Name: "empty", DT: 1e-4, Steps: int64(b.N),
+				Groups: []*build.Group{{Name: "g", N: c.cells, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
+				Views:  []build.View{{Name: "g", N: c.cells}}}
+			if w := Workers(plan, c.threads); w != c.threads {
+				b.Fatalf("%d workers, want %d", w, c.threads)
+			}
+			b.ResetTimer()
+			if _, err := Run(context.Background(), plan, Options{Threads: c.threads}); err != nil {
+				b.Fatal(err)
+			}
+		})
 	}
 }
