@@ -114,13 +114,13 @@ type runner struct {
 	progress func(done, total int64)
 	bar      *barrier
 
-	part   [][]int        // [groups][workers+1] block bounds of each root group
-	spikes [2][][][]int32 // [step parity][groups][workers] spikes of the step
-	rings  []ring         // [inputs]
-	counts [][]int64      // [groups][cells]
-	rec    []bool         // [groups] spikes recorded
-	out    []Spikes       // [groups]
-	rates  [][]int64      // [rate monitors][bins]
+	part   [][]int          // [groups][workers+1] block bounds of each root group
+	spikes [2][][]spikeList // [step parity][groups][workers] spikes of the step
+	rings  []ring           // [inputs]
+	counts [][]int64        // [groups][cells]
+	rec    []bool           // [groups] spikes recorded
+	out    []Spikes         // [groups]
+	rates  [][]int64        // [rate monitors][bins]
 	// [synapse monitors][workers][samples] fixed-point sums
 	synSums  [][][]int64
 	samplers []func(k int, n int64) float64 // [synapse monitors]
@@ -134,10 +134,24 @@ type runner struct {
 	spikeSink  func(int, []int64, []int32) error
 	spikeChunk int
 	sinkErr    error
-	suspect    []bool            // [workers] an update reported a non-finite value this step
-	numErrs    []*NumericalError // [workers]
+	flags      []workerFlags // [workers]
 	numErr     *NumericalError
 	cancelled  bool
+}
+
+// spikeList holds the cells of a group that one worker found spiking in a
+// step, padded to a cache line (see cacheLine).
+type spikeList struct {
+	cells []int32
+	_     [cacheLine - 24]byte
+}
+
+// workerFlags is what a worker reports about its cells' numbers, padded to
+// a cache line.
+type workerFlags struct {
+	suspect bool            // an update reported a non-finite value this step
+	numErr  *NumericalError // the first NaN or Inf found
+	_       [cacheLine - 16]byte
 }
 
 // ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
@@ -159,7 +173,13 @@ type touchList struct {
 	rows  []touchedRow
 	n     int // entries in rows
 	dense bool
+	_     [cacheLine - 40]byte
 }
+
+// cacheLine is the size of a processor cache line: what one worker writes
+// every step is padded to it, so that two workers never write the same line
+// (false sharing costs a transfer between cores at every write).
+const cacheLine = 64
 
 // touchedRow is a row of a connectivity table whose columns, offset by off,
 // are cells of the ring's group.
@@ -193,9 +213,9 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		r.part[g] = b
 	}
 	for p := range r.spikes {
-		r.spikes[p] = make([][][]int32, ng)
+		r.spikes[p] = make([][]spikeList, ng)
 		for g := range plan.Groups {
-			r.spikes[p][g] = make([][]int32, workers)
+			r.spikes[p][g] = make([]spikeList, workers)
 		}
 	}
 	slots := make([]int32, len(plan.Inputs))
@@ -260,8 +280,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	for _, rm := range plan.Rates {
 		r.rates = append(r.rates, make([]int64, r.samplesBefore(max(1, rm.Bin), plan.Steps)))
 	}
-	r.numErrs = make([]*NumericalError, workers)
-	r.suspect = make([]bool, workers)
+	r.flags = make([]workerFlags, workers)
 	return r, nil
 }
 
@@ -290,19 +309,19 @@ func (r *runner) work(w int) {
 		r.sampleSynapses(w, n)
 		r.synapseUpdate(w, n)
 		for g, grp := range plan.Groups {
-			out := r.spikes[par][g][w][:0]
+			out := r.spikes[par][g][w].cells[:0]
 			// Blocks keep the state a kernel works on in the first-level cache.
 			for lo, end := r.part[g][w], r.part[g][w+1]; lo < end; lo += blockCells {
 				hi := min(lo+blockCells, end)
 				var finite bool
 				if out, finite = grp.Kernel.Step(lo, hi, n, out); !finite {
-					r.suspect[w] = true
+					r.flags[w].suspect = true
 				}
 			}
-			r.spikes[par][g][w] = out
+			r.spikes[par][g][w].cells = out
 		}
 		stop := w == 0 && (r.sinkErr != nil || (n%64 == 0 && r.ctx.Err() != nil))
-		stop = r.bar.wait(stop || r.numErrs[w] != nil)
+		stop = r.bar.wait(stop || r.flags[w].numErr != nil)
 		r.deliver(w, n)
 		r.apply(w, n)
 		if r.readsPre {
@@ -313,7 +332,7 @@ func (r *runner) work(w int) {
 			r.bar.wait(false)
 		}
 		for g, grp := range plan.Groups {
-			own := r.spikes[par][g][w]
+			own := r.spikes[par][g][w].cells
 			grp.Kernel.Reset(own, n)
 			if n >= plan.RecordFrom {
 				c := r.counts[g]
@@ -322,10 +341,10 @@ func (r *runner) work(w int) {
 				}
 			}
 		}
-		if r.suspect[w] && r.numErrs[w] == nil {
+		if r.flags[w].suspect && r.flags[w].numErr == nil {
 			r.check(w, n)
 		}
-		r.suspect[w] = false
+		r.flags[w].suspect = false
 		if w == 0 {
 			r.record(n)
 			r.flushFull(n)
@@ -357,7 +376,8 @@ func (r *runner) work(w int) {
 // collectErrors keeps the numerical error of the lowest cell of the earliest
 // step, the same for any number of workers.
 func (r *runner) collectErrors() {
-	for _, e := range r.numErrs {
+	for _, f := range r.flags {
+		e := f.numErr
 		if e == nil {
 			continue
 		}
@@ -390,7 +410,7 @@ func (r *runner) deliver(w int, n int64) {
 		nslots := int64(len(rg.slots))
 		first, end := int32(pre.Start), int32(pre.Start+pre.N)
 		for _, list := range r.spikes[par][pre.Group] {
-			for _, s := range list {
+			for _, s := range list.cells {
 				if s < first || s >= end {
 					continue
 				}
@@ -514,7 +534,7 @@ func (r *runner) check(w int, n int64) {
 			}
 			for i, x := range xs {
 				if math.IsNaN(x) || math.IsInf(x, 0) {
-					r.numErrs[w] = &NumericalError{Group: grp.Name, Var: v.Name, Cell: lo + i,
+					r.flags[w].numErr = &NumericalError{Group: grp.Name, Var: v.Name, Cell: lo + i,
 						Step: n, Time: float64(n) * r.plan.DT, Value: x}
 					return
 				}
@@ -534,7 +554,7 @@ func (r *runner) record(n int64) {
 		lo, hi := int32(view.Start), int32(view.Start+view.N)
 		var c int64
 		for _, list := range r.spikes[par][view.Group] {
-			for _, s := range list {
+			for _, s := range list.cells {
 				if s >= lo && s < hi {
 					c++
 				}
@@ -548,7 +568,7 @@ func (r *runner) record(n int64) {
 		}
 		o := &r.out[g]
 		for _, list := range r.spikes[par][g] {
-			for _, s := range list {
+			for _, s := range list.cells {
 				o.Step = append(o.Step, n)
 				o.Cell = append(o.Cell, s)
 			}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/connect"
@@ -229,5 +230,19 @@ func BenchmarkEmptyStep(b *testing.B) {
 				b.Fatal(err)
 			}
 		})
+	}
+}
+
+// What one worker writes every step fills whole cache lines.
+func TestWorkerPadding(t *testing.T) {
+	t.Parallel()
+	for name, size := range map[string]uintptr{
+		"touchList":   unsafe.Sizeof(touchList{}),
+		"spikeList":   unsafe.Sizeof(spikeList{}),
+		"workerFlags": unsafe.Sizeof(workerFlags{}),
+	} {
+		if size != cacheLine {
+			t.Errorf("%s: %d bytes, want %d", name, size, cacheLine)
+		}
 	}
 }

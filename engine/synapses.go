@@ -71,7 +71,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 			whole := clo == 0 && chi == int32(post.N)
 			first, end := int32(pre.Start), int32(pre.Start+pre.N)
 			for _, list := range r.spikes[par][pre.Group] {
-				for _, c := range list {
+				for _, c := range list.cells {
 					if c < first || c >= end {
 						continue
 					}
@@ -106,7 +106,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 		}
 		post := plan.Views[pr.Post]
 		first, end := int32(post.Start), int32(post.Start+post.N)
-		for _, c := range r.spikes[par][post.Group][w] {
+		for _, c := range r.spikes[par][post.Group][w].cells {
 			if c < first || c >= end {
 				continue
 			}
