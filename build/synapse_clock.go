@@ -1,6 +1,9 @@
 package build
 
-import "github.com/volleysim/volley/integrate"
+import (
+	"github.com/volleysim/volley/integrate"
+	"github.com/volleysim/volley/kernel"
+)
 
 // ClockStep advances the clock-driven variables of synapses [a, b) by one
 // step.
@@ -127,14 +130,5 @@ func newChain2(vars [][]float64, p, q []float64) *chain2 {
 // sums (addition commutes, so the same bits), d by its decay (the general
 // loop adds 0·x and 0 to it, which changes at most the sign of a zero).
 func (c *chain2) step(a, b int) {
-	x, d := c.x[a:b], c.d[a:b]
-	d = d[:len(x)]
-	px, pd, q := c.px[a:b], c.pd[a:b], c.q[a:b]
-	px, pd, q = px[:len(x)], pd[:len(x)], q[:len(x)]
-	decay := c.decay
-	for k, v := range x {
-		dv := d[k]
-		x[k] = px[k]*v + pd[k]*dv + q[k]
-		d[k] = decay * dv
-	}
+	kernel.Chain(c.x[a:b], c.d[a:b], c.px[a:b], c.pd[a:b], c.q[a:b], c.decay)
 }

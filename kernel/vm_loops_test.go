@@ -72,12 +72,15 @@ func TestVectorLoops(t *testing.T) {
 				t.Errorf("copyFinite n=%d: %v %v, scalar %v %v", n, f1, c1, f2, c2)
 			}
 		}
+		dc1, dc2, x1, x2 := fill(n, 1), fill(n, 1), fill(n, 2), fill(n, 2)
+		chain(x1, dc1, a, b, small(n), 0.9)
+		chainScalar(x2, dc2, a, b, small(n), 0.9)
+		if !same(x1, x2) || !same(dc1, dc2) {
+			t.Errorf("chain n=%d: %v %v, scalar %v %v", n, x1, dc1, x2, dc2)
+		}
 		// small arguments take the vector path of exp and exprel, a's
 		// zeros, infinities and large values the scalar one
-		small := make([]float64, n)
-		for i := range small {
-			small[i] = -1.2 + 0.37*float64(i)
-		}
+		small := small(n)
 		for name, f := range map[string][2]func(d, a []float64){"exp": {expV, expVScalar}, "exprel": {exprelV, exprelVScalar}} {
 			for _, src := range [][]float64{a, small} {
 				d1, d2 := make([]float64, n), make([]float64, n)
@@ -89,4 +92,13 @@ func TestVectorLoops(t *testing.T) {
 			}
 		}
 	}
+}
+
+// small returns n values from −1.2 in steps of 0.37.
+func small(n int) []float64 {
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = -1.2 + 0.37*float64(i)
+	}
+	return x
 }

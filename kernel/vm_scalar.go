@@ -26,6 +26,8 @@ func expV(d, a []float64) { expVScalar(d, a) }
 
 func exprelV(d, a []float64) { exprelVScalar(d, a) }
 
+func chain(x, d, px, pd, q []float64, decay float64) { chainScalar(x, d, px, pd, q, decay) }
+
 func copyFinite(dst, src []float64) bool { return copyFiniteScalar(dst, src) }
 
 func linear1(run LinearRun, x0 []float64) float64 { return linear1Scalar(run, x0) }

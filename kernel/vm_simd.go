@@ -340,3 +340,22 @@ func exprelV(d, a []float64) {
 	archsimd.ClearAVXUpperBits()
 	exprelVScalar(d[i:], a[i:])
 }
+
+func chain(x, d, px, pd, q []float64, decay float64) {
+	if !avx2 || len(x) < 4 {
+		chainScalar(x, d, px, pd, q, decay)
+		return
+	}
+	d, px, pd, q = d[:len(x)], px[:len(x)], pd[:len(x)], q[:len(x)]
+	c := archsimd.BroadcastFloat64x4(decay)
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		v, dv := archsimd.LoadFloat64x4(vec(x, i)), archsimd.LoadFloat64x4(vec(d, i))
+		a := archsimd.LoadFloat64x4(vec(px, i)).Mul(v)
+		b := archsimd.LoadFloat64x4(vec(pd, i)).Mul(dv)
+		a.Add(b).Add(archsimd.LoadFloat64x4(vec(q, i))).Store(vec(x, i))
+		c.Mul(dv).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	chainScalar(x[i:], d[i:], px[i:], pd[i:], q[i:], decay)
+}
