@@ -126,8 +126,37 @@ func (r ref) at(k int) *float64 {
 // synStmt is one compiled statement.
 type synStmt struct {
 	target ref
-	op     string
+	op     assignOp
 	rhs    kernel.ScalarFn
+}
+
+// assignOp is the operator of a statement: =, +=, -=, *= or /=.
+type assignOp uint8
+
+const (
+	assign assignOp = iota
+	addAssign
+	subAssign
+	mulAssign
+	divAssign
+)
+
+// parseAssign returns the assignOp of an operator of the statement
+// language; false if it is none.
+func parseAssign(op string) (assignOp, bool) {
+	switch op {
+	case "=":
+		return assign, true
+	case "+=":
+		return addAssign, true
+	case "-=":
+		return subAssign, true
+	case "*=":
+		return mulAssign, true
+	case "/=":
+		return divAssign, true
+	}
+	return 0, false
 }
 
 // synSummed sets a post variable to the sum of an expression over each post
@@ -488,7 +517,11 @@ func (e *synEnv) statements(sts []eqn.Statement, src string) ([]synStmt, error) 
 			e.temps[st.Var] = t
 			r = ref{data: t}
 		}
-		out = append(out, synStmt{target: r, op: st.Op, rhs: fn})
+		op, known := parseAssign(st.Op)
+		if !known {
+			return nil, fmt.Errorf("%s: unknown assignment %q", st.Var, st.Op)
+		}
+		out = append(out, synStmt{target: r, op: op, rhs: fn})
 	}
 	return out, nil
 }
@@ -813,15 +846,15 @@ func (s *Synapses) event1(sts []synStmt, k int, n int64) {
 		v := st.rhs(k, n)
 		x := st.target.at(k)
 		switch st.op {
-		case "=":
+		case assign:
 			*x = v
-		case "+=":
+		case addAssign:
 			*x += v
-		case "-=":
+		case subAssign:
 			*x -= v
-		case "*=":
+		case mulAssign:
 			*x *= v
-		case "/=":
+		case divAssign:
 			*x /= v
 		}
 	}
