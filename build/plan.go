@@ -27,6 +27,14 @@ type Kernel interface {
 	Reset(spikes []int32, step int64)
 }
 
+// Coster is implemented by kernels that know about what one cell-step
+// costs them, in nanoseconds of one core of a current processor, so that
+// networks too cheap to share between threads run on fewer workers (see
+// engine.Workers). It changes only the speed, never the results.
+type Coster interface {
+	CellCost() float64
+}
+
 // Stateful is implemented by kernels that keep state of their own besides
 // the group's variables (the step of each cell's last spike, cursors into
 // spike lists), so that a checkpoint can save and restore it.

@@ -40,16 +40,31 @@ type Options struct {
 }
 
 // Workers returns the number of workers a run of plan with the given thread
-// count uses: at most one per minCellsPerWorker cells, so that tiny networks
-// do not pay for synchronisation they cannot use.
+// count uses: at most one per minWorkerNanos of estimated work per step, so
+// that tiny or very cheap networks do not pay for synchronisation (about
+// 0.4 µs per barrier on two cores, plus the spike lists every worker reads)
+// that their work cannot repay. A group's work is its cells times its
+// kernel's build.Coster estimate, defaultCellCost without one.
 func Workers(plan *build.Plan, threads int) int {
-	const minCellsPerWorker = 1024
-	cells := 0
+	var work float64
 	for _, g := range plan.Groups {
-		cells += g.N
+		cost := defaultCellCost
+		if c, ok := g.Kernel.(build.Coster); ok {
+			cost = c.CellCost()
+		}
+		work += cost * float64(g.N)
 	}
-	return max(1, min(threads, cells/minCellsPerWorker))
+	return max(1, min(threads, int(work/minWorkerNanos)))
 }
+
+const (
+	// minWorkerNanos is the least estimated work per step, in
+	// nanoseconds, that a worker is given.
+	minWorkerNanos = 5000
+	// defaultCellCost is the cost of a cell-step of a kernel that does
+	// not estimate its own: one worker per 1024 cells.
+	defaultCellCost = minWorkerNanos / 1024.0
+)
 
 // Run simulates plan for plan.Steps steps. It returns the recorded data even
 // when the run stops early: on a NaN or Inf (a *NumericalError) or when ctx is

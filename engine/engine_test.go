@@ -246,3 +246,38 @@ func TestWorkerPadding(t *testing.T) {
 		}
 	}
 }
+
+// costed is a kernel that estimates its cost per cell-step.
+type costed struct {
+	*scripted
+	cost float64
+}
+
+func (k costed) CellCost() float64 { return k.cost }
+
+// Workers gives a worker per 5 µs of estimated work per step: 1024 cells of
+// a kernel without an estimate, fewer or more cells by the kernel's own.
+func TestWorkersCost(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		cells   int
+		cost    float64 // 0: no estimate
+		threads int
+		want    int
+	}{
+		{1023, 0, 2, 1}, {2048, 0, 2, 2}, {10000, 0, 8, 8}, {10000, 0, 4, 4}, {5000, 0, 8, 4},
+		{4000, 1, 2, 1}, // cuba's LIF with AVX2: 4 µs a step
+		{4000, 2.5, 2, 2},
+		{100, 100, 2, 2}, {100, 10, 2, 1},
+	} {
+		x := make([]float64, c.cells)
+		var k build.Kernel = &scripted{x: x, reset: math.NaN()}
+		if c.cost > 0 {
+			k = costed{k.(*scripted), c.cost}
+		}
+		plan := &build.Plan{Groups: []*build.Group{{Name: "g", N: c.cells, Kernel: k}}}
+		if got := Workers(plan, c.threads); got != c.want {
+			t.Errorf("%d cells at %g ns, %d threads: %d workers, want %d", c.cells, c.cost, c.threads, got, c.want)
+		}
+	}
+}

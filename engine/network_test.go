@@ -161,6 +161,9 @@ func TestThreadIndependence(t *testing.T) {
 	for _, threads := range []int{1, 2, 3} {
 		plan := compileExample(t, "coba", threads, "n", "4000")
 		plan.Steps = 3000 // 300 ms: the Poisson kick, the onset and sustained activity
+		if w := engine.Workers(plan, threads); w != threads {
+			t.Fatalf("%d workers for %d threads: the test would not split the cells", w, threads)
+		}
 		res, err := engine.Run(context.Background(), plan, engine.Options{Threads: threads})
 		if err != nil {
 			t.Fatal(err)
