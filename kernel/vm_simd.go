@@ -303,42 +303,29 @@ func Vectorization() string {
 	return "none (GOEXPERIMENT=simd build, no AVX2 on this processor)"
 }
 
-func expV(d, a []float64) {
-	if !avx2 || len(d) < 4 {
-		expVScalar(d, a)
-		return
-	}
-	a = a[:len(d)]
-	i := 0
-	for ; i+4 <= len(d); i += 4 {
-		if y, ok := xmath.Exp4(archsimd.LoadFloat64x4(vec(a, i))); ok {
-			y.Store(vec(d, i))
-			continue
-		}
-		archsimd.ClearAVXUpperBits()
-		expVScalar(d[i:i+4], a[i:i+4])
-	}
-	archsimd.ClearAVXUpperBits()
-	expVScalar(d[i:], a[i:])
-}
+func expV(d, a []float64) { lanes(d, a, xmath.Exp4, expVScalar) }
 
-func exprelV(d, a []float64) {
+func exprelV(d, a []float64) { lanes(d, a, xmath.Exprel4, exprelVScalar) }
+
+// lanes sets d to f of a, four lanes at a time with f4, or with scalar for
+// the lanes f4 declines and for the last len%4.
+func lanes(d, a []float64, f4 func(archsimd.Float64x4) (archsimd.Float64x4, bool), scalar func(d, a []float64)) {
 	if !avx2 || len(d) < 4 {
-		exprelVScalar(d, a)
+		scalar(d, a)
 		return
 	}
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
-		if y, ok := xmath.Exprel4(archsimd.LoadFloat64x4(vec(a, i))); ok {
+		if y, ok := f4(archsimd.LoadFloat64x4(vec(a, i))); ok {
 			y.Store(vec(d, i))
 			continue
 		}
 		archsimd.ClearAVXUpperBits()
-		exprelVScalar(d[i:i+4], a[i:i+4])
+		scalar(d[i:i+4], a[i:i+4])
 	}
 	archsimd.ClearAVXUpperBits()
-	exprelVScalar(d[i:], a[i:])
+	scalar(d[i:], a[i:])
 }
 
 func chain(x, d, px, pd, q []float64, decay float64) {
