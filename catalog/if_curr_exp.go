@@ -110,17 +110,21 @@ func (k *ifCurrExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bo
 	ii = ii[:len(v)]
 	last = last[:len(v)]
 	finite := true
+	// the coefficients in locals: Go would reload them from k after every
+	// store into the state arrays, which it cannot prove they do not alias
+	pee, pii, pvv, pve, pvi, qv := k.pee, k.pii, k.pvv, k.pve, k.pvi, k.qv
+	ref, th := k.ref, k.vThresh
 	for i := range v {
 		e, in := ie[i], ii[i]
-		ie[i] = k.pee * e
-		ii[i] = k.pii * in
-		if step-last[i] < k.ref {
+		ie[i] = pee * e
+		ii[i] = pii * in
+		if step-last[i] < ref {
 			continue // refractory: v stays at v_reset, no spike
 		}
-		x := k.pvv*v[i] + k.pve*e + k.pvi*in + k.qv
+		x := pvv*v[i] + pve*e + pvi*in + qv
 		v[i] = x
-		if !(x <= k.vThresh) { // above threshold, or NaN
-			if x > k.vThresh {
+		if !(x <= th) { // above threshold, or NaN
+			if x > th {
 				out = append(out, int32(lo+i))
 			} else {
 				finite = false
