@@ -1,5 +1,7 @@
 package kernel
 
+import "math"
+
 // simpleThreshold is a threshold that compares one state variable with a
 // number ("v > v_th" with v_th a constant): the kernel scans the variable
 // instead of running the threshold program.
@@ -7,6 +9,29 @@ type simpleThreshold struct {
 	arr int
 	op  opcode // opGT, opGE, opLT or opLE
 	c   float64
+	// strict: the comparison is sign·v > bound, one test for the four
+	// operators (see newSimpleThreshold)
+	strict      bool
+	sign, bound float64
+}
+
+// newSimpleThreshold returns the threshold "x op c" of array arr. Negating
+// both sides turns < and <= into > and >=, and v >= b is v > b′ for the
+// float b′ just below b (no float lies between them), so that scan tests
+// sign·v > bound whatever the operator, NaN never crossing; only v >= −Inf
+// and v <= +Inf keep the operator itself.
+func newSimpleThreshold(arr int, op opcode, c float64) *simpleThreshold {
+	t := &simpleThreshold{arr: arr, op: op, c: c, strict: true, sign: 1, bound: c}
+	if op == opLT || op == opLE {
+		t.sign, t.bound = -1, -c
+	}
+	if op == opGE || op == opLE {
+		if math.IsInf(t.bound, -1) {
+			t.strict = false
+		}
+		t.bound = math.Nextafter(t.bound, math.Inf(-1))
+	}
+	return t
 }
 
 // simplify returns the simple form of the compiled threshold program p
@@ -21,7 +46,7 @@ func simplify(p *program, cond operand, consts []float64) *simpleThreshold {
 	}
 	switch in.op {
 	case opGT, opGE, opLT, opLE:
-		return &simpleThreshold{arr: in.a.i, op: in.op, c: consts[in.b.i]}
+		return newSimpleThreshold(in.a.i, in.op, consts[in.b.i])
 	}
 	return nil
 }
@@ -29,10 +54,19 @@ func simplify(p *program, cond operand, consts []float64) *simpleThreshold {
 // scan appends the cells of [lo, hi) whose value crosses the threshold and
 // that are not refractory (notref[i] ≠ 0, for cell lo+i; nil: none is).
 func (s *simpleThreshold) scan(x []float64, lo int, notref []float64, out []int32) []int32 {
-	c := s.c
 	if notref != nil {
 		notref = notref[:len(x)]
 	}
+	if s.strict {
+		sign, bound := s.sign, s.bound
+		for i, v := range x {
+			if sign*v > bound && (notref == nil || notref[i] != 0) {
+				out = append(out, int32(lo+i))
+			}
+		}
+		return out
+	}
+	c := s.c
 	for i, v := range x {
 		var hit bool
 		switch s.op {

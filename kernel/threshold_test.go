@@ -46,3 +46,32 @@ func TestSimpleThreshold(t *testing.T) {
 		}
 	}
 }
+
+// The one-test form of a simple threshold finds the cells the operator
+// itself finds, at and around the constant, for infinite and NaN constants
+// and values too.
+func TestSimpleThresholdStrict(t *testing.T) {
+	t.Parallel()
+	cmp := map[opcode]func(v, c float64) bool{
+		opGT: func(v, c float64) bool { return v > c }, opGE: func(v, c float64) bool { return v >= c },
+		opLT: func(v, c float64) bool { return v < c }, opLE: func(v, c float64) bool { return v <= c },
+	}
+	inf := math.Inf(1)
+	consts := []float64{0.5, -0.5, 0, math.Copysign(0, -1), 1e-310, inf, -inf, math.NaN(), math.MaxFloat64, -math.MaxFloat64}
+	for op, f := range cmp {
+		for _, c := range consts {
+			x := []float64{c, math.Nextafter(c, inf), math.Nextafter(c, -inf), 0, -0.0, inf, -inf, math.NaN(), 1, -1}
+			th := newSimpleThreshold(0, op, c)
+			got := th.scan(x, 0, nil, nil)
+			var want []int32
+			for i, v := range x {
+				if f(v, c) {
+					want = append(want, int32(i))
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("op %d, c = %g (strict %v): cells %v, want %v of %v", op, c, th.strict, got, want, x)
+			}
+		}
+	}
+}
