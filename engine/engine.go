@@ -130,6 +130,7 @@ type runner struct {
 	bar      *barrier
 
 	part   [][]int          // [groups][workers+1] block bounds of each root group
+	splits [][]int32        // [projections] each row's part per worker (see newSplits)
 	spikes [2][][]spikeList // [step parity][groups][workers] spikes of the step
 	rings  []ring           // [inputs]
 	counts [][]int64        // [groups][cells]
@@ -240,6 +241,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 	}
 	r.synq = newSynQueues(plan, workers)
+	r.splits = r.newSplits()
 	for _, pr := range plan.Projections {
 		r.readsPre = r.readsPre || (pr.Syn != nil && pr.Syn.ReadsPre && workers > 1)
 	}
@@ -409,7 +411,7 @@ func (r *runner) collectErrors() {
 func (r *runner) deliver(w int, n int64) {
 	plan := r.plan
 	par := n & 1
-	for _, pr := range plan.Projections {
+	for p, pr := range plan.Projections {
 		if pr.Input < 0 {
 			continue // equation-defined synapses: synapseEvents
 		}
@@ -433,7 +435,7 @@ func (r *runner) deliver(w int, n int64) {
 				a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 				cols := pr.Conn.Col[a:b]
 				if !whole {
-					i, j := lowerBound(cols, clo), lowerBound(cols, chi)
+					i, j := r.columnSpan(p, row, cols, w, clo, chi)
 					cols = cols[i:j]
 					a += int64(i)
 				}

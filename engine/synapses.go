@@ -79,7 +79,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 					a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 					if !whole {
 						cols := pr.Conn.Col[a:b]
-						i, j := lowerBound(cols, clo), lowerBound(cols, chi)
+						i, j := r.columnSpan(p, row, cols, w, clo, chi)
 						a, b = a+int64(i), a+int64(j)
 					}
 					for k := a; k < b; k++ {

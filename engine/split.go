@@ -1,0 +1,49 @@
+package engine
+
+// Each worker delivers the part of a spike's row that falls in its own
+// cells, which a binary search in the sorted row finds. For long rows the
+// searches cost more than the delivery they delimit (a cache miss at each
+// probe), so the runner finds every row's parts once, before the run.
+
+// minSplitRow is the average row length from which a projection's parts
+// are found before the run: 2·(workers) int32 per row against two
+// searches per spike and worker.
+const minSplitRow = 256
+
+// newSplits returns, for every projection with long rows and more than one
+// worker, the parts of each row: splits[p][2·(row·workers+w)] and the next
+// entry are the first and end column indices of worker w's cells; nil where
+// the rows are searched at each spike.
+func (r *runner) newSplits() [][]int32 {
+	splits := make([][]int32, len(r.plan.Projections))
+	if r.workers == 1 {
+		return splits
+	}
+	for p, pr := range r.plan.Projections {
+		c := pr.Conn
+		if c == nil || c.NPre == 0 || len(c.Col) < minSplitRow*c.NPre {
+			continue
+		}
+		sp := make([]int32, 2*c.NPre*r.workers)
+		for row := range c.NPre {
+			cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+			for w := range r.workers {
+				clo, chi := r.postColumns(pr, w)
+				k := 2 * (row*r.workers + w)
+				sp[k], sp[k+1] = int32(lowerBound(cols, clo)), int32(lowerBound(cols, max(clo, chi)))
+			}
+		}
+		splits[p] = sp
+	}
+	return splits
+}
+
+// columnSpan returns the indices [i, j) of row's columns cols that lie in
+// [clo, chi), worker w's cells, for projection p.
+func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi int32) (int, int) {
+	if sp := r.splits[p]; sp != nil {
+		k := 2 * (row*r.workers + w)
+		return int(sp[k]), int(sp[k+1])
+	}
+	return lowerBound(cols, clo), lowerBound(cols, chi)
+}

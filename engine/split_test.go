@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"context"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/rng"
+)
+
+// A projection with long rows (a random 60% of 4000 post cells per row, so
+// the rows are split before the run when there are several workers) gives
+// every post cell the same input for 1, 2 and 3 workers, and the parts
+// found before the run are those the binary search finds.
+func TestRowSplits(t *testing.T) {
+	t.Parallel()
+	const nPre, nPost, steps = 20, 4000, 6
+	s := rng.New(21, rng.User, 0, 0, 0)
+	c := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
+	for i := range nPre {
+		for j := range nPost {
+			if s.Float64() < 0.6 {
+				c.Col = append(c.Col, int32(j))
+			}
+		}
+		c.RowPtr[i+1] = int64(len(c.Col))
+	}
+	weights := make([]float64, len(c.Col))
+	for k := range weights {
+		weights[k] = s.Float64()
+	}
+	run := func(threads int) ([]float64, *runner) {
+		pre := &scripted{x: make([]float64, nPre), reset: math.NaN(), spikes: map[int64][]int32{}}
+		for n := range int64(steps) {
+			pre.spikes[n] = []int32{int32(n), int32(n + 7), int32(n + 11)}
+		}
+		post := &scripted{x: make([]float64, nPost), reset: math.NaN()}
+		xv := &build.Var{Name: "x", Data: post.x}
+		plan := &build.Plan{Name: "t", DT: 1e-3, Steps: steps,
+			Groups: []*build.Group{
+				{Name: "pre", N: nPre, Vars: []*build.Var{{Name: "x", Data: pre.x}}, Kernel: pre},
+				{Name: "post", N: nPost, Vars: []*build.Var{xv}, Kernel: post},
+			},
+			Views:       []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "post", Group: 1, N: nPost}},
+			Inputs:      []*build.Input{{Group: 1, Name: "x", Var: xv}},
+			Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: c, Weight: 1, Weights: weights, Delay: 1}},
+		}
+		if w := Workers(plan, threads); w != threads {
+			t.Fatalf("%d workers for %d threads", w, threads)
+		}
+		if _, err := Run(context.Background(), plan, Options{Threads: threads}); err != nil {
+			t.Fatal(err)
+		}
+		r, err := newRunner(plan, threads, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return post.x, r
+	}
+	want, _ := run(1)
+	for _, threads := range []int{2, 3} {
+		got, r := run(threads)
+		if !slices.Equal(got, want) {
+			t.Errorf("%d threads: input differs from 1 thread", threads)
+		}
+		if r.splits[0] == nil {
+			t.Fatalf("%d threads: rows not split before the run", threads)
+		}
+		for row := range nPre {
+			cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+			for w := range threads {
+				clo, chi := r.postColumns(r.plan.Projections[0], w)
+				r0 := &runner{splits: make([][]int32, 1)}
+				i, j := r.columnSpan(0, row, cols, w, clo, chi)
+				wi, wj := r0.columnSpan(0, row, cols, w, clo, chi)
+				if i != wi || j != wj {
+					t.Errorf("%d workers, row %d, worker %d: [%d, %d), search [%d, %d)", threads, row, w, i, j, wi, wj)
+				}
+			}
+		}
+	}
+	if slices.Max(want) == 0 {
+		t.Fatal("no input delivered")
+	}
+}
