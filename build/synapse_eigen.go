@@ -165,37 +165,65 @@ func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
 	}
 }
 
+// smallStride is the length of a coefficient set's record in
+// synPropagator.small: the numbers advanceSmall reads, for m = 4 (15, one
+// more to fill two cache lines); m = 3 uses the first 8, one cache line.
+const smallStride = 16
+
+// packSmall copies, for m = 3 or 4, the eigenvalues and the entries of V⁻¹
+// and V above the diagonal (the diagonal is 1, the rest 0) that
+// advanceSmall reads into one record per coefficient set, so that an event
+// reads one or two cache lines instead of five.
+func (pr *synPropagator) packSmall(m, sets int) {
+	idx := map[int][]int{3: {1, 2, 5}, 4: {1, 2, 3, 6, 7, 11}}[m]
+	stride := 8
+	if m == 4 {
+		stride = smallStride
+	}
+	pr.small = make([]float64, sets*stride)
+	for k := range sets {
+		rec := pr.small[k*stride : (k+1)*stride]
+		n := copy(rec, pr.lam[k*m:k*m+m-1]) // the input's eigenvalue is 0
+		for _, i := range idx {
+			rec[n] = pr.vinv[k*m*m+i]
+			n++
+		}
+		for _, i := range idx {
+			rec[n] = pr.v[k*m*m+i]
+			n++
+		}
+	}
+}
+
 // advanceSmall is triangular.advance unrolled for two and three variables
 // (m = 3, 4), on the state arrays of synapse k with the decomposition of
-// coefficient set `set`: V and V⁻¹ have a unit diagonal, the input's
-// eigenvalue is 0.
+// coefficient set `set` packed by packSmall: V and V⁻¹ have a unit
+// diagonal, the input's eigenvalue is 0.
 func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
-	m := t.m
-	lam := pr.lam[set*m : set*m+m : set*m+m]
-	v := pr.v[set*m*m : set*m*m+m*m : set*m*m+m*m]
-	w := pr.vinv[set*m*m : set*m*m+m*m : set*m*m+m*m]
 	h := float64(d) * pr.dt
-	e := func(i int) float64 {
+	e := func(i int, lam float64) float64 {
 		if p := pr.powers[i]; p != nil && d < int64(len(p)) {
 			return p[d]
 		}
-		return xmath.Exp(lam[i] * h)
+		return xmath.Exp(lam * h)
 	}
-	if m == 3 {
+	if t.m == 3 {
+		r := pr.small[set*8 : set*8+8 : set*8+8]
 		a, b := pr.vars[t.perm[0]], pr.vars[t.perm[1]]
 		x0, x1 := a[k], b[k]
-		z0 := (x0 + w[1]*x1 + w[2]) * e(0)
-		z1 := (x1 + w[5]) * e(1)
-		a[k] = z0 + v[1]*z1 + v[2]
-		b[k] = z1 + v[5]
+		z0 := (x0 + r[2]*x1 + r[3]) * e(0, r[0])
+		z1 := (x1 + r[4]) * e(1, r[1])
+		a[k] = z0 + r[5]*z1 + r[6]
+		b[k] = z1 + r[7]
 		return
 	}
+	r := pr.small[set*smallStride : set*smallStride+smallStride : set*smallStride+smallStride]
 	a, b, c := pr.vars[t.perm[0]], pr.vars[t.perm[1]], pr.vars[t.perm[2]]
 	x0, x1, x2 := a[k], b[k], c[k]
-	z0 := (x0 + w[1]*x1 + w[2]*x2 + w[3]) * e(0)
-	z1 := (x1 + w[6]*x2 + w[7]) * e(1)
-	z2 := (x2 + w[11]) * e(2)
-	a[k] = z0 + v[1]*z1 + v[2]*z2 + v[3]
-	b[k] = z1 + v[6]*z2 + v[7]
-	c[k] = z2 + v[11]
+	z0 := (x0 + r[3]*x1 + r[4]*x2 + r[5]) * e(0, r[0])
+	z1 := (x1 + r[6]*x2 + r[7]) * e(1, r[1])
+	z2 := (x2 + r[8]) * e(2, r[2])
+	a[k] = z0 + r[9]*z1 + r[10]*z2 + r[11]
+	b[k] = z1 + r[12]*z2 + r[13]
+	c[k] = z2 + r[14]
 }

@@ -99,6 +99,7 @@ type synPropagator struct {
 	// two coupled rates are too close, and a matrix exponential is used.
 	tri          *triangular
 	lam, v, vinv []float64
+	small        []float64 // for m = 3, 4: what advanceSmall reads, per set (see packSmall)
 	// powers[i], when eigenvalue i is the same for every synapse, holds
 	// exp(λ_i·d·dt) for intervals of d steps (d < len)
 	powers [][]float64
@@ -660,6 +661,10 @@ func (pr *synPropagator) decompose(t *triangular, nsyn int) bool {
 		t.propagator(pr.dt, lam, v, vinv, pr.p[k*nv*nv:(k+1)*nv*nv], pr.q[k*nv:(k+1)*nv])
 	}
 	pr.tri = t
+	if m == 3 || m == 4 {
+		pr.packSmall(m, sets)
+		pr.v, pr.vinv = nil, nil // advanceSmall reads the packed records only
+	}
 	pr.powers = make([][]float64, m)
 	for i := range m {
 		same := true
