@@ -36,6 +36,7 @@ type benchOptions struct {
 type benchRecord struct {
 	Model        string  `json:"model"`
 	Threads      int     `json:"threads"`
+	Workers      int     `json:"workers"` // what the engine used (engine.Workers): fewer for small or cheap networks
 	Repeats      int     `json:"repeats"`
 	BuildS       float64 `json:"build_s"`
 	RunS         float64 `json:"run_s"`
@@ -183,7 +184,7 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 		RunS:      med(func(r procResult) float64 { return r.sum.Timings.Run }, runs),
 		WallS:     med(func(r procResult) float64 { return r.wall }, runs),
 		PeakRSSMB: med(func(r procResult) float64 { return r.rssMB }, runs),
-		Cells:     s.Cells, Steps: s.Steps, Vector: kernel.Vectorization(),
+		Cells:     s.Cells, Steps: s.Steps, Workers: s.Threads, Vector: kernel.Vectorization(),
 	}
 	if rec.RunS > 0 {
 		rec.EventsPerS = float64(s.Events) / rec.RunS
@@ -290,14 +291,14 @@ func median(xs []float64) float64 {
 
 func printBench(w io.Writer, recs []benchRecord) {
 	fmt.Fprintf(w, "vector instructions: %s\n", kernel.Vectorization())
-	fmt.Fprintf(w, "%-14s %7s %8s %8s %8s %9s %12s %14s %10s %8s\n",
-		"model", "threads", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio")
+	fmt.Fprintf(w, "%-14s %7s %7s %8s %8s %8s %9s %12s %14s %10s %8s\n",
+		"model", "threads", "workers", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio")
 	for _, r := range recs {
 		peer, ratio := "-", "-"
 		if r.PeerRunS > 0 {
 			peer, ratio = fmt.Sprintf("%.3f", r.PeerRunS), fmt.Sprintf("%.2f", r.Ratio)
 		}
-		fmt.Fprintf(w, "%-14s %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s\n",
-			r.Model, r.Threads, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio)
+		fmt.Fprintf(w, "%-14s %7d %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s\n",
+			r.Model, r.Threads, r.Workers, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio)
 	}
 }

@@ -22,14 +22,30 @@ func TestMedian(t *testing.T) {
 func TestPrintBench(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
-	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83},
-		{Model: "cuba", Threads: 1, RunS: 0.1}})
+	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, Workers: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83},
+		{Model: "cuba", Threads: 2, Workers: 1, RunS: 0.1}})
 	out := b.String()
-	for _, want := range []string{"model", "coba", "0.250", "0.300", "0.83", "cuba"} {
+	for _, want := range []string{"model", "workers", "coba", "0.250", "0.300", "0.83", "cuba"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// The workers column shows what the engine used next to the threads asked.
+func TestPrintBenchWorkers(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	printBench(&b, []benchRecord{{Model: "cuba", Threads: 2, Workers: 1, RunS: 0.1}})
+	for _, line := range strings.Split(b.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[0] == "cuba" {
+			if f[1] != "2" || f[2] != "1" {
+				t.Errorf("threads, workers = %s, %s; want 2, 1", f[1], f[2])
+			}
+			return
+		}
+	}
+	t.Errorf("no cuba row:\n%s", b.String())
 }
 
 func TestBenchUsage(t *testing.T) {
