@@ -59,15 +59,16 @@ func (s *Synapses) ClockStep(a, b int, n int64) {
 }
 
 // clockStep2 advances two-variable systems with per-synapse propagators
-// (p: 4 per synapse, row-major; q: 2).
+// (p: 4 per synapse, row-major; q: 2). Products are rounded before they are
+// added (no fused multiply-add), as in kernel.Chain.
 func clockStep2(x0, x1, p, q []float64) {
 	x1 = x1[:len(x0)]
 	p, q = p[:4*len(x0)], q[:2*len(x0)]
 	for k, a := range x0 {
 		b := x1[k]
 		pk, qk := p[4*k:4*k+4:4*k+4], q[2*k:2*k+2:2*k+2]
-		x0[k] = pk[0]*a + pk[1]*b + qk[0]
-		x1[k] = pk[2]*a + pk[3]*b + qk[1]
+		x0[k] = float64(pk[0]*a) + float64(pk[1]*b) + qk[0]
+		x1[k] = float64(pk[2]*a) + float64(pk[3]*b) + qk[1]
 	}
 }
 
@@ -79,9 +80,9 @@ func clockStep3(x0, x1, x2, p, q []float64) {
 	for k, a := range x0 {
 		b, c := x1[k], x2[k]
 		pk, qk := p[9*k:9*k+9:9*k+9], q[3*k:3*k+3:3*k+3]
-		x0[k] = pk[0]*a + pk[1]*b + pk[2]*c + qk[0]
-		x1[k] = pk[3]*a + pk[4]*b + pk[5]*c + qk[1]
-		x2[k] = pk[6]*a + pk[7]*b + pk[8]*c + qk[2]
+		x0[k] = float64(pk[0]*a) + float64(pk[1]*b) + float64(pk[2]*c) + qk[0]
+		x1[k] = float64(pk[3]*a) + float64(pk[4]*b) + float64(pk[5]*c) + qk[1]
+		x2[k] = float64(pk[6]*a) + float64(pk[7]*b) + float64(pk[8]*c) + qk[2]
 	}
 }
 
