@@ -165,10 +165,13 @@ func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
 	}
 }
 
-// smallStride is the length of a coefficient set's record in
-// synPropagator.small: the numbers advanceSmall reads, for m = 4 (15, one
-// more to fill two cache lines); m = 3 uses the first 8, one cache line.
-const smallStride = 16
+// The lengths of a coefficient set's record in synPropagator.small, the
+// numbers advanceSmall reads: 8 for m = 3 (one cache line), 15 for m = 4
+// and one more to fill two.
+const (
+	smallStride3 = 8
+	smallStride4 = 16
+)
 
 // packSmall copies, for m = 3 or 4, the eigenvalues and the entries of V⁻¹
 // and V above the diagonal (the diagonal is 1, the rest 0) that
@@ -176,9 +179,9 @@ const smallStride = 16
 // reads one or two cache lines instead of five.
 func (pr *synPropagator) packSmall(m, sets int) {
 	idx := map[int][]int{3: {1, 2, 5}, 4: {1, 2, 3, 6, 7, 11}}[m]
-	stride := 8
+	stride := smallStride3
 	if m == 4 {
-		stride = smallStride
+		stride = smallStride4
 	}
 	pr.small = make([]float64, sets*stride)
 	for k := range sets {
@@ -208,7 +211,7 @@ func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
 		return xmath.Exp(lam * h)
 	}
 	if t.m == 3 {
-		r := pr.small[set*8 : set*8+8 : set*8+8]
+		r := pr.small[set*smallStride3 : (set+1)*smallStride3 : (set+1)*smallStride3]
 		a, b := pr.vars[t.perm[0]], pr.vars[t.perm[1]]
 		x0, x1 := a[k], b[k]
 		z0 := (x0 + r[2]*x1 + r[3]) * e(0, r[0])
@@ -217,7 +220,7 @@ func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
 		b[k] = z1 + r[7]
 		return
 	}
-	r := pr.small[set*smallStride : set*smallStride+smallStride : set*smallStride+smallStride]
+	r := pr.small[set*smallStride4 : (set+1)*smallStride4 : (set+1)*smallStride4]
 	a, b, c := pr.vars[t.perm[0]], pr.vars[t.perm[1]], pr.vars[t.perm[2]]
 	x0, x1, x2 := a[k], b[k], c[k]
 	z0 := (x0 + r[3]*x1 + r[4]*x2 + r[5]) * e(0, r[0])

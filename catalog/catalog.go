@@ -224,3 +224,11 @@ func positive(p map[string]float64, names ...string) error {
 	}
 	return nil
 }
+
+// The costs of a cell-step of the scalar LIF loops with their synaptic
+// input, in nanoseconds, measured on cuba and coba at 1 thread (2026-12-03,
+// 2-core AMD EPYC): build.Coster estimates for engine.Workers.
+const (
+	currExpCost = 2.5
+	condExpCost = 8
+)

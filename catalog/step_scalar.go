@@ -12,10 +12,8 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	return k.stepScalar(lo, hi, step, out)
 }
 
-// CellCost is the measured cost of a cell-step of Step with its synaptic
-// input (cuba, 1 thread), in nanoseconds.
-func (k *ifCurrExp) CellCost() float64 { return 2.5 }
+// CellCost is the cost of a cell-step of Step (see currExpCost).
+func (k *ifCurrExp) CellCost() float64 { return currExpCost }
 
-// CellCost is the measured cost of a cell-step of Step with its synaptic
-// input (coba, 1 thread), in nanoseconds.
-func (k *ifCondExp) CellCost() float64 { return 8 }
+// CellCost is the cost of a cell-step of Step (see condExpCost).
+func (k *ifCondExp) CellCost() float64 { return condExpCost }

@@ -20,13 +20,14 @@
 //
 // Threads: the cells of every root group are split into contiguous blocks,
 // one per worker; there are as many workers as threads asked, but no more
-// than one per 5 µs of estimated work per step (Workers, build.Coster). A worker updates, thresholds and resets its own cells and
-// is the only one to write synaptic input into them and to update the state
-// of the plastic and equation-defined synapses onto them (those are stored by
-// post cell), reading every worker's spike list in
-// ascending cell order. Input into a cell is therefore summed
-// in the same order (projection order, then ascending source, then synapse
-// order) for any number of threads, and every output is bit-for-bit the same.
+// than one per 5 µs of estimated work per step (Workers, build.Coster). A
+// worker updates, thresholds and resets its own cells and is the only one
+// to write synaptic input into them and to update the state of the plastic
+// and equation-defined synapses onto them (those are stored by post cell),
+// reading every worker's spike list in ascending cell order. Input into a
+// cell is therefore summed in the same order (projection order, then
+// ascending source, then synapse order) for any number of threads, and
+// every output is bit-for-bit the same.
 // Workers meet once per step at a barrier, between thresholds and
 // propagation; spike lists are double-buffered by step parity so that no
 // second barrier is needed, except around the statements of synapses that
