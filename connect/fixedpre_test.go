@@ -2,6 +2,8 @@ package connect
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 	"testing"
 )
 
@@ -84,6 +86,72 @@ func BenchmarkFixedNumberPre(b *testing.B) {
 	var syn int
 	for b.Loop() {
 		c, err := Generate(sp, 10000, 10000, 1, 1, 2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		syn = c.Len()
+	}
+	b.ReportMetric(float64(syn)*float64(b.N)/b.Elapsed().Seconds(), "synapses/s")
+}
+
+// The two-level write of FixedNumberPre gives the table of the direct write
+// (one bucket per row, b = 0) for any bucket size, thread count and packing:
+// buckets of 1, 2, 8 and 32 rows, with a last bucket that is not full, and
+// the largest bucket whose packed entries still fit in 31 bits.
+func TestFixedNumberPreBuckets(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		nPre, nPost int
+		sp          Spec
+	}{
+		{1013, 709, Spec{Rule: FixedNumberPre, N: 40}},
+		{811, 811, Spec{Rule: FixedNumberPre, N: 23, SameRoot: true}},
+		{97, 1500, Spec{Rule: FixedNumberPre, N: 30, WithReplacement: true}},
+	}
+	for _, c := range cases {
+		ref := fixedNumberPreBuckets(&c.sp, c.nPre, c.nPost, 7, 3, 1, 0)
+		if err := ref.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		full := 31 - uint(bits.Len(uint(c.nPost-1)))
+		for _, b := range []uint{1, 3, 5, full} {
+			for _, threads := range []int{1, 2, 3} {
+				got := fixedNumberPreBuckets(&c.sp, c.nPre, c.nPost, 7, 3, threads, b)
+				if !slices.Equal(got.RowPtr, ref.RowPtr) || !slices.Equal(got.Col, ref.Col) {
+					t.Errorf("%d×%d, N = %d: buckets of 2^%d rows on %d threads differ from the direct write", c.nPre, c.nPost, c.sp.N, b, threads)
+				}
+			}
+		}
+	}
+}
+
+// bucketBits aims at about bucketEntries entries per bucket, never more
+// rows than there are, and packed entries within 31 bits.
+func TestBucketBits(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		total       int64
+		nPre, nPost int
+		want        uint
+	}{
+		{80 << 20, 1 << 20, 1 << 20, 9},  // 80 per row: 512 rows, 40960 entries
+		{64 << 16, 1 << 16, 1 << 16, 10}, // 64 per row: 1024 rows, 65536 entries
+		{1000, 10, 100, 3},               // all 10 rows fit: 8 rows (a power of two ≤ nPre)
+		{1 << 30, 1 << 10, 1 << 20, 0},   // 2^20 per row: one row is more than bucketEntries
+		{80 << 27, 1 << 27, 1 << 27, 4},  // 27 bits of post leave 4 for the row
+	}
+	for _, c := range cases {
+		if got := bucketBits(c.total, c.nPre, c.nPost); got != c.want {
+			t.Errorf("bucketBits(%d, %d, %d) = %d, want %d", c.total, c.nPre, c.nPost, got, c.want)
+		}
+	}
+}
+
+func BenchmarkFixedNumberPreLarge(b *testing.B) {
+	sp := Spec{Rule: FixedNumberPre, N: 64}
+	var syn int
+	for b.Loop() {
+		c, err := Generate(sp, 800000, 800000, 1, 1, 2)
 		if err != nil {
 			b.Fatal(err)
 		}
