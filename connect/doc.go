@@ -43,10 +43,10 @@
 // into per-worker buffers and append them to a table pre-sized to its
 // expected size (exact for AllToAll and FixedNumber*, mean + 8 standard
 // deviations for FixedProbability). FixedNumberPre draws its columns twice,
-// first counting the synapses of each pre neuron per thread (one int64 per
-// pre neuron and thread), then writing them in place through buckets of
-// consecutive rows (one cursor per bucket and thread, and a copy of one
-// bucket, about 256 KiB, per thread). FromList uses
+// first counting the synapses of each bucket of consecutive rows per thread
+// (one int64 per bucket and thread), then writing them in place through
+// their buckets (with a copy of one bucket, about 256 KiB, per thread).
+// FromList uses
 // O(pairs + nPre + nPost) temporary space.
 //
 // # Per-synapse values

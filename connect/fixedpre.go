@@ -10,21 +10,21 @@ const bucketEntries = 1 << 16
 // fixedNumberPre gives each post neuron j exactly spec.N pre neurons, drawn
 // from the stream of index j, and returns them transposed to rows by pre.
 //
-// Two passes over the columns keep the peak memory at the table plus one
-// count per pre neuron and thread: the first pass counts the synapses of
-// every pre neuron per thread, the second draws the same columns again and
-// writes them in place. Thread t owns the contiguous columns
-// [t·nPost/T, (t+1)·nPost/T) and writes each row's entries after those of
-// threads t' < t, so rows come out ascending whatever T is.
-//
 // Writing each synapse straight into its row would miss the cache at almost
 // every write once the table outgrows it (a scattered write per synapse), so
-// the second pass works in two levels, as the first pass of a radix sort:
-// rows are grouped into buckets of 2^b consecutive rows, whose entries are
-// contiguous in the table; each synapse is appended to its bucket's region
-// (one write stream per bucket), packed as (row − first row of the bucket,
-// post) in one int32; then each bucket is unpacked into its rows in the order
-// of the first level, within a region that fits in the cache.
+// the synapses are placed in two levels, as by a radix sort: rows are grouped
+// into buckets of 2^b consecutive rows, whose entries are contiguous in the
+// table. A first pass over the columns counts the synapses of each bucket
+// per thread; a second draws the same columns again and appends each synapse
+// to its bucket's region (one write stream per bucket), packed as
+// (row − first row of the bucket, post) in one int32; then each bucket, a
+// region that fits in the cache, is counted by row and unpacked into its
+// rows in the order of the second pass. Drawing twice keeps the peak memory
+// at the table plus a few numbers per bucket and thread.
+//
+// Thread t owns the contiguous columns [t·nPost/T, (t+1)·nPost/T) and writes
+// its entries of each bucket after those of threads t' < t, so rows come out
+// ascending whatever T is.
 func fixedNumberPre(sp *Spec, nPre, nPost int, seed uint64, id uint32, threads int) *CSR {
 	b := bucketBits(int64(nPost)*int64(sp.N), nPre, nPost)
 	return fixedNumberPreBuckets(sp, nPre, nPost, seed, id, threads, b)
@@ -42,8 +42,8 @@ func bucketBits(total int64, nPre, nPost int) uint {
 	return min(b, 31-postBits)
 }
 
-// fixedNumberPreBuckets is fixedNumberPre with buckets of 2^b rows; b = 0
-// writes each synapse straight into its row.
+// fixedNumberPreBuckets is fixedNumberPre with buckets of 2^b rows; with
+// b = 0 the second pass writes each synapse straight into its row.
 func fixedNumberPreBuckets(sp *Spec, nPre, nPost int, seed uint64, id uint32, threads int, b uint) *CSR {
 	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
 	total := int64(nPost) * int64(sp.N)
@@ -56,37 +56,28 @@ func fixedNumberPreBuckets(sp *Spec, nPre, nPost int, seed uint64, id uint32, th
 		nOwn: nPost, nOther: nPre, ownOff: sp.PostOffset, otherOff: sp.PreOffset, seed: seed, id: id,
 		anyOrder: true}
 	workers := min(threads, nPost)
-	counts := make([][]int64, workers) // [thread][pre]
+	nb := (nPre + 1<<b - 1) >> b
+	cursor := make([][]int64, workers) // [thread][bucket]: count, then next entry to write
 	parallel(workers, func(t int) {
-		counts[t] = make([]int64, nPre)
+		count := make([]int64, nb)
 		g.columns(t, workers, func(j int32, pre []int32) {
 			for _, i := range pre {
-				counts[t][i]++
+				count[i>>b]++
 			}
 		})
+		cursor[t] = count
 	})
-	nb := (nPre + 1<<b - 1) >> b
-	cursor := make([][]int64, workers) // [thread][bucket]: next entry to write
-	for t := range cursor {
-		cursor[t] = make([]int64, nb)
-	}
+	start := make([]int64, nb+1) // [bucket]: first entry of its region
 	var pos int64
 	for k := range nb {
+		start[k] = pos
 		for t := range workers {
+			n := cursor[t][k]
 			cursor[t][k] = pos
-			for _, n := range counts[t][k<<b : min(nPre, (k+1)<<b)] {
-				pos += n
-			}
+			pos += n
 		}
 	}
-	for i := range nPre {
-		n := c.RowPtr[i]
-		for t := range counts {
-			n += counts[t][i]
-		}
-		c.RowPtr[i+1] = n
-	}
-	counts = nil
+	start[nb] = pos
 	postBits := uint(bits.Len64(uint64(nPost - 1)))
 	mask := int32(1)<<b - 1
 	parallel(workers, func(t int) {
@@ -99,29 +90,42 @@ func fixedNumberPreBuckets(sp *Spec, nPre, nPost int, seed uint64, id uint32, th
 			}
 		})
 	})
-	if b > 0 {
-		parallel(workers, func(t int) {
-			c.unpackBuckets(t*nb/workers, (t+1)*nb/workers, b, postBits)
-		})
+	if b == 0 {
+		copy(c.RowPtr, start)
+		return c
 	}
+	parallel(workers, func(t int) {
+		c.unpackBuckets(start, t*nb/workers, (t+1)*nb/workers, b, postBits)
+	})
+	c.RowPtr[nPre] = total
 	return c
 }
 
-// unpackBuckets moves the packed entries of buckets [lo, hi) of 2^b rows
-// into their rows, keeping their order within each row.
-func (c *CSR) unpackBuckets(lo, hi int, b, postBits uint) {
+// unpackBuckets moves the packed entries of buckets [lo, hi) of 2^b rows,
+// whose regions begin at start[k], into their rows, keeping their order
+// within each row, and sets the RowPtr of the buckets' rows.
+func (c *CSR) unpackBuckets(start []int64, lo, hi int, b, postBits uint) {
 	var packed []int32
 	cur := make([]int64, 1<<b)
 	postMask := int32(1)<<postBits - 1
 	for k := lo; k < hi; k++ {
 		first, end := k<<b, min(c.NPre, (k+1)<<b)
-		copy(cur, c.RowPtr[first:end])
-		region := c.Col[c.RowPtr[first]:c.RowPtr[end]]
-		packed = append(packed[:0], region...)
+		packed = append(packed[:0], c.Col[start[k]:start[k+1]]...)
+		rows := cur[:end-first]
+		clear(rows)
+		for _, e := range packed {
+			rows[e>>postBits]++
+		}
+		pos := start[k]
+		for r, n := range rows {
+			c.RowPtr[first+r] = pos
+			rows[r] = pos
+			pos += n
+		}
 		for _, e := range packed {
 			r := e >> postBits
-			c.Col[cur[r]] = e & postMask
-			cur[r]++
+			c.Col[rows[r]] = e & postMask
+			rows[r]++
 		}
 	}
 }
