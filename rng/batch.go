@@ -33,23 +33,20 @@ func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []
 	}
 	for ; k+16 <= len(out); k += 16 {
 		c := uint64(first + k)
-		var ctr [8][3]uint32
-		for b := range ctr {
-			ctr[b][0], ctr[b][1], ctr[b][2] = streamCounter(p, c+2*uint64(b), step)
-		}
-		us := pairWords(&ctr, key)
-		o := out[k : k+16]
-		for h, u := range us {
-			i := u & (nzN - 1)
-			j := u >> 12
-			if j >= nzig.k[i] {
-				o[h] = pairNormal(u, seed, p, id, c+uint64(h), step)
-				continue
+		c1, c2, c3 := streamCounter(p, c, step)
+		o := (*[16]float64)(out[k : k+16])
+		if c1 > math.MaxUint32-14 {
+			// the pairs' counters do not share words 2–3: index bit 32 changes
+			for h := range o {
+				o[h] = pairNormal(pairBlock(seed, p, id, key, c+uint64(h), step)[h&1], seed, p, id, c+uint64(h), step)
 			}
-			// the sign bit from bit 7 of u, without a branch that would be
-			// mispredicted half of the time
-			x := float64(j) * nzig.w[i]
-			o[h] = math.Float64frombits(math.Float64bits(x) | (u&nzN)<<(63-7))
+			continue
+		}
+		var even, odd [8]uint64
+		pairWords(c1, c2, c3, key, &even, &odd)
+		for b := range 8 {
+			o[2*b] = fastNormal(even[b], seed, p, id, c+uint64(2*b), step)
+			o[2*b+1] = fastNormal(odd[b], seed, p, id, c+uint64(2*b+1), step)
 		}
 	}
 	for ; k < len(out); k++ {
@@ -64,6 +61,19 @@ func pairBlock(seed uint64, p Purpose, id uint32, key [2]uint32, c, step uint64)
 	c1, c2, c3 := streamCounter(p, c&^1, step)
 	w0, w1, w2, w3 := philox(0, c1, c2, c3, key[0], key[1])
 	return [2]uint64{uint64(w0)<<32 | uint64(w1), uint64(w2)<<32 | uint64(w3)}
+}
+
+// fastNormal is pairNormal with the common case inlined and the sign bit
+// (bit 7 of u) set without a branch, which would be mispredicted half of the
+// time.
+func fastNormal(u uint64, seed uint64, p Purpose, id uint32, c, step uint64) float64 {
+	i := u & (nzN - 1)
+	j := u >> 12
+	if j >= nzig.k[i] {
+		return pairNormal(u, seed, p, id, c, step)
+	}
+	x := float64(j) * nzig.w[i]
+	return math.Float64frombits(math.Float64bits(x) | (u&nzN)<<(63-7))
 }
 
 // pairNormal finishes the ziggurat draw of cell c from its 64 bits u: the
@@ -84,18 +94,16 @@ func pairNormal(u uint64, seed uint64, p Purpose, id uint32, c, step uint64) flo
 	return s.normalAfter(u)
 }
 
-// pairWordsScalar returns pairWords from philox4x4, four blocks at a time.
-func pairWordsScalar(ctr *[8][3]uint32, key [2]uint32) [16]uint64 {
-	var us [16]uint64
+// pairWordsScalar is pairWords from philox4x4, four blocks at a time.
+func pairWordsScalar(c1, c2, c3 uint32, key [2]uint32, even, odd *[8]uint64) {
 	for half := range 2 {
-		c := ctr[4*half : 4*half+4]
-		w := philox4x4(c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
-			c[2][0], c[2][1], c[2][2], c[3][0], c[3][1], c[3][2], key)
-		for h := range 8 {
-			us[8*half+h] = uint64(w[2*h])<<32 | uint64(w[2*h+1])
+		b := c1 + uint32(8*half)
+		w := philox4x4(b, c2, c3, b+2, c2, c3, b+4, c2, c3, b+6, c2, c3, key)
+		for h := range 4 {
+			even[4*half+h] = uint64(w[4*h])<<32 | uint64(w[4*h+1])
+			odd[4*half+h] = uint64(w[4*h+2])<<32 | uint64(w[4*h+3])
 		}
 	}
-	return us
 }
 
 // philox4x4 computes block 0 of four streams with the same key, round by

@@ -44,6 +44,17 @@ func TestNormals(t *testing.T) {
 			}
 		}
 	}
+	// cells on both sides of index 2^32, where the pairs of one block of
+	// sixteen cells do not share counter words 2–3
+	for _, first := range []int{1<<32 - 8, 1<<32 - 7} {
+		out := make([]float64, 40)
+		Normals(42, Noise, 7, 99, first, nil, out)
+		for k, x := range out {
+			if want := normalOf(42, Noise, 7, uint64(first+k), 99); x != want {
+				t.Fatalf("first %d cell %d: %g, want %g", first, first+k, x, want)
+			}
+		}
+	}
 }
 
 // The two cells of a pair are independent standard normals: over 10^6 pairs

@@ -7,27 +7,27 @@ import "simd/archsimd"
 // avx2 reports whether the processor runs the vector Philox rounds.
 var avx2 = archsimd.X86.AVX2()
 
-// pairWords computes block 0 of the streams whose counter words 1–3 are
-// ctr[b] (word 0 is 0) under key, and returns the 64-bit values of the
-// cells of the pairs: words 0–1 of block b for cell 2b, words 2–3 for cell
-// 2b+1. With AVX2 the blocks are the lanes of the rounds, two vectors of
-// four at a time so that one's multiplications overlap the other's: each
-// word is held in the low half of a 64-bit lane, where VPMULUDQ forms the
-// 64-bit products of Philox's multiplications, so the words are exactly
-// those of philox4x4.
-func pairWords(ctr *[8][3]uint32, key [2]uint32) [16]uint64 {
+// pairWords computes block 0 of the streams of eight consecutive pairs,
+// whose counter words 1–3 are (c1+2b, c2, c3) for pair b (word 0 is 0), under
+// key, and writes the 64-bit values of their cells: words 0–1 of block b for
+// the even cell, even[b], words 2–3 for the odd cell, odd[b]. The caller
+// ensures that c1+14 does not wrap.
+//
+// With AVX2 the blocks are the lanes of the rounds, two vectors of four at a
+// time so that one's multiplications overlap the other's: each word is held
+// in the low half of a 64-bit lane, where VPMULUDQ forms the 64-bit products
+// of Philox's multiplications, so the words are exactly those of philox4x4.
+func pairWords(c1, c2, c3 uint32, key [2]uint32, even, odd *[8]uint64) {
 	if !avx2 {
-		return pairWordsScalar(ctr, key)
+		pairWordsScalar(c1, c2, c3, key, even, odd)
+		return
 	}
-	var c [2][3][4]uint64
-	for b := range ctr {
-		for w := range 3 {
-			c[b/4][w][b%4] = uint64(ctr[b][w])
-		}
-	}
+	lanes := [4]uint64{0, 2, 4, 6}
 	var a0, b0 archsimd.Uint64x4
-	a1, a2, a3 := archsimd.LoadUint64x4(&c[0][0]), archsimd.LoadUint64x4(&c[0][1]), archsimd.LoadUint64x4(&c[0][2])
-	b1, b2, b3 := archsimd.LoadUint64x4(&c[1][0]), archsimd.LoadUint64x4(&c[1][1]), archsimd.LoadUint64x4(&c[1][2])
+	a1 := archsimd.BroadcastUint64x4(uint64(c1)).Add(archsimd.LoadUint64x4(&lanes))
+	b1 := a1.Add(archsimd.BroadcastUint64x4(8))
+	a2, a3 := archsimd.BroadcastUint64x4(uint64(c2)), archsimd.BroadcastUint64x4(uint64(c3))
+	b2, b3 := a2, a3
 	low := archsimd.BroadcastUint64x4(0xffffffff)
 	m0 := archsimd.BroadcastUint64x4(philoxM0).AsUint32x8()
 	m1 := archsimd.BroadcastUint64x4(philoxM1).AsUint32x8()
@@ -46,15 +46,9 @@ func pairWords(ctr *[8][3]uint32, key [2]uint32) [16]uint64 {
 		// products ignore and the words below drop
 		k0, k1 = k0.Add(w0), k1.Add(w1)
 	}
-	var even, odd [2][4]uint64
-	a0.ShiftAllLeft(32).Or(a1).Store(&even[0])
-	a2.ShiftAllLeft(32).Or(a3).Store(&odd[0])
-	b0.ShiftAllLeft(32).Or(b1).Store(&even[1])
-	b2.ShiftAllLeft(32).Or(b3).Store(&odd[1])
+	a0.ShiftAllLeft(32).Or(a1).Store((*[4]uint64)(even[:4]))
+	b0.ShiftAllLeft(32).Or(b1).Store((*[4]uint64)(even[4:]))
+	a2.ShiftAllLeft(32).Or(a3).Store((*[4]uint64)(odd[:4]))
+	b2.ShiftAllLeft(32).Or(b3).Store((*[4]uint64)(odd[4:]))
 	archsimd.ClearAVXUpperBits()
-	var us [16]uint64
-	for b := range 8 {
-		us[2*b], us[2*b+1] = even[b/4][b%4], odd[b/4][b%4]
-	}
-	return us
 }
