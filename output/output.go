@@ -91,9 +91,14 @@ func WriteTrace(dir string, tr record.Trace) error {
 	}
 	for v, name := range tr.Vars {
 		cells := tr.Data[v]
-		flat := make([]float64, 0, len(cells)*len(tr.T))
-		for _, row := range cells {
-			flat = append(flat, row...)
+		var flat []float64
+		if len(cells) == 1 {
+			flat = cells[0] // one cell: its row is the array, no copy
+		} else {
+			flat = make([]float64, 0, len(cells)*len(tr.T))
+			for _, row := range cells {
+				flat = append(flat, row...)
+			}
 		}
 		arrays = append(arrays, npy.Array{Name: name, Shape: []int{len(cells), len(tr.T)}, Data: flat})
 	}
