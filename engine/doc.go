@@ -7,9 +7,12 @@
 //     into the post cells and advance their clock-driven variables;
 //  3. every group updates its state from n·dt to (n+1)·dt;
 //  4. thresholds find the cells that spike at step n;
-//  5. spikes are propagated: the weight of a synapse with a delay of d steps
-//     is added to slot n+d of its target's ring buffer, and the slot of step n
-//     is then added to the target variables (a zero delay acts this step);
+//  5. spikes are propagated: the weight of a synapse with a delay of d > 0
+//     steps is added to slot n+d of its target's ring buffer, that of a
+//     synapse with no delay straight to its target variable, as Brian2's
+//     on_pre does, and the slot of step n is then added to the target
+//     variables (what arrives in a step is therefore summed in a fixed
+//     order: the zero-delay synapses one by one, then the slot's sum);
 //     a short-term plastic synapse (build.STP) first advances its own state
 //     to step n and scales its weight by the fraction it releases;
 //     equation-defined synapses queue the spike for step n+d and run on_pre

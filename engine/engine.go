@@ -440,8 +440,13 @@ func (r *runner) deliver(w int, n int64) {
 					a += int64(i)
 				}
 				if pr.Delays == nil && pr.STP == nil {
+					// a zero delay acts this step: straight into the target,
+					// which only this worker writes, as Brian2's on_pre does
 					slot := (n + int64(pr.Delay)) % nslots
 					buf := rg.slots[slot][post.Start:]
+					if pr.Delay == 0 {
+						buf = rg.target[post.Start:]
+					}
 					if pr.Weights == nil {
 						wt := pr.Weight
 						for _, c := range cols {
@@ -453,7 +458,9 @@ func (r *runner) deliver(w int, n int64) {
 							buf[c] += ws[k]
 						}
 					}
-					rg.touched[slot][w].add(post.Start, cols, hi-lo)
+					if pr.Delay != 0 {
+						rg.touched[slot][w].add(post.Start, cols, hi-lo)
+					}
 					continue
 				}
 				for k, c := range cols {
@@ -466,6 +473,10 @@ func (r *runner) deliver(w int, n int64) {
 					}
 					if pr.STP != nil {
 						wt *= pr.STP.Release(int(a)+k, n)
+					}
+					if d == 0 {
+						rg.target[post.Start+int(c)] += wt
+						continue
 					}
 					slot := (n + int64(d)) % nslots
 					rg.slots[slot][post.Start+int(c)] += wt

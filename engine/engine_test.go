@@ -138,6 +138,34 @@ func TestDeliveryTiming(t *testing.T) {
 	}
 }
 
+// Input with no delay is added to its target synapse by synapse, in the
+// order of the sources, as Brian2's on_pre does; input with a delay is
+// summed in its ring slot and the sum added once. The difference shows in
+// the rounding: 2^53 + 1 + 1 is 2^53 one add at a time (ties to even), but
+// 2^53 + 2 through the slot.
+func TestInputSummation(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		delay int32
+		want  float64
+	}{{0, 1 << 53}, {1, 1<<53 + 2}} {
+		for _, threads := range []int{1, 2} {
+			pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0, 1}}, reset: math.NaN()}
+			post := &scripted{x: []float64{1 << 53, 0, 0}, reset: math.NaN()}
+			plan := twoGroups(pre, post, nil, nil, tc.delay)
+			plan.Projections[0].Conn = &connect.CSR{NPre: 2, NPost: 3, RowPtr: []int64{0, 1, 2}, Col: []int32{0, 0}}
+			r, err := newRunner(plan, threads, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := runWith(r)
+			if got := res.Traces[0].Data[0][0][11]; got != tc.want {
+				t.Errorf("delay %d, %d threads: x = %.17g, want %.17g", tc.delay, threads, got, tc.want)
+			}
+		}
+	}
+}
+
 // runWith runs a prepared runner like Run does.
 func runWith(r *runner) *Result {
 	r.ctx = context.Background()
