@@ -90,7 +90,7 @@ func (c *compiler) isConst(o operand) (float64, bool) {
 func (c *compiler) emit(in instr) operand {
 	key := ""
 	if in.op != opRand {
-		key = fmt.Sprintf("%d %v %v %v %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), in.fn1, in.fn3)
+		key = fmt.Sprintf("%d %v %v %v %x %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), math.Float64bits(in.k2), in.fn1, in.fn3)
 		if o, ok := c.cse[key]; ok {
 			return o
 		}
@@ -143,15 +143,32 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 			x, yv = d.a, -yv
 		}
 		if op == opDiv {
-			return c.emit(instr{op: opMulC, a: x, k: 1 / yv})
+			yv = 1 / yv
 		}
-		return c.emit(instr{op: opMulC, a: x, k: yv})
+		return c.mulC(x, yv)
 	case xc && op == opMul:
-		return c.emit(instr{op: opMulC, a: y, k: xv})
+		return c.mulC(y, xv)
 	case xc && op == opDiv:
 		return c.emit(instr{op: opRDivC, a: y, k: xv})
 	}
 	return c.emit(instr{op: op, a: x, b: y})
+}
+
+// mulC emits x·k, as one pass with the operation that computed x when it
+// is a multiplication or an addition by a number (superinstructions with
+// the rounding of the separate operations; a − c is a + (−c) exactly).
+func (c *compiler) mulC(x operand, k float64) operand {
+	if d, ok := c.def(x); ok {
+		switch d.op {
+		case opMulC:
+			return c.emit(instr{op: opMulMulC, a: d.a, k: d.k, k2: k})
+		case opAddC:
+			return c.emit(instr{op: opAddMulC, a: d.a, k: d.k, k2: k})
+		case opSubC:
+			return c.emit(instr{op: opAddMulC, a: d.a, k: -d.k, k2: k})
+		}
+	}
+	return c.emit(instr{op: opMulC, a: x, k: k})
 }
 
 var binaryOps = map[string]opcode{

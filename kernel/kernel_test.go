@@ -296,3 +296,59 @@ func TestFoldingAndSharing(t *testing.T) {
 		t.Errorf("x = %g, want %g", x[0], want)
 	}
 }
+
+// A multiplication by a number of a product or a sum with a number runs as
+// one instruction with the rounding of the two operations: the values equal,
+// bit for bit, a Go loop that rounds each operation (float64 conversions
+// forbid fused multiply-adds), for a − c, c·a, a/c and a + c.
+func TestFusedConstantOps(t *testing.T) {
+	t.Parallel()
+	const n = 37
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = -0.07 + 0.0123*float64(i)
+	}
+	ref := append([]float64(nil), x...)
+	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x},
+		Consts: map[string]float64{"c": 0.013, "g": 1.7},
+		Update: prog(t, "_x = (x - c)*250.1 + (x*g)*0.31 + (c + x)/0.29 + 3*(x/g)", "x <- _x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fused := 0
+	for _, in := range k.update.code {
+		if in.op == opMulMulC || in.op == opAddMulC {
+			fused++
+		}
+	}
+	if fused != 4 {
+		t.Errorf("%d fused instructions, want 4", fused)
+	}
+	k.Step(0, n, 0, nil)
+	cc, g, r := 0.013, 1.7, 0.29 // variables: 1/g rounds 1.7, as the compiler does
+	for i, v := range ref {
+		a := float64(v-cc) * 250.1
+		b := float64(v*g) * 0.31
+		c := float64(cc+v) * (1 / r)
+		d := float64(v*(1/g)) * 3
+		if want := float64(float64(a+b)+c) + d; x[i] != want {
+			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
+		}
+	}
+}
+
+// An instruction that a superinstruction made dead is dropped, also the
+// first one (virtual register 0, which the unused operands of other
+// instructions must not keep alive): (x − c)·k is one instruction.
+func TestDeadFirstInstruction(t *testing.T) {
+	t.Parallel()
+	k, err := New(Spec{N: 1, DT: 1e-4, Arrays: map[string][]float64{"x": {1}},
+		Consts: map[string]float64{"c": 0.013},
+		Update: prog(t, "_x = (x - c)*250.1", "x <- _x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(k.update.code); n != 1 || k.update.code[0].op != opAddMulC {
+		t.Errorf("%d instructions (first %v), want one opAddMulC", n, k.update.code[0].op)
+	}
+}

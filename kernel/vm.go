@@ -44,12 +44,15 @@ const (
 	opStore   // view[arr] = a (gathered blocks only); writes no register
 	opScalar  // d = scalars[site]: a value given per evaluation
 	opMulAddC // d = a·c + b
+	opMulMulC // d = (a·c)·c2
+	opAddMulC // d = (a + c)·c2
 )
 
 type operandKind uint8
 
 const (
-	kReg   operandKind = iota // block register
+	kNone  operandKind = iota // no operand: the unused a, b or c of an instruction
+	kReg                      // block register
 	kArr                      // state array (contiguous block, or gathered cells)
 	kConst                    // constant, broadcast
 )
@@ -64,6 +67,7 @@ type instr struct {
 	dst     int // register
 	a, b, c operand
 	k       float64 // scalar for the …C ops
+	k2      float64 // second scalar of opMulMulC and opAddMulC
 	fn1     func(float64) float64
 	fn3     func(a, b, c float64) float64
 	site    int // random site
@@ -152,6 +156,10 @@ func (f *frame) run(p *program, dt float64) {
 			rdivVC(d, f.get(in.a), in.k)
 		case opMulAddC:
 			mulAddVC(d, f.get(in.a), f.get(in.b), in.k)
+		case opMulMulC:
+			mulMulVC(d, f.get(in.a), in.k, in.k2)
+		case opAddMulC:
+			addMulVC(d, f.get(in.a), in.k, in.k2)
 		case opExp:
 			expV(d, f.get(in.a))
 		case opExprel:

@@ -170,6 +170,38 @@ func mulAddVCScalar(d, a, b []float64, c float64) {
 	}
 }
 
+// mulMulVCScalar sets d[i] = (a[i]·c)·c2, rounding each product.
+func mulMulVCScalar(d, a []float64, c, c2 float64) {
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		dd, aa := d[i:i+4:i+4], a[i:i+4:i+4]
+		dd[0] = float64(aa[0]*c) * c2
+		dd[1] = float64(aa[1]*c) * c2
+		dd[2] = float64(aa[2]*c) * c2
+		dd[3] = float64(aa[3]*c) * c2
+	}
+	for ; i < len(d); i++ {
+		d[i] = float64(a[i]*c) * c2
+	}
+}
+
+// addMulVCScalar sets d[i] = (a[i] + c)·c2, rounding the sum and the product.
+func addMulVCScalar(d, a []float64, c, c2 float64) {
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		dd, aa := d[i:i+4:i+4], a[i:i+4:i+4]
+		dd[0] = float64(aa[0]+c) * c2
+		dd[1] = float64(aa[1]+c) * c2
+		dd[2] = float64(aa[2]+c) * c2
+		dd[3] = float64(aa[3]+c) * c2
+	}
+	for ; i < len(d); i++ {
+		d[i] = float64(a[i]+c) * c2
+	}
+}
+
 // negV sets d[i] = −a[i].
 func negV(d, a []float64) {
 	a = a[:len(d)]

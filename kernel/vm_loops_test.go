@@ -54,6 +54,19 @@ func TestVectorLoops(t *testing.T) {
 				}
 			}
 		}
+		vcc := map[string][2]func(d, a []float64, c, c2 float64){
+			"mulMulC": {mulMulVC, mulMulVCScalar}, "addMulC": {addMulVC, addMulVCScalar},
+		}
+		for name, f := range vcc {
+			for _, c := range [][2]float64{{0.7, -3}, {0, math.Inf(1)}, {1e300, 1e10}} {
+				d1, d2 := make([]float64, n), make([]float64, n)
+				f[0](d1, a, c[0], c[1])
+				f[1](d2, a, c[0], c[1])
+				if !same(d1, d2) {
+					t.Errorf("%s(%g, %g) n=%d: %v, scalar %v", name, c[0], c[1], n, d1, d2)
+				}
+			}
+		}
 		d1, d2 := make([]float64, n), make([]float64, n)
 		mulAddVC(d1, a, b, 0.3)
 		mulAddVCScalar(d2, a, b, 0.3)

@@ -22,6 +22,10 @@ func rdivVC(d, a []float64, c float64) { rdivVCScalar(d, a, c) }
 
 func mulAddVC(d, a, b []float64, c float64) { mulAddVCScalar(d, a, b, c) }
 
+func mulMulVC(d, a []float64, c, c2 float64) { mulMulVCScalar(d, a, c, c2) }
+
+func addMulVC(d, a []float64, c, c2 float64) { addMulVCScalar(d, a, c, c2) }
+
 func expV(d, a []float64) { expVScalar(d, a) }
 
 func exprelV(d, a []float64) { exprelVScalar(d, a) }

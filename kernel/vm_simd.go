@@ -187,6 +187,38 @@ func mulAddVC(d, a, b []float64, c float64) {
 	mulAddVCScalar(d[i:], a[i:], b[i:], c)
 }
 
+func mulMulVC(d, a []float64, c, c2 float64) {
+	if !avx2 || len(d) < 4 {
+		mulMulVCScalar(d, a, c, c2)
+		return
+	}
+	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		x.Mul(cc).Mul(cc2).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	mulMulVCScalar(d[i:], a[i:], c, c2)
+}
+
+func addMulVC(d, a []float64, c, c2 float64) {
+	if !avx2 || len(d) < 4 {
+		addMulVCScalar(d, a, c, c2)
+		return
+	}
+	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		x.Add(cc).Mul(cc2).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	addMulVCScalar(d[i:], a[i:], c, c2)
+}
+
 // copyFinite copies src into dst and reports whether every value is finite
 // (x − x is 0 for finite x, NaN otherwise).
 func copyFinite(dst, src []float64) bool {
