@@ -1,6 +1,7 @@
 package connect
 
 import (
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -81,19 +82,6 @@ func TestFixedNumber(t *testing.T) {
 	}
 }
 
-func BenchmarkFixedNumberPre(b *testing.B) {
-	sp := Spec{Rule: FixedNumberPre, N: 1000}
-	var syn int
-	for b.Loop() {
-		c, err := Generate(sp, 10000, 10000, 1, 1, 2)
-		if err != nil {
-			b.Fatal(err)
-		}
-		syn = c.Len()
-	}
-	b.ReportMetric(float64(syn)*float64(b.N)/b.Elapsed().Seconds(), "synapses/s")
-}
-
 // The two-level write of FixedNumberPre gives the table of the direct write
 // (one bucket per row, b = 0) for any bucket size, thread count and packing:
 // buckets of 1, 2, 8 and 32 rows, with a last bucket that is not full, and
@@ -147,15 +135,22 @@ func TestBucketBits(t *testing.T) {
 	}
 }
 
-func BenchmarkFixedNumberPreLarge(b *testing.B) {
-	sp := Spec{Rule: FixedNumberPre, N: 64}
-	var syn int
-	for b.Loop() {
-		c, err := Generate(sp, 800000, 800000, 1, 1, 2)
-		if err != nil {
-			b.Fatal(err)
-		}
-		syn = c.Len()
+// BenchmarkFixedNumberPre generates tables of 10M synapses (10k cells, in-degree
+// 1000) and 51M synapses (800k cells, in-degree 64, a table larger than the
+// caches) on two threads.
+func BenchmarkFixedNumberPre(b *testing.B) {
+	for _, c := range []struct{ n, k int }{{10000, 1000}, {800000, 64}} {
+		b.Run(fmt.Sprintf("cells=%d/n=%d", c.n, c.k), func(b *testing.B) {
+			sp := Spec{Rule: FixedNumberPre, N: c.k}
+			var syn int
+			for b.Loop() {
+				t, err := Generate(sp, c.n, c.n, 1, 1, 2)
+				if err != nil {
+					b.Fatal(err)
+				}
+				syn = t.Len()
+			}
+			b.ReportMetric(float64(syn)*float64(b.N)/b.Elapsed().Seconds(), "synapses/s")
+		})
 	}
-	b.ReportMetric(float64(syn)*float64(b.N)/b.Elapsed().Seconds(), "synapses/s")
 }

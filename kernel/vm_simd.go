@@ -3,6 +3,7 @@
 package kernel
 
 import (
+	"math"
 	"simd/archsimd"
 
 	"github.com/volleysim/volley/xmath"
@@ -188,35 +189,32 @@ func mulAddVC(d, a, b []float64, c float64) {
 }
 
 func mulMulVC(d, a []float64, c, c2 float64) {
-	if !avx2 || len(d) < 4 {
-		mulMulVCScalar(d, a, c, c2)
-		return
-	}
-	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
-	a = a[:len(d)]
-	i := 0
-	for ; i+4 <= len(d); i += 4 {
-		x := archsimd.LoadFloat64x4(vec(a, i))
-		x.Mul(cc).Mul(cc2).Store(vec(d, i))
-	}
-	archsimd.ClearAVXUpperBits()
+	i := affine4(d, a, c, math.Copysign(0, -1), c2)
 	mulMulVCScalar(d[i:], a[i:], c, c2)
 }
 
 func addMulVC(d, a []float64, c, c2 float64) {
+	i := affine4(d, a, 1, c, c2)
+	addMulVCScalar(d[i:], a[i:], c, c2)
+}
+
+// affine4 sets d[i] = (a[i]·m + s)·c2 four lanes at a time and returns how
+// many elements it set: all but the last len%4, none without AVX2. With
+// m = c and s = −0 it is (a·c)·c2, with m = 1 and s = c (a + c)·c2, bit for
+// bit: x·1 and x + (−0) are x.
+func affine4(d, a []float64, m, s, c2 float64) int {
 	if !avx2 || len(d) < 4 {
-		addMulVCScalar(d, a, c, c2)
-		return
+		return 0
 	}
-	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
+	mm, ss, cc2 := archsimd.BroadcastFloat64x4(m), archsimd.BroadcastFloat64x4(s), archsimd.BroadcastFloat64x4(c2)
 	a = a[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
 		x := archsimd.LoadFloat64x4(vec(a, i))
-		x.Add(cc).Mul(cc2).Store(vec(d, i))
+		x.Mul(mm).Add(ss).Mul(cc2).Store(vec(d, i))
 	}
 	archsimd.ClearAVXUpperBits()
-	addMulVCScalar(d[i:], a[i:], c, c2)
+	return i
 }
 
 // copyFinite copies src into dst and reports whether every value is finite
