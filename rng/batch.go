@@ -43,11 +43,20 @@ func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []
 			}
 			continue
 		}
-		var even, odd [8]uint64
-		pairWords(c1, c2, c3, key, &even, &odd)
-		for b := range 8 {
-			o[2*b] = fastNormal(even[b], seed, p, id, c+uint64(2*b), step)
-			o[2*b+1] = fastNormal(odd[b], seed, p, id, c+uint64(2*b+1), step)
+		var w [2][8]uint64 // even and odd cells
+		pairWords(c1, c2, c3, key, &w[0], &w[1])
+		for h := range o {
+			u := w[h&1][h>>1]
+			i := u & (nzN - 1)
+			j := u >> 12
+			if j >= nzig.k[i] {
+				o[h] = pairNormal(u, seed, p, id, c+uint64(h), step)
+				continue
+			}
+			// the sign bit from bit 7 of u, without a branch that would be
+			// mispredicted half of the time
+			x := float64(j) * nzig.w[i]
+			o[h] = math.Float64frombits(math.Float64bits(x) | (u&nzN)<<(63-7))
 		}
 	}
 	for ; k < len(out); k++ {
@@ -62,19 +71,6 @@ func pairBlock(seed uint64, p Purpose, id uint32, key [2]uint32, c, step uint64)
 	c1, c2, c3 := streamCounter(p, c&^1, step)
 	w0, w1, w2, w3 := philox(0, c1, c2, c3, key[0], key[1])
 	return [2]uint64{uint64(w0)<<32 | uint64(w1), uint64(w2)<<32 | uint64(w3)}
-}
-
-// fastNormal is pairNormal with the common case inlined and the sign bit
-// (bit 7 of u) set without a branch, which would be mispredicted half of the
-// time.
-func fastNormal(u uint64, seed uint64, p Purpose, id uint32, c, step uint64) float64 {
-	i := u & (nzN - 1)
-	j := u >> 12
-	if j >= nzig.k[i] {
-		return pairNormal(u, seed, p, id, c, step)
-	}
-	x := float64(j) * nzig.w[i]
-	return math.Float64frombits(math.Float64bits(x) | (u&nzN)<<(63-7))
 }
 
 // pairNormal finishes the ziggurat draw of cell c from its 64 bits u: the
