@@ -37,6 +37,12 @@ type Options struct {
 	// Result then holds none. The slices are valid only during the call.
 	SpikeSink  func(group int, steps []int64, cells []int32) error
 	SpikeChunk int
+	// KeepState makes Result.State hold a copy of the state at the end of a
+	// run that completed, to extend it later. A run that stops before the
+	// plan's end (Until, cancelled, a numerical error) always has one;
+	// otherwise none is made, which would copy every state variable and
+	// pending input of the network.
+	KeepState bool
 }
 
 // Workers returns the number of workers a run of plan with the given thread
@@ -102,7 +108,9 @@ func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
 	r.work(0)
 	wg.Wait()
 	res := r.result()
-	res.State = r.snapshot()
+	if opts.KeepState || r.completed < plan.Steps {
+		res.State = r.snapshot()
+	}
 	if r.sinkErr != nil {
 		return res, fmt.Errorf("engine: recording: %w", r.sinkErr)
 	}

@@ -309,3 +309,27 @@ func TestWorkersCost(t *testing.T) {
 		}
 	}
 }
+
+// A run that completes keeps its final state only when asked; one that stops
+// early always does, at the step where it stopped.
+func TestKeepState(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		until int64
+		keep  bool
+		want  int64 // step of the snapshot, -1 for none
+	}{{0, false, -1}, {0, true, 12}, {5, false, 5}, {5, true, 5}} {
+		pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0}}, reset: math.NaN()}
+		post := &scripted{x: make([]float64, 3), reset: math.NaN()}
+		res, err := Run(context.Background(), twoGroups(pre, post, nil, nil, 2), Options{Threads: 1, Until: tc.until, KeepState: tc.keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tc.want < 0 && res.State != nil:
+			t.Errorf("until %d, keep %v: a snapshot at step %d, want none", tc.until, tc.keep, res.State.Step)
+		case tc.want >= 0 && (res.State == nil || res.State.Step != tc.want):
+			t.Errorf("until %d, keep %v: snapshot %+v, want one at step %d", tc.until, tc.keep, res.State, tc.want)
+		}
+	}
+}

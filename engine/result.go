@@ -24,7 +24,8 @@ type Result struct {
 	Rates     [][]int64 // [rate monitors][bins] spikes per bin
 	// [synapse monitors][samples] mean over the projection's synapses
 	SynapseMeans [][]float64
-	// State is the run's state where it stopped, to continue it later.
+	// State is the run's state where it stopped, to continue it later; nil
+	// for a run that completed without Options.KeepState.
 	State *Snapshot
 }
 

@@ -180,7 +180,7 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 	if err := s.openSpills(); err != nil {
 		return err
 	}
-	opts := engine.Options{Threads: s.threads, Progress: prog.update}
+	opts := engine.Options{Threads: s.threads, Progress: prog.update, KeepState: s.keepCheckpoint}
 	if s.streaming {
 		opts.Sink = s.sink
 		opts.SpikeSink = s.spikeSpill.Write
@@ -197,7 +197,7 @@ func (s *session) simulate(ctx context.Context, from *engine.Snapshot) error {
 		if res == nil {
 			return runErr
 		}
-		from, start = res.State, res.State.Step
+		from, start = res.State, res.Completed
 		if runErr != nil || start >= end {
 			break
 		}
