@@ -21,6 +21,14 @@ func SpikesOf(plan *build.Plan, res *engine.Result, v int) Spikes {
 	src := res.Spikes[view.Group]
 	out := Spikes{Group: view.Name, N: view.N}
 	lo, hi := int32(view.Start), int32(view.Start+view.N)
+	n := 0
+	for _, c := range src.Cell {
+		if c >= lo && c < hi {
+			n++
+		}
+	}
+	// sized once: a million-spike run would otherwise leave copies behind
+	out.T, out.I = make([]float64, 0, n), make([]int64, 0, n)
 	for k, c := range src.Cell {
 		if c >= lo && c < hi {
 			out.T = append(out.T, float64(src.Step[k])*plan.DT)
