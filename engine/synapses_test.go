@@ -43,19 +43,7 @@ func readRows(t *testing.T, path string) [][]float64 {
 
 // tmEquationModel is the synapse of shared/refs tm_depressing_20Hz_dt0.1.csv
 // written as the Tsodyks 2000 seed writes it in Brian2.
-const tmEquationModel = `
-[run]
-dt = "0.1 ms"
-duration = "1200 ms"
-
-[groups.stim]
-size = 1
-model = "SpikeSourceArray"
-spike_times = [["10 ms", "60 ms", "110 ms", "160 ms", "210 ms", "260 ms", "310 ms", "360 ms", "410 ms", "460 ms", "510 ms", "560 ms", "610 ms", "660 ms", "710 ms", "760 ms", "810 ms", "860 ms", "910 ms", "960 ms"]]
-
-[groups.cell]
-size = 1
-equations = "I : 1"
+var tmEquationModel = stimCell("1200 ms", 1, `[["10 ms", "60 ms", "110 ms", "160 ms", "210 ms", "260 ms", "310 ms", "360 ms", "410 ms", "460 ms", "510 ms", "560 ms", "610 ms", "660 ms", "710 ms", "760 ms", "810 ms", "860 ms", "910 ms", "960 ms"]]`, 1, "I : 1") + `
 
 [projections.tm]
 pre = "stim"
@@ -201,19 +189,7 @@ vars = ["I"]
 // on synaptic and postsynaptic variables.
 func TestStatementOrder(t *testing.T) {
 	t.Parallel()
-	const src = `
-[run]
-dt = "0.1 ms"
-duration = "5 ms"
-
-[groups.stim]
-size = 1
-model = "SpikeSourceArray"
-spike_times = [["1 ms", "3 ms"]]
-
-[groups.cell]
-size = 1
-equations = "v : 1"
+	src := stimCell("5 ms", 1, `[["1 ms", "3 ms"]]`, 1, "v : 1") + `
 
 [projections.double_first]
 pre = "stim"
@@ -274,19 +250,7 @@ vars = ["v"]
 // directly) against its closed form between spikes.
 func TestFacilitatingEventDriven(t *testing.T) {
 	t.Parallel()
-	const src = `
-[run]
-dt = "0.1 ms"
-duration = "450 ms"
-
-[groups.stim]
-size = 1
-model = "SpikeSourceArray"
-spike_times = [["10 ms", "12 ms", "14 ms", "16 ms", "18 ms", "60 ms", "61 ms", "200 ms", "400 ms"]]
-
-[groups.cell]
-size = 1
-equations = "I : 1"
+	src := stimCell("450 ms", 1, `[["10 ms", "12 ms", "14 ms", "16 ms", "18 ms", "60 ms", "61 ms", "200 ms", "400 ms"]]`, 1, "I : 1") + `
 
 [projections.facil]
 pre = "stim"
@@ -575,19 +539,7 @@ indices = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 `
 	src = strings.Replace(src, `duration = "5100 ms"`, `duration = "2400 ms"`, 1)
 	run := func(eager bool) (*engine.Result, *build.Plan) {
-		m, err := model.Decode("tsodyks2000.toml", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		net, err := build.ResolveFS(m, examples.Files())
-		if err != nil {
-			t.Fatal(err)
-		}
-		net.EagerSynapses = eager
-		plan, err := net.Compile(2)
-		if err != nil {
-			t.Fatal(err)
-		}
+		plan := buildPlan(t, src, 2, eager)
 		return runPlan(t, plan, 2), plan
 	}
 	lazy, lplan := run(false)
@@ -623,19 +575,7 @@ indices = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 // 1 + j/2 ms, when on_pre adds 1 to it.
 func TestEquationSynapseDelays(t *testing.T) {
 	t.Parallel()
-	const src = `
-[run]
-dt = "0.1 ms"
-duration = "10 ms"
-
-[groups.stim]
-size = 1
-model = "SpikeSourceArray"
-spike_times = [["1 ms"]]
-
-[groups.cell]
-size = 8
-equations = "v : 1"
+	src := stimCell("10 ms", 1, `[["1 ms"]]`, 8, "v : 1") + `
 
 [projections.p]
 pre = "stim"
@@ -672,19 +612,7 @@ vars = ["v"]
 // recurrence written out: x jumps at each spike and drives g towards 1.
 func TestNonlinearSynapse(t *testing.T) {
 	t.Parallel()
-	const src = `
-[run]
-dt = "0.1 ms"
-duration = "60 ms"
-
-[groups.stim]
-size = 1
-model = "SpikeSourceArray"
-spike_times = [["5 ms", "10 ms", "12 ms"]]
-
-[groups.cell]
-size = 1
-equations = "I : 1"
+	src := stimCell("60 ms", 1, `[["5 ms", "10 ms", "12 ms"]]`, 1, "I : 1") + `
 
 [projections.nmda]
 pre = "stim"
@@ -731,19 +659,7 @@ var = "g"
 // list: each post cell receives exactly its synapses' w after their delay.
 func TestEquationSynapsesFromList(t *testing.T) {
 	t.Parallel()
-	const src = `
-[run]
-dt = "0.1 ms"
-duration = "10 ms"
-
-[groups.stim]
-size = 2
-model = "SpikeSourceArray"
-spike_times = [["1 ms"], ["2 ms"]]
-
-[groups.cell]
-size = 3
-equations = "g : siemens"
+	src := stimCell("10 ms", 2, `[["1 ms"], ["2 ms"]]`, 3, "g : siemens") + `
 
 [projections.p]
 pre = "stim"

@@ -7,13 +7,13 @@ import (
 	"github.com/volleysim/volley/engine"
 )
 
-// reviewCombo is the model of /tmp/b2combo.py (Brian2 2.5.1, numpy target,
-// with S.summed_updaters['I_post'].order = -1, the order Brian2 gives a
-// summed variable into a root group; see TestReviewSummedIntoSubgroupOrder):
-// a sub-group post view with an offset, per-synapse delays including 0,
-// a summed variable into the view, clock- and event-driven variables,
+// comboModel is the model of testdata/brian2/combo.py (Brian2 2.5.1, numpy
+// target, with S.summed_updaters['I_post'].order = -1, the order Brian2
+// gives a summed variable into a root group, which Volley uses for views
+// too): a sub-group post view with an offset, per-synapse delays including
+// 0, a summed variable into the view, clock- and event-driven variables,
 // on_pre and on_post.
-const reviewCombo = `
+const comboModel = `
 [run]
 dt = "0.1 ms"
 duration = "15 ms"
@@ -82,11 +82,11 @@ var = "Apre"
 [monitors.synapses.Apost]
 projection = "S"
 var = "Apost"
-` + reviewPad
+` + padWorkers
 
-// Brian2's values (printed by /tmp/b2combo.py): step, v of the 6 cells, I of
+// Brian2's values (printed by testdata/brian2/combo.py): step, v of the 6 cells, I of
 // the 6 cells, and the means over synapses of w, y, Apre and Apost.
-var reviewComboRef = []struct {
+var comboRef = []struct {
 	n                 int
 	v, I              [6]float64
 	w, y, apre, apost float64
@@ -103,17 +103,17 @@ var reviewComboRef = []struct {
 
 // Brian2's final w in its synapse order (i, j) =
 // (0,1) (0,2) (1,0) (1,1) (1,3) (2,0) (2,2) (2,3) (3,1) (3,2).
-var reviewComboFinalW = []float64{0.2482503566907832, 0.34004343915647783, 0.17485528851707588, 0.24422189221916596, 0.31524411268555597, 0.1489986347994668, 0.25663790784999063, 0.4689199644466886, 0.40641047032967736, 0.4806742885324856}
-var reviewComboPairs = [][2]int32{{0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 3}, {2, 0}, {2, 2}, {2, 3}, {3, 1}, {3, 2}}
+var comboFinalW = []float64{0.2482503566907832, 0.34004343915647783, 0.17485528851707588, 0.24422189221916596, 0.31524411268555597, 0.1489986347994668, 0.25663790784999063, 0.4689199644466886, 0.40641047032967736, 0.4806742885324856}
+var comboPairs = [][2]int32{{0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 3}, {2, 0}, {2, 2}, {2, 3}, {3, 1}, {3, 2}}
 
-// TestReviewComboBrian2 compares the combined model with Brian2 for 1 and
-// 3 threads, lazy and eager.
-func TestReviewComboBrian2(t *testing.T) {
+// The combined model gives Brian2's values on 1 and 3 threads, lazy and
+// eager.
+func TestComboBrian2(t *testing.T) {
 	t.Parallel()
 	const tol = 1e-9
 	for _, eager := range []bool{false, true} {
 		for _, threads := range []int{1, 3} {
-			res, plan, err := tryRun(t, reviewCombo, threads, eager)
+			res, plan, err := tryRun(t, comboModel, threads, eager)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -121,7 +121,7 @@ func TestReviewComboBrian2(t *testing.T) {
 				t.Fatalf("%d workers for %d threads", w, threads)
 			}
 			tr := res.Traces[0]
-			for _, r := range reviewComboRef {
+			for _, r := range comboRef {
 				k := -1
 				for i, n := range tr.Steps {
 					if n == int64(r.n) {
@@ -143,17 +143,118 @@ func TestReviewComboBrian2(t *testing.T) {
 				}
 			}
 			s := plan.Projections[0].Syn
-			if s.N != len(reviewComboPairs) {
-				t.Fatalf("%d synapses, Brian2 %d", s.N, len(reviewComboPairs))
+			if s.N != len(comboPairs) {
+				t.Fatalf("%d synapses, Brian2 %d", s.N, len(comboPairs))
 			}
 			w := s.Var("w")
-			for b, p := range reviewComboPairs {
+			for b, p := range comboPairs {
 				for k := range s.N {
-					if s.Pre[k] == p[0] && s.Post[k] == p[1] && math.Abs(w[k]-reviewComboFinalW[b]) > tol {
-						t.Errorf("eager %v, %d threads: final w of (%d, %d) = %.12g, Brian2 %.12g", eager, threads, p[0], p[1], w[k], reviewComboFinalW[b])
+					if s.Pre[k] == p[0] && s.Post[k] == p[1] && math.Abs(w[k]-comboFinalW[b]) > tol {
+						t.Errorf("eager %v, %d threads: final w of (%d, %d) = %.12g, Brian2 %.12g", eager, threads, p[0], p[1], w[k], comboFinalW[b])
 					}
 				}
 			}
+		}
+	}
+}
+
+// A clock-driven variable that does not start at its fixed point (y = 1,
+// decaying) is read by on_pre: at the event of step n it has been stepped
+// n+1 times (the clock step of step n comes first, as in Brian2), whether
+// the synapses advance every step (eager) or only at their events (lazy).
+// Reference: testdata/brian2/lazy_first_event.py (Brian2 2.5.1, numpy
+// target): v at steps 11 and 21.
+func TestLazyFirstEvent(t *testing.T) {
+	t.Parallel()
+	src := stimCell("3 ms", 1, `[["1 ms", "2 ms"]]`, 1, "v : 1") + `
+
+[projections.p]
+pre = "stim"
+post = "cell"
+connector = { rule = "all_to_all" }
+equations = "dy/dt = -y/(3*ms) : 1 (clock-driven)"
+on_pre = "v_post += y"
+params = { y = 1 }
+
+[monitors.state.v]
+group = "cell"
+vars = ["v"]
+`
+	for _, eager := range []bool{false, true} {
+		res, plan, err := tryRun(t, src, 1, eager)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := res.Traces[0].Data[0][0]
+		for _, c := range []struct {
+			n    int
+			want float64
+		}{{11, 0.6930406200864416}, {21, 1.1896259238778513}} {
+			if math.Abs(v[c.n]-c.want) > 1e-12 {
+				t.Errorf("lazy %v: v at step %d = %.16g, Brian2 %.16g", plan.Projections[0].Syn.Lazy, c.n, v[c.n], c.want)
+			}
+		}
+	}
+}
+
+// Two projections sum into I of two sub-groups of one root group that do not
+// overlap; Brian2 2.5.1 accepts this (it refuses only the same target or
+// overlapping sub-groups) and so does Volley. Reference:
+// testdata/brian2/summed_disjoint.py prints I = [2, 2, 4, 4].
+func TestSummedIntoDisjointSubgroups(t *testing.T) {
+	t.Parallel()
+	const src = `
+[run]
+dt = "0.1 ms"
+duration = "2 ms"
+
+[groups.stim]
+size = 2
+model = "SpikeSourceArray"
+spike_times = [["0.5 ms"], ["1 ms"]]
+
+[groups.G]
+size = 4
+equations = "I : 1"
+
+[groups.lo]
+slice = "G[:2]"
+
+[groups.hi]
+slice = "G[2:]"
+
+[projections.a]
+pre = "stim"
+post = "lo"
+connector = { rule = "all_to_all" }
+equations = """
+w : 1
+I_post = w : 1 (summed)
+"""
+params = { w = 1 }
+
+[projections.b]
+pre = "stim"
+post = "hi"
+connector = { rule = "all_to_all" }
+equations = """
+w : 1
+I_post = w : 1 (summed)
+"""
+params = { w = 2 }
+
+[monitors.state.I]
+group = "G"
+vars = ["I"]
+`
+	res, _, err := tryRun(t, src, 1, false)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	tr := res.Traces[0].Data[0]
+	for c, want := range []float64{2, 2, 4, 4} { // 2 synapses each
+		if got := tr[c][len(tr[c])-1]; got != want {
+			t.Errorf("I[%d] = %g, want %g", c, got, want)
 		}
 	}
 }

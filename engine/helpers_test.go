@@ -55,3 +55,25 @@ func buildPlan(t testing.TB, src string, threads int, eager bool) *build.Plan {
 	}
 	return plan
 }
+
+// stimCell returns the start of a test model with a step of 0.1 ms: a run
+// of the given duration, a group "stim" of stims SpikeSourceArray cells
+// firing at spikeTimes (a TOML list of lists of times) and a group "cell"
+// of cells cells with equations eqs. Tests append their projections and
+// monitors.
+func stimCell(duration string, stims int, spikeTimes string, cells int, eqs string) string {
+	return fmt.Sprintf(`
+[run]
+dt = "0.1 ms"
+duration = %q
+
+[groups.stim]
+size = %d
+model = "SpikeSourceArray"
+spike_times = %s
+
+[groups.cell]
+size = %d
+equations = %q
+`, duration, stims, spikeTimes, cells, eqs)
+}
