@@ -32,10 +32,12 @@ func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []
 		out[0] = pairNormal(pairBlock(seed, p, id, key, c, step)[1], seed, p, id, c, step)
 		k = 1
 	}
-	for ; k+16 <= len(out); k += 16 {
+	// sixteen cells (eight pairs) at a time, and the last few together too
+	// unless they are one pair or less
+	for ; len(out)-k > 2; k += 16 {
 		c := uint64(first + k)
+		o := out[k:min(k+16, len(out))]
 		c1, c2, c3 := streamCounter(p, c, step)
-		o := (*[16]float64)(out[k : k+16])
 		if c1 > math.MaxUint32-14 {
 			// the pairs' counters do not share words 2–3: index bit 32 changes
 			for h := range o {
@@ -46,7 +48,7 @@ func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []
 		var w [2][8]uint64 // even and odd cells
 		pairWords(c1, c2, c3, key, &w[0], &w[1])
 		for h := range o {
-			u := w[h&1][h>>1]
+			u := w[h&1][(h>>1)&7]
 			i := u & (nzN - 1)
 			j := u >> 12
 			if j >= nzig.k[i] {
