@@ -38,8 +38,8 @@ func adexKernel(b *testing.B, n int) *Kernel {
 	return k
 }
 
-// BenchmarkAdEx times one step of the AdEx Euler kernel (24 block-machine
-// instructions and one normal draw per cell) per cell, for the 100 cells of
+// BenchmarkAdEx times one step of the AdEx Euler kernel (its block-machine
+// program and one normal draw per cell) per cell, for the 100 cells of
 // adex_net_seed and for a block-filling group.
 func BenchmarkAdEx(b *testing.B) {
 	for _, n := range []int{100, 4096} {
