@@ -50,6 +50,14 @@ type benchRecord struct {
 	PeerWallS    float64 `json:"peer_wall_s,omitempty"`
 	Ratio        float64 `json:"run_ratio,omitempty"` // Volley run / peer run, median of pairs
 	Vector       string  `json:"vectorization"`       // kernel.Vectorization of the binary
+	// Speedup is the model's run time at 1 thread over its run time here,
+	// when 1 is among the thread counts of the bench.
+	Speedup float64 `json:"speedup,omitempty"`
+	// ProbeBefore and ProbeAfter are probeSpeedup(Threads), measured just
+	// before and just after the runs of a record with more than one thread:
+	// how many of those cores the machine gave a compute loop at the time.
+	ProbeBefore float64 `json:"probe_before,omitempty"`
+	ProbeAfter  float64 `json:"probe_after,omitempty"`
 }
 
 // brianPeers maps examples to the Brian2 scripts of the peer folder: script,
@@ -132,6 +140,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stderr, "bench: %s, %d thread(s): run %.3f s, wall %.3f s\n", m, t, rec.RunS, rec.WallS)
 		}
 	}
+	setSpeedups(records)
 	printBench(stdout, records)
 	if o.jsonOut != "" {
 		data, _ := json.MarshalIndent(records, "", "  ")
@@ -154,6 +163,10 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 	var runs []procResult
 	var peerRuns []procResult
 	var ratios []float64
+	var probe [2]float64
+	if threads > 1 {
+		probe[0] = probeSpeedup(threads)
+	}
 	for k := 0; k < repeat; k++ {
 		r, err := runVolley(ctx, self, m, threads, out)
 		if err != nil {
@@ -171,6 +184,9 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 			}
 		}
 	}
+	if threads > 1 {
+		probe[1] = probeSpeedup(threads)
+	}
 	med := func(f func(procResult) float64, rs []procResult) float64 {
 		xs := make([]float64, len(rs))
 		for i, r := range rs {
@@ -185,6 +201,7 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 		WallS:     med(func(r procResult) float64 { return r.wall }, runs),
 		PeakRSSMB: med(func(r procResult) float64 { return r.rssMB }, runs),
 		Cells:     s.Cells, Steps: s.Steps, Workers: s.Threads, Vector: kernel.Vectorization(),
+		ProbeBefore: probe[0], ProbeAfter: probe[1],
 	}
 	if rec.RunS > 0 {
 		rec.EventsPerS = float64(s.Events) / rec.RunS
@@ -289,16 +306,44 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
+// setSpeedups sets the Speedup of every record whose model also has a
+// 1-thread record.
+func setSpeedups(recs []benchRecord) {
+	one := map[string]float64{}
+	for _, r := range recs {
+		if r.Threads == 1 {
+			one[r.Model] = r.RunS
+		}
+	}
+	for i := range recs {
+		if t1, ok := one[recs[i].Model]; ok && recs[i].RunS > 0 {
+			recs[i].Speedup = t1 / recs[i].RunS
+		}
+	}
+}
+
 func printBench(w io.Writer, recs []benchRecord) {
 	fmt.Fprintf(w, "vector instructions: %s\n", kernel.Vectorization())
-	fmt.Fprintf(w, "%-14s %7s %7s %8s %8s %8s %9s %12s %14s %10s %8s\n",
-		"model", "threads", "workers", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio")
+	fmt.Fprintf(w, "%-14s %7s %7s %8s %8s %8s %9s %12s %14s %10s %8s %8s %11s\n",
+		"model", "threads", "workers", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio",
+		"speedup", "probe")
 	for _, r := range recs {
-		peer, ratio := "-", "-"
+		peer, ratio, speedup, probe := "-", "-", "-", "-"
 		if r.PeerRunS > 0 {
 			peer, ratio = fmt.Sprintf("%.3f", r.PeerRunS), fmt.Sprintf("%.2f", r.Ratio)
 		}
-		fmt.Fprintf(w, "%-14s %7d %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s\n",
-			r.Model, r.Threads, r.Workers, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio)
+		if r.Speedup > 0 {
+			speedup = fmt.Sprintf("%.2f", r.Speedup)
+		}
+		if r.ProbeBefore > 0 {
+			probe = fmt.Sprintf("%.2f/%.2f", r.ProbeBefore, r.ProbeAfter)
+		}
+		fmt.Fprintf(w, "%-14s %7d %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s %8s %11s\n",
+			r.Model, r.Threads, r.Workers, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio,
+			speedup, probe)
+	}
+	if slices.ContainsFunc(recs, func(r benchRecord) bool { return r.ProbeBefore > 0 }) {
+		fmt.Fprintln(w, "speedup: run time at 1 thread / run time here; probe: how many cores a compute loop got just\n"+
+			"before/after these runs (= threads on free cores; less when the machine's cores are shared)")
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 )
@@ -22,10 +23,11 @@ func TestMedian(t *testing.T) {
 func TestPrintBench(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
-	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, Workers: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83},
+	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, Workers: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83,
+		Speedup: 1.64, ProbeBefore: 1.97, ProbeAfter: 1.52},
 		{Model: "cuba", Threads: 2, Workers: 1, RunS: 0.1}})
 	out := b.String()
-	for _, want := range []string{"model", "workers", "coba", "0.250", "0.300", "0.83", "cuba"} {
+	for _, want := range []string{"model", "workers", "coba", "0.250", "0.300", "0.83", "cuba", "1.64", "1.97/1.52"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -54,5 +56,32 @@ func TestBenchUsage(t *testing.T) {
 		if code, _, _ := runCLI(t, args...); code != exitUsage {
 			t.Errorf("volley %v: exit %d, want %d", args, code, exitUsage)
 		}
+	}
+}
+
+// Speedups are relative to the same model's 1-thread record, if any.
+func TestSetSpeedups(t *testing.T) {
+	t.Parallel()
+	recs := []benchRecord{{Model: "coba", Threads: 1, RunS: 0.3}, {Model: "coba", Threads: 2, RunS: 0.2},
+		{Model: "cuba", Threads: 2, RunS: 0.1}}
+	setSpeedups(recs)
+	for i, want := range []float64{1, 1.5, 0} {
+		if got := recs[i].Speedup; math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s at %d threads: speedup %g, want %g", recs[i].Model, recs[i].Threads, got, want)
+		}
+	}
+}
+
+// The probe does its work: probeRounds sums of exp at the 1024 points
+// −1 + i/1024, each 1024·(1 − e^−1) (the integral over [−1, 0)) less about
+// 1/2048 of it, the left Riemann sum's error.
+func TestProbeWork(t *testing.T) {
+	t.Parallel()
+	want := probeRounds * 1024 * (1 - math.Exp(-1))
+	if got := probeWork(); math.Abs(got-want) > 1e-3*want {
+		t.Errorf("probeWork() = %g, want %g within 0.1%%", got, want)
+	}
+	if got := probeSpeedup(1); got != 1 {
+		t.Errorf("probeSpeedup(1) = %g, want 1", got)
 	}
 }
