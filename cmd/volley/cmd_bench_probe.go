@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"sync"
 	"time"
 
@@ -10,21 +11,23 @@ import (
 // probeSpeedup measures how much of n cores the machine gives at this
 // moment: it times a fixed compute loop (exponentials over a vector that
 // stays in the first-level cache, no memory traffic, no synchronisation) on
-// one goroutine and then on n goroutines at once, three times each
-// alternately, and returns n × (median time of one) / (median time of n).
-// On n free cores that is n; a virtual machine whose cores are also busy
-// with other work (another guest on the same physical cores, a process)
-// gives less, and a parallel simulation run at that time scales less too.
+// one goroutine and then on n goroutines at once, five times each
+// alternately, and returns n × (shortest time of one) / (shortest time of
+// n). On n free cores that is n; a virtual machine whose cores are also
+// busy with other work (another guest on the same physical cores, a
+// process) gives less, and a parallel simulation run at that time scales
+// less too. The shortest times, not the medians, because a short burst of
+// other work must not count as a lasting slowdown of one side.
 func probeSpeedup(n int) float64 {
 	if n < 2 {
 		return 1
 	}
-	var one, all []float64
-	for range 3 {
-		one = append(one, timeProbe(1))
-		all = append(all, timeProbe(n))
+	one, all := math.Inf(1), math.Inf(1)
+	for range 5 {
+		one = min(one, timeProbe(1))
+		all = min(all, timeProbe(n))
 	}
-	return float64(n) * median(one) / median(all)
+	return float64(n) * one / all
 }
 
 // timeProbe runs probeWork on n goroutines at once and returns the seconds
