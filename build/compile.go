@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/hugepage"
 	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/rng"
 )
@@ -71,7 +72,7 @@ func (n *Network) compileGroup(g *GroupSpec) (*Group, error) {
 	grp := &Group{Name: g.Name, Model: g.Kind, N: g.N}
 	state := map[string][]float64{}
 	for _, sv := range g.Vars {
-		data := make([]float64, g.N)
+		data := hugepage.Make[float64](g.N)
 		for i := range data {
 			data[i] = sv.Init
 		}
@@ -141,7 +142,7 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 	}
 	switch {
 	case p.ListWeights != nil:
-		pr.Weights = make([]float64, nsyn)
+		pr.Weights = hugepage.Make[float64](nsyn)
 		for k, src := range perm {
 			pr.Weights[k] = p.ListWeights[src]
 		}
@@ -165,7 +166,7 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 	var delays []float64
 	switch {
 	case p.ListDelays != nil:
-		delays = make([]float64, nsyn)
+		delays = hugepage.Make[float64](nsyn)
 		for k, src := range perm {
 			delays[k] = p.ListDelays[src]
 		}
@@ -183,7 +184,7 @@ func (n *Network) compileProjection(p *ProjectionSpec, threads int) (*Projection
 		delays = drawPerSynapse(csr, p.Delay, n.Seed, rng.Delay, p.ID)
 	}
 	if delays != nil {
-		pr.Delays = make([]int32, nsyn)
+		pr.Delays = hugepage.Make[int32](nsyn)
 		rounded := 0
 		for k, d := range delays {
 			s, warn, err := delaySteps(d, n.DT)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/eqn"
+	"github.com/volleysim/volley/hugepage"
 	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/rng"
@@ -103,7 +104,7 @@ func (n *Network) probabilityRows(p *ProjectionSpec, pre, post View) (*connect.C
 	if err != nil {
 		return nil, err
 	}
-	csr := &connect.CSR{NPre: pre.N, NPost: post.N, RowPtr: make([]int64, pre.N+1)}
+	csr := &connect.CSR{NPre: pre.N, NPost: post.N, RowPtr: hugepage.Make[int64](pre.N + 1)}
 	prob := make([]float64, post.N)
 	scal := []float64{0}
 	for i := 0; i < pre.N; i++ {

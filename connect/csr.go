@@ -1,6 +1,10 @@
 package connect
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/volleysim/volley/hugepage"
+)
 
 // CSR is a connectivity table in compressed sparse rows by presynaptic
 // neuron: the synapses of pre neuron i are k = RowPtr[i] … RowPtr[i+1]-1,
@@ -63,7 +67,7 @@ func (c *CSR) Validate() error {
 // pre neuron col[m] (ascending within a row), and perm[m] is the index k of
 // that synapse in c (so by-post values are byPost[m] = byPre[perm[m]]).
 func (c *CSR) Transpose() (rowPtr []int64, col []int32, perm []int64) {
-	rowPtr = make([]int64, c.NPost+1)
+	rowPtr = hugepage.Make[int64](c.NPost + 1)
 	for _, j := range c.Col {
 		rowPtr[j+1]++
 	}
@@ -72,8 +76,8 @@ func (c *CSR) Transpose() (rowPtr []int64, col []int32, perm []int64) {
 	}
 	next := make([]int64, c.NPost)
 	copy(next, rowPtr[:c.NPost])
-	col = make([]int32, len(c.Col))
-	perm = make([]int64, len(c.Col))
+	col = hugepage.Make[int32](len(c.Col))
+	perm = hugepage.Make[int64](len(c.Col))
 	for i := 0; i < c.NPre; i++ {
 		for k := c.RowPtr[i]; k < c.RowPtr[i+1]; k++ {
 			j := c.Col[k]

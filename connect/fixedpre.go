@@ -1,6 +1,10 @@
 package connect
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/volleysim/volley/hugepage"
+)
 
 // bucketEntries is about the number of table entries (256 KiB of int32) in
 // one bucket of rows of fixedNumberPre: few enough that its second-level
@@ -45,9 +49,9 @@ func bucketBits(total int64, nPre, nPost int) uint {
 // fixedNumberPreBuckets is fixedNumberPre with buckets of 2^b rows; with
 // b = 0 the second pass writes each synapse straight into its row.
 func fixedNumberPreBuckets(sp *Spec, nPre, nPost int, seed uint64, id uint32, threads int, b uint) *CSR {
-	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
+	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: hugepage.Make[int64](nPre + 1)}
 	total := int64(nPost) * int64(sp.N)
-	c.Col = make([]int32, total)
+	c.Col = hugepage.Make[int32](int(total))
 	if total == 0 {
 		return c
 	}

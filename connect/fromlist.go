@@ -1,6 +1,10 @@
 package connect
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/volleysim/volley/hugepage"
+)
 
 // fromList builds the table of the given (pre, post) pairs, kept with
 // multiplicity. Synapses are ordered by (pre, post) and, for equal pairs, by
@@ -28,7 +32,8 @@ func fromList(pairs [][2]int32, nPre, nPost int) (*CSR, error) {
 		start[pr[1]]++
 	}
 	// Stable sort of those by pre gives (pre, post, position) order.
-	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1), Col: make([]int32, m), perm: make([]int64, m)}
+	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: hugepage.Make[int64](nPre + 1), Col: hugepage.Make[int32](m),
+		perm: hugepage.Make[int64](m)}
 	for _, pr := range pairs {
 		c.RowPtr[pr[0]+1]++
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+
+	"github.com/volleysim/volley/hugepage"
 )
 
 // Generate builds the CSR of spec between nPre pre and nPost post neurons.
@@ -37,8 +39,8 @@ const rowsTarget = 1 << 15
 // Peak memory is the table (pre-sized to g.capacity) plus one buffer per
 // worker.
 func buildRows(nPre, nPost int, g *rowGen, threads int) *CSR {
-	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
-	c.Col = make([]int32, 0, g.capacity())
+	c := &CSR{NPre: nPre, NPost: nPost, RowPtr: hugepage.Make[int64](nPre + 1)}
+	c.Col = hugepage.MakeCap[int32](0, int(g.capacity()))
 	if nPre == 0 {
 		return c
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/hugepage"
 )
 
 // Options control a run.
@@ -259,14 +260,14 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		rg := ring{target: in.Var.Data, group: in.Group, slots: make([][]float64, max(1, slots[i]))}
 		rg.touched = make([][]touchList, len(rg.slots))
 		for s := range rg.slots {
-			rg.slots[s] = make([]float64, n)
+			rg.slots[s] = hugepage.Make[float64](n)
 			rg.touched[s] = make([]touchList, workers)
 		}
 		r.rings[i] = rg
 	}
 	r.counts = make([][]int64, ng)
 	for g, grp := range plan.Groups {
-		r.counts[g] = make([]int64, grp.N)
+		r.counts[g] = hugepage.Make[int64](grp.N)
 	}
 	r.rec = make([]bool, ng)
 	r.out = make([]Spikes, ng)
