@@ -15,10 +15,15 @@
 // The advice is only advice: where the kernel has transparent huge pages
 // disabled ("never" in /sys/kernel/mm/transparent_hugepage/enabled), on
 // other systems, or when no huge page is free, the memory is ordinary
-// memory and nothing else changes.
+// memory and nothing else changes. The environment variable
+// VOLLEY_HUGEPAGES=0 turns the advice off (as NUMPY_MADVISE_HUGEPAGE=0 does
+// NumPy's), for a system where compacting memory into huge pages stalls.
 package hugepage
 
-import "unsafe"
+import (
+	"os"
+	"unsafe"
+)
 
 // MinBytes is the size from which Make and MakeCap advise huge pages:
 // smaller slices would hold one huge page or none.
@@ -29,11 +34,11 @@ const MinBytes = 4 << 20
 func Make[T any](n int) []T { return MakeCap[T](n, n) }
 
 // MakeCap returns make([]T, n, c), with huge pages advised for its capacity
-// when that takes at least MinBytes.
+// when that takes at least MinBytes, unless VOLLEY_HUGEPAGES is 0.
 func MakeCap[T any](n, c int) []T {
 	s := make([]T, n, c)
 	var zero T
-	if size := uintptr(c) * unsafe.Sizeof(zero); size >= MinBytes {
+	if size := uintptr(c) * unsafe.Sizeof(zero); size >= MinBytes && os.Getenv("VOLLEY_HUGEPAGES") != "0" {
 		advise(unsafe.Pointer(unsafe.SliceData(s)), size)
 	}
 	return s

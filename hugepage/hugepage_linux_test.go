@@ -42,6 +42,16 @@ func vmaFlags(t *testing.T, a uintptr) (flags []string, anonHuge string) {
 	return nil, ""
 }
 
+// VOLLEY_HUGEPAGES=0 turns the advice off. It runs before TestMakeAdvises,
+// whose advised memory, once free, could hold this slice.
+func TestMakeAdviceOff(t *testing.T) {
+	t.Setenv("VOLLEY_HUGEPAGES", "0")
+	s := Make[int64](MinBytes / 8)
+	if flags, _ := vmaFlags(t, uintptr(unsafe.Pointer(&s[len(s)/2]))); slices.Contains(flags, "hg") {
+		t.Errorf("mapping has flags %v with VOLLEY_HUGEPAGES=0, want no hg", flags)
+	}
+}
+
 // A large slice is advised (its mapping carries the kernel's "hg" flag,
 // MADV_HUGEPAGE), is zero and has the asked length and capacity; a small one
 // is not advised.
