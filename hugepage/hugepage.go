@@ -38,8 +38,12 @@ func Make[T any](n int) []T { return MakeCap[T](n, n) }
 func MakeCap[T any](n, c int) []T {
 	s := make([]T, n, c)
 	var zero T
-	if size := uintptr(c) * unsafe.Sizeof(zero); size >= MinBytes && os.Getenv("VOLLEY_HUGEPAGES") != "0" {
+	if size := uintptr(c) * unsafe.Sizeof(zero); wanted(size, os.Getenv("VOLLEY_HUGEPAGES")) {
 		advise(unsafe.Pointer(unsafe.SliceData(s)), size)
 	}
 	return s
 }
+
+// wanted reports whether a slice of size bytes is advised, given the value
+// of VOLLEY_HUGEPAGES.
+func wanted(size uintptr, env string) bool { return size >= MinBytes && env != "0" }
