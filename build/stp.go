@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/volleysim/volley/connect"
+	"github.com/volleysim/volley/hugepage"
 	"github.com/volleysim/volley/model"
 	"github.com/volleysim/volley/rng"
 	"github.com/volleysim/volley/units"
@@ -51,7 +52,7 @@ func (s *STP) CacheRecovery() {
 		return
 	}
 	n := len(s.Y)
-	s.erStepFactor, s.ErCache, s.ErStep = make([]float64, n), make([]float64, n), make([]int64, n)
+	s.erStepFactor, s.ErCache, s.ErStep = hugepage.Make[float64](n), hugepage.Make[float64](n), hugepage.Make[int64](n)
 	for k := range n {
 		s.erStepFactor[k] = xmath.Exp(-s.DT / s.tauRec(k))
 		s.ErStep[k] = -1
@@ -301,7 +302,8 @@ func stpChecks(s *stpSpec) []stpCheck {
 func (n *Network) newSTP(p *ProjectionSpec, csr *connect.CSR) (*STP, error) {
 	s, nsyn := p.stp, csr.Len()
 	st := &STP{U: s.U.c, TauRec: s.TauRec.c, TauFacil: s.TauFacil.c, TauSyn: s.TauSyn, DT: n.DT,
-		Y: make([]float64, nsyn), Z: make([]float64, nsyn), UT: make([]float64, nsyn), Last: make([]int64, nsyn)}
+		Y: hugepage.Make[float64](int(nsyn)), Z: hugepage.Make[float64](int(nsyn)), UT: hugepage.Make[float64](int(nsyn)),
+		Last: hugepage.Make[int64](int(nsyn))}
 	st.tabulate(n.Steps)
 	dst := []*[]float64{&st.Us, &st.TauRecs, &st.TauFacils}
 	for k, c := range stpChecks(s) {

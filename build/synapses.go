@@ -6,6 +6,7 @@ import (
 
 	"github.com/volleysim/volley/connect"
 	"github.com/volleysim/volley/eqn"
+	"github.com/volleysim/volley/hugepage"
 	"github.com/volleysim/volley/integrate"
 	"github.com/volleysim/volley/kernel"
 	"github.com/volleysim/volley/rng"
@@ -188,8 +189,8 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 	}
 	pre, post := n.Views[p.Pre], n.Views[p.Post]
 	nsyn := int(csr.Len())
-	s := &Synapses{N: nsyn, DT: n.DT, PostPtr: make([]int64, post.N+1), Pre: make([]int32, nsyn),
-		Post: make([]int32, nsyn), OfCSR: make([]int32, nsyn), LastUpdate: make([]int64, nsyn)}
+	s := &Synapses{N: nsyn, DT: n.DT, PostPtr: hugepage.Make[int64](post.N + 1), Pre: hugepage.Make[int32](nsyn),
+		Post: hugepage.Make[int32](nsyn), OfCSR: hugepage.Make[int32](nsyn), LastUpdate: hugepage.Make[int64](nsyn)}
 	for _, c := range csr.Col {
 		s.PostPtr[c+1]++
 	}
@@ -206,7 +207,7 @@ func (n *Network) newSynapses(p *ProjectionSpec, pr *Projection, groups []*Group
 		}
 	}
 	for _, v := range m.vars {
-		s.Vars = append(s.Vars, SynapseVar{Name: v.Name, Data: make([]float64, nsyn)})
+		s.Vars = append(s.Vars, SynapseVar{Name: v.Name, Data: hugepage.Make[float64](nsyn)})
 	}
 	for _, in := range m.inits {
 		vals, err := n.synapseValues(p, csr, in)
