@@ -333,3 +333,67 @@ func TestKeepState(t *testing.T) {
 		}
 	}
 }
+
+// firing is a test kernel whose n cells fire in turn, k consecutive cells per
+// step (k divides n); it has no state.
+type firing struct{ n, k int }
+
+func (f *firing) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	first := int(step*int64(f.k)) % f.n
+	for c := max(lo, first); c < min(hi, first+f.k); c++ {
+		out = append(out, int32(c))
+	}
+	return out, true
+}
+
+func (f *firing) Reset([]int32, int64) {}
+
+// BenchmarkDelivery measures spike delivery per synaptic event: 10 of 1000
+// source cells fire each step into all 4000 cells of a target group whose
+// kernel does nothing, through a shared weight with no delay (straight into
+// the target variable), a shared weight with a delay (through a ring slot,
+// then applied) and per-synapse weights, on one and two workers.
+func BenchmarkDelivery(b *testing.B) {
+	const nPre, nPost, perStep = 1000, 4000, 10
+	conn := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1), Col: make([]int32, nPre*nPost)}
+	for i := range nPre {
+		conn.RowPtr[i+1] = int64((i + 1) * nPost)
+		for j := range nPost {
+			conn.Col[i*nPost+j] = int32(j)
+		}
+	}
+	weights := make([]float64, len(conn.Col))
+	for k := range weights {
+		weights[k] = float64(k%7) * 1e-3
+	}
+	for _, c := range []struct {
+		name    string
+		weights []float64
+		delay   int32
+	}{{"shared", nil, 0}, {"shared-delay", nil, 20}, {"weights", weights, 0}} {
+		for _, threads := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", c.name, threads), func(b *testing.B) {
+				x := &build.Var{Name: "x", Data: make([]float64, nPost)}
+				src := &build.Var{Name: "x", Data: make([]float64, nPre)}
+				plan := &build.Plan{Name: "delivery", DT: 1e-4, Steps: int64(b.N),
+					Groups: []*build.Group{
+						{Name: "pre", N: nPre, Vars: []*build.Var{src}, Kernel: &firing{n: nPre, k: perStep}},
+						{Name: "post", N: nPost, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}},
+					},
+					Views:  []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "post", Group: 1, N: nPost}},
+					Inputs: []*build.Input{{Group: 1, Name: "x", Var: x}},
+					Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: conn,
+						Weight: 1e-3, Weights: c.weights, Delay: c.delay}},
+				}
+				if w := Workers(plan, threads); w != threads {
+					b.Fatalf("%d workers, want %d", w, threads)
+				}
+				b.ResetTimer()
+				if _, err := Run(context.Background(), plan, Options{Threads: threads}); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*perStep*nPost), "ns/event")
+			})
+		}
+	}
+}
