@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -227,8 +228,36 @@ func positive(p map[string]float64, names ...string) error {
 
 // The costs of a cell-step of the scalar LIF loops with their synaptic
 // input, in nanoseconds, measured on cuba and coba at 1 thread (2026-12-03,
-// 2-core AMD EPYC): build.Coster estimates for engine.Workers.
+// 2-core AMD EPYC; run time over cells × steps): build.Coster estimates
+// for engine.Workers.
 const (
-	currExpCost = 2.5
-	condExpCost = 8
+	currExpCost = 1.7
+	condExpCost = 7
 )
+
+// roomForSpikes returns out with room for n more cells and that room, so
+// that a kernel's loop over n cells writes its candidates by index and
+// keeps as few values live as it can: a call inside the loop (append's
+// growth) and every value it carries make Go keep more of the loop's
+// coefficients and pointers on the stack, reloaded at every cell.
+func roomForSpikes(out []int32, n int) ([]int32, []int32) {
+	out = slices.Grow(out, n)
+	return out, out[len(out) : len(out)+n]
+}
+
+// spikesAbove finishes a kernel's step: cand, the room that roomForSpikes
+// gave after out, holds the positions i of the cells of the block (cell
+// lo+i) whose v was not at or below th, in order. Those above th spiked and
+// are appended to out in place; the others are NaN, and spikesAbove then
+// reports that the block is not finite.
+func spikesAbove(out, cand []int32, v []float64, th float64, lo int) ([]int32, bool) {
+	finite := true
+	for _, i := range cand {
+		if v[i] > th {
+			out = append(out, int32(lo)+i) // within cap: writes at or before cand's own slot
+		} else {
+			finite = false
+		}
+	}
+	return out, finite
+}

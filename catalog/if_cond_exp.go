@@ -100,31 +100,61 @@ func newIFCondExp(in Instance) (Kernel, error) {
 
 // stepScalar is Step one cell at a time.
 func (k *ifCondExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	finite := true
+	for ; lo < hi; lo += condChunk {
+		var f bool
+		out, f = k.stepChunk(lo, min(hi, lo+condChunk), step, out)
+		finite = finite && f
+	}
+	return out, finite
+}
+
+// condChunk is the most cells stepChunk takes: its two buffers of that many
+// values live on the stack.
+const condChunk = 256
+
+// stepChunk is stepScalar for at most condChunk cells, in three loops so
+// that the two without a call keep their values in registers: the decay of
+// the conductances and, per cell that is not refractory, the exponent a·dt
+// and the value ba; the exponentials; then v and the threshold.
+func (k *ifCondExp) stepChunk(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge = ge[:len(v)]
 	gi = gi[:len(v)]
 	last = last[:len(v)]
-	finite := true
+	var expo, bas [condChunk]float64
+	x, b := expo[:len(v)], bas[:len(v)]
+	decE, decI, gl, bl, invC, eE, eI, dt := k.decE, k.decI, k.gl, k.bl, k.invC, k.eE, k.eI, k.dt
+	since := step - k.ref // a cell whose last spike came after since is refractory
 	for i := range v {
 		e, in := ge[i], gi[i]
-		ge[i] = k.decE * e
-		gi[i] = k.decI * in
-		if step-last[i] < k.ref {
+		ge[i] = decE * e
+		gi[i] = decI * in
+		if last[i] > since {
 			continue // refractory: v stays at v_reset, no spike
 		}
-		a := -k.gl - (e+in)*k.invC
-		ba := (k.bl + (e*k.eE+in*k.eI)*k.invC) / a
-		x := -ba + (v[i]+ba)*xmath.Exp(a*k.dt)
-		v[i] = x
-		if !(x <= k.vThresh) { // above threshold, or NaN
-			if x > k.vThresh {
-				out = append(out, int32(lo+i))
-			} else {
-				finite = false
-			}
+		a := -gl - (e+in)*invC
+		b[i] = (bl + (e*eE+in*eI)*invC) / a
+		x[i] = a * dt
+	}
+	for i := range x {
+		x[i] = xmath.Exp(x[i])
+	}
+	th := k.vThresh
+	out, cand := roomForSpikes(out, len(v))
+	nc := 0
+	for i := range v {
+		if last[i] > since {
+			continue
+		}
+		y := -b[i] + (v[i]+b[i])*x[i]
+		v[i] = y
+		if !(y <= th) { // above threshold, or NaN
+			cand[nc] = int32(i)
+			nc++
 		}
 	}
-	return out, finite
+	return spikesAbove(out, cand[:nc], v, th, lo)
 }
 
 func (k *ifCondExp) Reset(spikes []int32, step int64) {

@@ -109,29 +109,28 @@ func (k *ifCurrExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bo
 	ie = ie[:len(v)]
 	ii = ii[:len(v)]
 	last = last[:len(v)]
-	finite := true
 	// the coefficients in locals: Go would reload them from k after every
 	// store into the state arrays, which it cannot prove they do not alias
 	pee, pii, pvv, pve, pvi, qv := k.pee, k.pii, k.pvv, k.pve, k.pvi, k.qv
-	ref, th := k.ref, k.vThresh
+	th := k.vThresh
+	since := step - k.ref // a cell whose last spike came after since is refractory
+	out, cand := roomForSpikes(out, len(v))
+	nc := 0
 	for i := range v {
 		e, in := ie[i], ii[i]
 		ie[i] = pee * e
 		ii[i] = pii * in
-		if step-last[i] < ref {
+		if last[i] > since {
 			continue // refractory: v stays at v_reset, no spike
 		}
 		x := pvv*v[i] + pve*e + pvi*in + qv
 		v[i] = x
 		if !(x <= th) { // above threshold, or NaN
-			if x > th {
-				out = append(out, int32(lo+i))
-			} else {
-				finite = false
-			}
+			cand[nc] = int32(i)
+			nc++
 		}
 	}
-	return out, finite
+	return spikesAbove(out, cand[:nc], v, th, lo)
 }
 
 func (k *ifCurrExp) Reset(spikes []int32, step int64) {

@@ -102,3 +102,26 @@ func TestVectorStep(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStep times the LIF kernels of cuba (IF_curr_exp) and coba
+// (IF_cond_exp) per neuron-step, over 4000 cells in blocks of 256 as the
+// engine runs them, some of them spiking and refractory (see vectorCase).
+func BenchmarkStep(b *testing.B) {
+	const n, block = 4000, 256
+	for _, m := range []*Model{IFCurrExp(), IFCondExp()} {
+		b.Run(m.Name, func(b *testing.B) {
+			k, _, _, _ := vectorCase(&testing.T{}, m, n)
+			var out []int32
+			step := int64(0)
+			for b.Loop() {
+				out = out[:0]
+				for lo := 0; lo < n; lo += block {
+					out, _ = k.Step(lo, min(lo+block, n), step, out)
+				}
+				k.Reset(out, step)
+				step++
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/neuron-step")
+		})
+	}
+}
