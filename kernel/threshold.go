@@ -1,6 +1,9 @@
 package kernel
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // simpleThreshold is a threshold that compares one state variable with a
 // number ("v > v_th" with v_th a constant): the kernel scans the variable
@@ -58,13 +61,20 @@ func (s *simpleThreshold) scan(x []float64, lo int, notref []float64, out []int3
 		notref = notref[:len(x)]
 	}
 	if s.strict {
+		// the hits are written by index into room made before the loop: a
+		// call inside it (append's growth) makes Go reload its values from
+		// the stack at every cell
+		out = slices.Grow(out, len(x))
+		hits := out[len(out) : len(out)+len(x)]
+		n := 0
 		sign, bound := s.sign, s.bound
 		for i, v := range x {
 			if sign*v > bound && (notref == nil || notref[i] != 0) {
-				out = append(out, int32(lo+i))
+				hits[n] = int32(lo + i)
+				n++
 			}
 		}
-		return out
+		return out[:len(out)+n]
 	}
 	c := s.c
 	for i, v := range x {
