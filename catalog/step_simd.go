@@ -28,7 +28,8 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	pee, pii := archsimd.BroadcastFloat64x4(k.pee), archsimd.BroadcastFloat64x4(k.pii)
 	th := archsimd.BroadcastFloat64x4(k.vThresh)
 	now, ref := archsimd.BroadcastInt64x4(step), archsimd.BroadcastInt64x4(k.ref)
-	finite := true
+	out, cand := roomForSpikes(out, len(v))
+	nc := 0
 	i := 0
 	for ; i+4 <= len(v); i += 4 {
 		vp, ep, ip := (*[4]float64)(v[i:i+4]), (*[4]float64)(ie[i:i+4]), (*[4]float64)(ii[i:i+4])
@@ -43,32 +44,22 @@ func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 		old := archsimd.LoadFloat64x4(vp)
 		x := pvv.Mul(old).Add(pve.Mul(e)).Add(pvi.Mul(in)).Add(qv)
 		x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
-		var nan bool
-		out, nan = crossings(x, th, active, lo+i, out)
-		finite = finite && !nan
+		nc = candidates(x, th, active, i, cand, nc)
 	}
 	archsimd.ClearAVXUpperBits()
-	if i < len(v) {
-		var tailFinite bool
-		out, tailFinite = k.stepScalar(lo+i, hi, step, out)
-		finite = finite && tailFinite
-	}
-	return out, finite
+	return finishStep(k, out, cand[:nc], v[:i], k.vThresh, lo, lo+i, hi, step)
 }
 
-// crossings appends base+l for the lanes l of x that are active (bit l of
-// active) and above th, and reports whether an active lane is NaN (neither
-// above nor at or below th), as the scalar loops test !(x <= th) first.
-func crossings(x, th archsimd.Float64x4, active uint8, base int, out []int32) ([]int32, bool) {
-	notBelow := (x.LessEqual(th).ToBits() ^ 0xf) & active
-	if notBelow == 0 {
-		return out, false
+// candidates writes, from cand[nc] on, base+l for the lanes l of x that are
+// active (bit l of active) and not at or below th (above it, or NaN, as the
+// scalar loops test !(x <= th)), and returns the new count. It makes no
+// call, so that the loops that use it keep their constants in registers.
+func candidates(x, th archsimd.Float64x4, active uint8, base int, cand []int32, nc int) int {
+	for b := (x.LessEqual(th).ToBits() ^ 0xf) & active; b != 0; b &= b - 1 {
+		cand[nc] = int32(base + bits.TrailingZeros8(b))
+		nc++
 	}
-	above := x.Greater(th).ToBits() & active
-	for b := above; b != 0; b &= b - 1 {
-		out = append(out, int32(base+bits.TrailingZeros8(b)))
-	}
-	return out, notBelow != above
+	return nc
 }
 
 // Step advances cells [lo, hi) by one step and appends those that spike:
@@ -85,43 +76,30 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	mgl, bl, invC, eE, eI, dt := b(-k.gl), b(k.bl), b(k.invC), b(k.eE), b(k.eI), b(k.dt)
 	decE, decI, th := b(k.decE), b(k.decI), b(k.vThresh)
 	now, ref := archsimd.BroadcastInt64x4(step), archsimd.BroadcastInt64x4(k.ref)
-	finite := true
+	out, cand := roomForSpikes(out, len(v))
+	nc := 0
 	i := 0
 	for ; i+4 <= len(v); i += 4 {
 		vp, ep, ip := (*[4]float64)(v[i:i+4]), (*[4]float64)(ge[i:i+4]), (*[4]float64)(gi[i:i+4])
 		e, in := archsimd.LoadFloat64x4(ep), archsimd.LoadFloat64x4(ip)
 		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i:i+4]))).Less(ref).ToBits() ^ 0xf
-		var x archsimd.Float64x4
 		if active != 0 {
 			a := mgl.Sub(e.Add(in).Mul(invC))
 			ba := bl.Add(e.Mul(eE).Add(in.Mul(eI)).Mul(invC)).Div(a)
 			ex, ok := xmath.Exp4(a.Mul(dt))
 			if !ok {
-				var f bool
-				if out, f = k.stepScalar(lo+i, lo+i+4, step, out); !f {
-					finite = false
-				}
-				continue
+				break // these cells and the rest go through stepScalar
 			}
 			old := archsimd.LoadFloat64x4(vp)
-			x = old.Add(ba).Mul(ex).Sub(ba)
+			x := old.Add(ba).Mul(ex).Sub(ba)
 			x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
+			nc = candidates(x, th, active, i, cand, nc)
 		}
 		e.Mul(decE).Store(ep)
 		in.Mul(decI).Store(ip)
-		if active != 0 {
-			var nan bool
-			out, nan = crossings(x, th, active, lo+i, out)
-			finite = finite && !nan
-		}
 	}
 	archsimd.ClearAVXUpperBits()
-	if i < len(v) {
-		var tailFinite bool
-		out, tailFinite = k.stepScalar(lo+i, hi, step, out)
-		finite = finite && tailFinite
-	}
-	return out, finite
+	return finishStep(k, out, cand[:nc], v[:i], k.vThresh, lo, lo+i, hi, step)
 }
 
 // CellCost is the cost of a cell-step of Step: a quarter of the scalar
@@ -140,4 +118,23 @@ func (k *ifCondExp) CellCost() float64 {
 		return 4
 	}
 	return condExpCost
+}
+
+// finishStep ends a vector Step of k: the candidates of cells [lo, mid),
+// written by candidates after the room that roomForSpikes made in out,
+// become spikes (spikesAbove; v and th are the block's values and the
+// threshold), and cells [mid, hi) go through stepScalar.
+func finishStep(k scalarStep, out, cand []int32, v []float64, th float64, lo, mid, hi int, step int64) ([]int32, bool) {
+	out, finite := spikesAbove(out, cand, v, th, lo)
+	if mid < hi {
+		var f bool
+		out, f = k.stepScalar(mid, hi, step, out)
+		finite = finite && f
+	}
+	return out, finite
+}
+
+// scalarStep is a kernel's one-cell-at-a-time step.
+type scalarStep interface {
+	stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool)
 }
