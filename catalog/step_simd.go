@@ -64,42 +64,75 @@ func candidates(x, th archsimd.Float64x4, active uint8, base int, cand []int32, 
 
 // Step advances cells [lo, hi) by one step and appends those that spike:
 // four cells at a time with AVX2, as IF_curr_exp's Step, the exponential
-// by xmath.Exp4; a block whose exponent leaves Exp4's range goes through
-// stepScalar.
+// by xmath.Exp4 (by xmath.Exp for four values of which one leaves Exp4's
+// range), in chunks of at most condChunk cells.
 func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	if !avx2 || hi-lo < 4 {
 		return k.stepScalar(lo, hi, step, out)
 	}
+	finite := true
+	for ; lo < hi; lo += condChunk {
+		var f bool
+		out, f = k.stepVector(lo, min(hi, lo+condChunk), step, out)
+		finite = finite && f
+	}
+	return out, finite
+}
+
+// stepVector is Step for at most condChunk cells, in three loops as
+// stepChunk, so that the call to Exp4 sits in a loop of its own and the
+// other two keep their constants in registers.
+func (k *ifCondExp) stepVector(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge, gi, last = ge[:len(v)], gi[:len(v)], last[:len(v)]
+	n := len(v) &^ 3 // whole groups of four; the rest through stepScalar
+	var expo, bas [condChunk]float64
+	var act [condChunk / 4]uint8
 	b := archsimd.BroadcastFloat64x4
 	mgl, bl, invC, eE, eI, dt := b(-k.gl), b(k.bl), b(k.invC), b(k.eE), b(k.eI), b(k.dt)
-	decE, decI, th := b(k.decE), b(k.decI), b(k.vThresh)
+	decE, decI := b(k.decE), b(k.decI)
 	now, ref := archsimd.BroadcastInt64x4(step), archsimd.BroadcastInt64x4(k.ref)
-	out, cand := roomForSpikes(out, len(v))
-	nc := 0
-	i := 0
-	for ; i+4 <= len(v); i += 4 {
-		vp, ep, ip := (*[4]float64)(v[i:i+4]), (*[4]float64)(ge[i:i+4]), (*[4]float64)(gi[i:i+4])
+	for i := 0; i < n; i += 4 {
+		ep, ip := (*[4]float64)(ge[i:i+4]), (*[4]float64)(gi[i:i+4])
 		e, in := archsimd.LoadFloat64x4(ep), archsimd.LoadFloat64x4(ip)
-		active := now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i:i+4]))).Less(ref).ToBits() ^ 0xf
-		if active != 0 {
-			a := mgl.Sub(e.Add(in).Mul(invC))
-			ba := bl.Add(e.Mul(eE).Add(in.Mul(eI)).Mul(invC)).Div(a)
-			ex, ok := xmath.Exp4(a.Mul(dt))
-			if !ok {
-				break // these cells and the rest go through stepScalar
-			}
-			old := archsimd.LoadFloat64x4(vp)
-			x := old.Add(ba).Mul(ex).Sub(ba)
-			x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
-			nc = candidates(x, th, active, i, cand, nc)
-		}
+		// active: not refractory, step − last ≥ ref
+		act[i/4] = now.Sub(archsimd.LoadInt64x4((*[4]int64)(last[i:i+4]))).Less(ref).ToBits() ^ 0xf
+		a := mgl.Sub(e.Add(in).Mul(invC))
+		bl.Add(e.Mul(eE).Add(in.Mul(eI)).Mul(invC)).Div(a).Store((*[4]float64)(bas[i : i+4]))
+		a.Mul(dt).Store((*[4]float64)(expo[i : i+4]))
 		e.Mul(decE).Store(ep)
 		in.Mul(decI).Store(ip)
 	}
+	for i := 0; i < n; i += 4 {
+		if act[i/4] == 0 {
+			continue
+		}
+		xp := (*[4]float64)(expo[i : i+4])
+		ex, ok := xmath.Exp4(archsimd.LoadFloat64x4(xp))
+		if !ok {
+			for l := range xp {
+				xp[l] = xmath.Exp(xp[l])
+			}
+			continue
+		}
+		ex.Store(xp)
+	}
+	th := b(k.vThresh)
+	out, cand := roomForSpikes(out, len(v))
+	nc := 0
+	for i := 0; i < n; i += 4 {
+		active := act[i/4]
+		if active == 0 {
+			continue
+		}
+		vp := (*[4]float64)(v[i : i+4])
+		old, ba := archsimd.LoadFloat64x4(vp), archsimd.LoadFloat64x4((*[4]float64)(bas[i:i+4]))
+		x := old.Add(ba).Mul(archsimd.LoadFloat64x4((*[4]float64)(expo[i : i+4]))).Sub(ba)
+		x.Merge(old, archsimd.Mask64x4FromBits(active)).Store(vp)
+		nc = candidates(x, th, active, i, cand, nc)
+	}
 	archsimd.ClearAVXUpperBits()
-	return finishStep(k, out, cand[:nc], v[:i], k.vThresh, lo, lo+i, hi, step)
+	return finishStep(k, out, cand[:nc], v[:n], k.vThresh, lo, lo+n, hi, step)
 }
 
 // CellCost is the cost of a cell-step of Step: a quarter of the scalar
