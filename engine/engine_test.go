@@ -283,7 +283,7 @@ type costed struct {
 
 func (k costed) CellCost() float64 { return k.cost }
 
-// Workers gives a worker per 5 µs of estimated work per step: 1024 cells of
+// Workers gives a worker per 3 µs of estimated work per step: 1024 cells of
 // a kernel without an estimate, fewer or more cells by the kernel's own.
 func TestWorkersCost(t *testing.T) {
 	t.Parallel()
@@ -294,7 +294,8 @@ func TestWorkersCost(t *testing.T) {
 		want    int
 	}{
 		{1023, 0, 2, 1}, {2048, 0, 2, 2}, {10000, 0, 8, 8}, {10000, 0, 4, 4}, {5000, 0, 8, 4},
-		{4000, 1, 2, 1}, // cuba's LIF with AVX2: 4 µs a step
+		{4000, 1, 2, 1},   // cuba's LIF with AVX2: 4 µs a step
+		{4000, 1.7, 2, 2}, // cuba's LIF without: 6.8 µs
 		{4000, 2.5, 2, 2},
 		{100, 100, 2, 2}, {100, 10, 2, 1},
 	} {
