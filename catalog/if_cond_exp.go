@@ -137,9 +137,7 @@ func (k *ifCondExp) stepChunk(lo, hi int, step int64, out []int32) ([]int32, boo
 		b[i] = (bl + (e*eE+in*eI)*invC) / a
 		x[i] = a * dt
 	}
-	for i := range x {
-		x[i] = xmath.Exp(x[i])
-	}
+	xmath.ExpTo(x, x)
 	th := k.vThresh
 	out, cand := roomForSpikes(out, len(v))
 	nc := 0

@@ -211,17 +211,7 @@ func negV(d, a []float64) {
 }
 
 // expVScalar sets d[i] = exp(a[i]).
-func expVScalar(d, a []float64) {
-	a = a[:len(d)]
-	for i := range d {
-		d[i] = xmath.Exp(a[i])
-	}
-}
+func expVScalar(d, a []float64) { xmath.ExpTo(d, a) }
 
 // exprelVScalar sets d[i] = exprel(a[i]) = (exp(a[i]) − 1)/a[i].
-func exprelVScalar(d, a []float64) {
-	a = a[:len(d)]
-	for i := range d {
-		d[i] = xmath.Exprel(a[i])
-	}
-}
+func exprelVScalar(d, a []float64) { xmath.ExprelTo(d, a) }
