@@ -107,15 +107,60 @@ func pairWordsScalar(c1, c2, c3 uint32, key [2]uint32, even, odd *[8]uint64) {
 
 // philox4x4 computes block 0 of four streams with the same key, round by
 // round so that the lanes overlap, and returns their words lane by lane.
+// The ten rounds are written out: as a loop, Go kept its counter and some
+// of the sixteen words on the stack, and the noise took 9.45 instead of
+// 8.56 ns per value (`go test ./rng -bench Normals`, default build).
 func philox4x4(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3 uint32, key [2]uint32) [16]uint32 {
 	var a0, b0, c0, d0 uint32
 	k0, k1 := key[0], key[1]
-	for r := 0; r < 10; r++ {
-		a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
-		b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
-		c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
-		d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
-		k0, k1 = k0+philoxW0, k1+philoxW1
-	}
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
+	k0, k1 = k0+philoxW0, k1+philoxW1
+	a0, a1, a2, a3 = philoxRound(a0, a1, a2, a3, k0, k1)
+	b0, b1, b2, b3 = philoxRound(b0, b1, b2, b3, k0, k1)
+	c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+	d0, d1, d2, d3 = philoxRound(d0, d1, d2, d3, k0, k1)
 	return [16]uint32{a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3, d0, d1, d2, d3}
 }
