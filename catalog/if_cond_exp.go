@@ -100,18 +100,25 @@ func newIFCondExp(in Instance) (Kernel, error) {
 
 // stepScalar is Step one cell at a time.
 func (k *ifCondExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool) {
-	finite := true
-	for ; lo < hi; lo += condChunk {
-		var f bool
-		out, f = k.stepChunk(lo, min(hi, lo+condChunk), step, out)
-		finite = finite && f
-	}
-	return out, finite
+	return inChunks(lo, hi, step, out, k.stepChunk)
 }
 
 // condChunk is the most cells stepChunk takes: its two buffers of that many
 // values live on the stack.
 const condChunk = 256
+
+// inChunks runs chunk over cells [lo, hi) in pieces of at most condChunk
+// cells, in order, and reports whether every piece was finite.
+func inChunks(lo, hi int, step int64, out []int32,
+	chunk func(lo, hi int, step int64, out []int32) ([]int32, bool)) ([]int32, bool) {
+	finite := true
+	for ; lo < hi; lo += condChunk {
+		var f bool
+		out, f = chunk(lo, min(hi, lo+condChunk), step, out)
+		finite = finite && f
+	}
+	return out, finite
+}
 
 // stepChunk is stepScalar for at most condChunk cells, in three loops so
 // that the two without a call keep their values in registers: the decay of

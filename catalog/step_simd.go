@@ -70,13 +70,7 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	if !avx2 || hi-lo < 4 {
 		return k.stepScalar(lo, hi, step, out)
 	}
-	finite := true
-	for ; lo < hi; lo += condChunk {
-		var f bool
-		out, f = k.stepVector(lo, min(hi, lo+condChunk), step, out)
-		finite = finite && f
-	}
-	return out, finite
+	return inChunks(lo, hi, step, out, k.stepVector)
 }
 
 // stepVector is Step for at most condChunk cells, in three loops as

@@ -5,6 +5,33 @@ import (
 	"math/big"
 )
 
+// The reduction x = k·ln2/64 + r that Exp, Expm1 and their slice and
+// vector forms share.
+const (
+	// ln2/64 in two parts: hi has 32 significant bits, so k·hi is exact
+	// for |k| < 2^20
+	ln2hi = 0.01083042469326756
+	ln2lo = 2.9815858269852933e-12
+	inv   = 92.33248261689366 // 64/ln2
+	// adding and subtracting 1.5·2^52 rounds to the nearest integer
+	shifter = 6755399441055744.0
+)
+
+// reduce returns k, the integer nearest to x·64/ln2, as a float64 and as an
+// int64, and r = x − k·ln2/64, |r| ≤ ln2/128.
+func reduce(x float64) (kf float64, k int64, r float64) {
+	kf = (x*inv + shifter) - shifter
+	return kf, int64(kf), (x - kf*ln2hi) - kf*ln2lo
+}
+
+// expm1Poly returns e^r − 1 for |r| ≤ ln2/128: Taylor to r^6 (truncation
+// below 1e-19), evaluated in a shallow tree (Estrin) rather than one long
+// chain.
+func expm1Poly(r float64) float64 {
+	r2 := r * r
+	return r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+}
+
 // Exp returns e**x within one unit in the last place (tested against
 // 200-bit values), with math.Exp's special cases: Exp(+Inf) = +Inf,
 // Exp(NaN) = NaN, Exp(-Inf) = 0, +Inf above 709.78, subnormal and then 0
@@ -13,13 +40,6 @@ func Exp(x float64) float64 {
 	const (
 		overflow  = 7.09782712893383973096e+02
 		underflow = -7.45133219101941108420e+02
-		// ln2/64 in two parts: hi has 32 significant bits, so k·hi is
-		// exact for |k| < 2^20
-		ln2hi = 0.01083042469326756
-		ln2lo = 2.9815858269852933e-12
-		inv   = 92.33248261689366 // 64/ln2
-		// adding and subtracting 1.5·2^52 rounds to the nearest integer
-		shifter = 6755399441055744.0
 	)
 	switch {
 	case x > overflow:
@@ -30,15 +50,9 @@ func Exp(x float64) float64 {
 		}
 		return 0
 	}
-	kf := (x*inv + shifter) - shifter
-	k := int64(kf)
-	r := (x - kf*ln2hi) - kf*ln2lo
-	// e^r - 1 for |r| ≤ ln2/128: Taylor to r^6 (truncation below 1e-19),
-	// evaluated in a shallow tree (Estrin) rather than one long chain
-	r2 := r * r
-	p := r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+	_, k, r := reduce(x)
 	t := exp2Table[k&63]
-	y := t + t*p
+	y := t + t*expm1Poly(r)
 	m := k >> 6
 	if m > -1022 && m < 1024 {
 		return math.Float64frombits(math.Float64bits(y) + uint64(m)<<52)

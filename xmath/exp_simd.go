@@ -14,12 +14,6 @@ func Exp4(x archsimd.Float64x4) (archsimd.Float64x4, bool) {
 	if x.LessEqual(lim).And(x.GreaterEqual(archsimd.BroadcastFloat64x4(-700))).ToBits() != 0xf {
 		return x, false
 	}
-	const (
-		ln2hi   = 0.01083042469326756
-		ln2lo   = 2.9815858269852933e-12
-		inv     = 92.33248261689366
-		shifter = 6755399441055744.0
-	)
 	sh := archsimd.BroadcastFloat64x4(shifter)
 	big := x.Mul(archsimd.BroadcastFloat64x4(inv)).Add(sh)
 	kf := big.Sub(sh)
@@ -56,12 +50,6 @@ func Exprel4(x archsimd.Float64x4) (archsimd.Float64x4, bool) {
 	if inRange.And(x.NotEqual(archsimd.Float64x4{})).ToBits() != 0xf {
 		return x, false
 	}
-	const (
-		ln2hi   = 0.01083042469326756
-		ln2lo   = 2.9815858269852933e-12
-		inv     = 92.33248261689366
-		shifter = 6755399441055744.0
-	)
 	sh := archsimd.BroadcastFloat64x4(shifter)
 	big := x.Mul(archsimd.BroadcastFloat64x4(inv)).Add(sh)
 	kf := big.Sub(sh)

@@ -3,17 +3,12 @@ package xmath
 import "math"
 
 // ExpTo sets dst[i] = Exp(src[i]) for every i of dst (src at least as
-// long; dst may be src), with the same bits as Exp. Exp is too large for Go to inline, so a
-// loop that calls it pays for the call at every value and cannot overlap
-// one value's work with the next; here Exp's common path (results that are
-// normal numbers) is written out in the loop, and the rest calls Exp.
+// long; dst may be src), with the same bits as Exp. Exp is too large for
+// Go to inline, so a loop that calls it pays for the call at every value
+// and cannot overlap one value's work with the next; here Exp's common path
+// (results that are normal numbers) is written out in the loop, and the
+// rest calls Exp.
 func ExpTo(dst, src []float64) {
-	const (
-		ln2hi   = 0.01083042469326756
-		ln2lo   = 2.9815858269852933e-12
-		inv     = 92.33248261689366
-		shifter = 6755399441055744.0
-	)
 	src = src[:len(dst)]
 	for i, x := range src {
 		// within ±700, 2^m below is a normal number (m > −1022, m < 1024)
@@ -21,39 +16,27 @@ func ExpTo(dst, src []float64) {
 			dst[i] = Exp(x)
 			continue
 		}
-		kf := (x*inv + shifter) - shifter
-		k := int64(kf)
-		r := (x - kf*ln2hi) - kf*ln2lo
-		r2 := r * r
-		p := r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+		_, k, r := reduce(x)
 		t := exp2Table[k&63]
-		y := t + t*p
+		y := t + t*expm1Poly(r)
 		dst[i] = math.Float64frombits(math.Float64bits(y) + uint64(k>>6)<<52)
 	}
 }
 
 // ExprelTo sets dst[i] = Exprel(src[i]) for every i of dst (src at least
-// as long; dst may be src), with the same bits as Exprel, for the reason of ExpTo: both of
-// Expm1's paths (its table for e^x near 1, Exp(x) − 1 below) are written
-// out for nonzero values in [−40, 700], and the rest calls Exprel.
+// as long; dst may be src), with the same bits as Exprel, for the reason of
+// ExpTo: both of Expm1's paths (its table for e^x near 1, Exp(x) − 1
+// below) are written out for nonzero values in [−40, 700], and the rest
+// calls Exprel.
 func ExprelTo(dst, src []float64) {
-	const (
-		ln2hi   = 0.01083042469326756
-		ln2lo   = 2.9815858269852933e-12
-		inv     = 92.33248261689366
-		shifter = 6755399441055744.0
-	)
 	src = src[:len(dst)]
 	for i, x := range src {
 		if !(x >= -40 && x <= 700) || x == 0 {
 			dst[i] = Exprel(x)
 			continue
 		}
-		kf := (x*inv + shifter) - shifter
-		k := int64(kf)
-		r := (x - kf*ln2hi) - kf*ln2lo
-		r2 := r * r
-		p := r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+		_, k, r := reduce(x)
+		p := expm1Poly(r)
 		j, m := k&63, k>>6
 		if m < -2 { // Expm1's Exp(x) − 1, with Exp's normal result (m ≤ 1010 here)
 			t := exp2Table[j]

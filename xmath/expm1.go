@@ -14,13 +14,7 @@ import (
 // its accuracy where e^x is near 1: 2^m·hi − 1 is exact there (Sterbenz),
 // and lo carries what hi lost in rounding.
 func Expm1(x float64) float64 {
-	const (
-		overflow = 7.09782712893383973096e+02
-		ln2hi    = 0.01083042469326756
-		ln2lo    = 2.9815858269852933e-12
-		inv      = 92.33248261689366 // 64/ln2
-		shifter  = 6755399441055744.0
-	)
+	const overflow = 7.09782712893383973096e+02
 	switch {
 	case x > overflow:
 		return math.Inf(1)
@@ -30,11 +24,8 @@ func Expm1(x float64) float64 {
 		}
 		return -1
 	}
-	kf := (x*inv + shifter) - shifter
-	k := int64(kf)
-	r := (x - kf*ln2hi) - kf*ln2lo
-	r2 := r * r
-	p := r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+	_, k, r := reduce(x)
+	p := expm1Poly(r)
 	j := k & 63
 	hi, lo := exp2Table[j], exp2Lo[j]
 	m := k >> 6
