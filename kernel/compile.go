@@ -88,21 +88,16 @@ func (c *compiler) isConst(o operand) (float64, bool) {
 // emit appends an instruction writing a new virtual register, sharing an
 // identical earlier one.
 func (c *compiler) emit(in instr) operand {
-	key := ""
-	if in.op != opRand {
-		key = fmt.Sprintf("%d %v %v %v %x %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), math.Float64bits(in.k2), in.fn1, in.fn3)
-		if o, ok := c.cse[key]; ok {
-			return o
-		}
+	key := fmt.Sprintf("%d %v %v %v %x %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), math.Float64bits(in.k2), in.fn1, in.fn3)
+	if o, ok := c.cse[key]; ok {
+		return o
 	}
 	in.dst = c.vregs
 	c.vregs++
 	c.code = append(c.code, in)
 	c.defs[in.dst] = in
 	o := operand{kind: kReg, i: in.dst}
-	if key != "" {
-		c.cse[key] = o
-	}
+	c.cse[key] = o
 	return o
 }
 
@@ -113,13 +108,25 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 	if xc && yc {
 		return c.constant(scalar(op, xv, yv))
 	}
+	// exact identities, for every x (±0, ±Inf and NaN too): x − (+0),
+	// x + (−0), x·1 and x/1 are x; x + (+0) is not (−0 + 0 is +0)
+	if yc && identity(op, yv) {
+		return x
+	}
+	if xc && (op == opAdd || op == opMul) && identity(op, xv) {
+		return y
+	}
 	switch {
 	case op == opAdd && !xc && !yc:
 		// Superinstructions, with the rounding of the separate operations:
-		// a·k + b in one pass, and −a + b as b − a.
+		// a·k + b and (a·k)·k2 + b in one pass (Euler's x + dt·f), and
+		// −a + b as b − a.
 		for _, p := range [2][2]operand{{x, y}, {y, x}} {
 			if d, ok := c.def(p[0]); ok && d.op == opMulC {
 				return c.emit(instr{op: opMulAddC, a: d.a, b: p[1], k: d.k})
+			}
+			if d, ok := c.def(p[0]); ok && d.op == opMulMulC {
+				return c.emit(instr{op: opMulMulAddC, a: d.a, b: p[1], k: d.k, k2: d.k2})
 			}
 			if d, ok := c.def(p[0]); ok && d.op == opNeg {
 				return c.emit(instr{op: opSub, a: p[1], b: d.a})
@@ -152,6 +159,19 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 		return c.emit(instr{op: opRDivC, a: y, k: xv})
 	}
 	return c.emit(instr{op: op, a: x, b: y})
+}
+
+// identity reports whether x op k is x for every x.
+func identity(op opcode, k float64) bool {
+	switch op {
+	case opSub:
+		return math.Float64bits(k) == 0 // +0
+	case opAdd:
+		return math.Float64bits(k) == 1<<63 // −0
+	case opMul, opDiv:
+		return k == 1
+	}
+	return false
 }
 
 // mulC emits x·k, as one pass with the operation that computed x when it
@@ -263,7 +283,7 @@ func (c *compiler) call(e *eqn.Call) (operand, error) {
 			return operand{}, c.errorf(e.Pos(), "%s() takes no arguments", e.Fun)
 		}
 		c.sites = append(c.sites, e.Fun == "randn")
-		return c.emit(instr{op: opRand, site: len(c.sites) - 1}), nil
+		return operand{kind: kRand, i: len(c.sites) - 1}, nil
 	}
 	args := make([]operand, len(e.Args))
 	allConst := true
@@ -320,7 +340,7 @@ func (c *compiler) ident(e *eqn.Ident) (operand, error) {
 	}
 	for k, nz := range c.sc.noise {
 		if nz == name {
-			return c.emit(instr{op: opRand, site: k}), nil
+			return operand{kind: kRand, i: k}, nil
 		}
 	}
 	for k, s := range c.sc.scalars {

@@ -315,14 +315,14 @@ func TestFusedConstantOps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fused := 0
+	fused := map[opcode]int{}
 	for _, in := range k.update.code {
-		if in.op == opMulMulC || in.op == opAddMulC {
-			fused++
-		}
+		fused[in.op]++
 	}
-	if fused != 4 {
-		t.Errorf("%d fused instructions, want 4", fused)
+	// (x − c)·250.1 and (c + x)/0.29 as single instructions, (x·g)·0.31 and
+	// 3·(x/g) each with the addition that takes it: five in all
+	if fused[opAddMulC] != 2 || fused[opMulMulAddC] != 2 || len(k.update.code) != 5 {
+		t.Errorf("instructions %v, want 2 opAddMulC, 2 opMulMulAddC and one more", fused)
 	}
 	k.Step(0, n, 0, nil)
 	cc, g, r := 0.013, 1.7, 0.29 // variables: 1/g rounds 1.7, as the compiler does
@@ -350,5 +350,43 @@ func TestDeadFirstInstruction(t *testing.T) {
 	}
 	if n := len(k.update.code); n != 1 || k.update.code[0].op != opAddMulC {
 		t.Errorf("%d instructions (first %v), want one opAddMulC", n, k.update.code[0].op)
+	}
+}
+
+// x − 0, x + (−0), x·1 and x/1 compile to no arithmetic (the update then
+// only copies x): they are x, bit for bit, for every x; x + 0 is not
+// (−0 + 0 is +0) and stays.
+func TestExactIdentities(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		expr string
+		ops  int
+	}{{"((x - 0)*1)/1 + (-0)", 0}, {"1*x", 0}, {"x + 0", 1}, {"x - (-0)", 1}} {
+		x := []float64{math.Copysign(0, -1), 0, 1.5, -2.25e-300}
+		ref := append([]float64(nil), x...)
+		k, err := New(Spec{N: len(x), DT: 1e-4, Arrays: map[string][]float64{"x": x},
+			Update: prog(t, "_x = "+c.expr, "x <- _x")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops := 0
+		for _, in := range k.update.code {
+			if in.op != opCopy {
+				ops++
+			}
+		}
+		if ops != c.ops {
+			t.Errorf("%s: %d instructions besides copies, want %d", c.expr, ops, c.ops)
+		}
+		k.Step(0, len(x), 0, nil)
+		for i, v := range ref {
+			want := v
+			if c.ops == 1 {
+				want = v + 0
+			}
+			if math.Float64bits(x[i]) != math.Float64bits(want) {
+				t.Errorf("%s at %v: %v, want %v", c.expr, v, x[i], want)
+			}
+		}
 	}
 }

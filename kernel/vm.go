@@ -38,14 +38,14 @@ const (
 	opSelect // d = a ≠ 0 ? b : c
 	opIndex  // d = cell index
 	opTime   // d = t
-	opRand   // d = uniform draw of site k
 	opLastSpike
 	opNotRef
-	opStore   // view[arr] = a (gathered blocks only); writes no register
-	opScalar  // d = scalars[site]: a value given per evaluation
-	opMulAddC // d = a·c + b
-	opMulMulC // d = (a·c)·c2
-	opAddMulC // d = (a + c)·c2
+	opStore      // view[arr] = a (gathered blocks only); writes no register
+	opScalar     // d = scalars[site]: a value given per evaluation
+	opMulAddC    // d = a·c + b
+	opMulMulC    // d = (a·c)·c2
+	opAddMulC    // d = (a + c)·c2
+	opMulMulAddC // d = (a·c)·c2 + b
 )
 
 type operandKind uint8
@@ -55,6 +55,7 @@ const (
 	kReg                      // block register
 	kArr                      // state array (contiguous block, or gathered cells)
 	kConst                    // constant, broadcast
+	kRand                     // the block's draws of a random site
 )
 
 type operand struct {
@@ -67,7 +68,7 @@ type instr struct {
 	dst     int // register
 	a, b, c operand
 	k       float64 // scalar for the …C ops
-	k2      float64 // second scalar of opMulMulC and opAddMulC
+	k2      float64 // second scalar of opMulMulC, opAddMulC and opMulMulAddC
 	fn1     func(float64) float64
 	fn3     func(a, b, c float64) float64
 	site    int // random site
@@ -104,6 +105,8 @@ func (f *frame) get(o operand) []float64 {
 		return f.regs[o.i][:f.n]
 	case kArr:
 		return f.view[o.i][:f.n]
+	case kRand:
+		return f.rand[o.i][:f.n]
 	}
 	return f.consts[o.i][:f.n]
 }
@@ -160,6 +163,8 @@ func (f *frame) run(p *program, dt float64) {
 			mulMulVC(d, f.get(in.a), in.k, in.k2)
 		case opAddMulC:
 			addMulVC(d, f.get(in.a), in.k, in.k2)
+		case opMulMulAddC:
+			mulMulAddVC(d, f.get(in.a), f.get(in.b), in.k, in.k2)
 		case opExp:
 			expV(d, f.get(in.a))
 		case opExprel:
@@ -192,8 +197,6 @@ func (f *frame) run(p *program, dt float64) {
 			for i := range d {
 				d[i] = f.t
 			}
-		case opRand:
-			copy(d, f.rand[in.site][:f.n])
 		case opLastSpike:
 			for i := range d {
 				if l := f.last[f.cell(i)]; l == neverSpiked {

@@ -186,6 +186,23 @@ func mulMulVCScalar(d, a []float64, c, c2 float64) {
 	}
 }
 
+// mulMulAddVCScalar sets d[i] = (a[i]·c)·c2 + b[i], rounding each product
+// and the sum.
+func mulMulAddVCScalar(d, a, b []float64, c, c2 float64) {
+	a, b = a[:len(d)], b[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		dd, aa, bb := d[i:i+4:i+4], a[i:i+4:i+4], b[i:i+4:i+4]
+		dd[0] = float64(float64(aa[0]*c)*c2) + bb[0]
+		dd[1] = float64(float64(aa[1]*c)*c2) + bb[1]
+		dd[2] = float64(float64(aa[2]*c)*c2) + bb[2]
+		dd[3] = float64(float64(aa[3]*c)*c2) + bb[3]
+	}
+	for ; i < len(d); i++ {
+		d[i] = float64(float64(a[i]*c)*c2) + b[i]
+	}
+}
+
 // addMulVCScalar sets d[i] = (a[i] + c)·c2, rounding the sum and the product.
 func addMulVCScalar(d, a []float64, c, c2 float64) {
 	a = a[:len(d)]

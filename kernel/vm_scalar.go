@@ -24,6 +24,8 @@ func mulAddVC(d, a, b []float64, c float64) { mulAddVCScalar(d, a, b, c) }
 
 func mulMulVC(d, a []float64, c, c2 float64) { mulMulVCScalar(d, a, c, c2) }
 
+func mulMulAddVC(d, a, b []float64, c, c2 float64) { mulMulAddVCScalar(d, a, b, c, c2) }
+
 func addMulVC(d, a []float64, c, c2 float64) { addMulVCScalar(d, a, c, c2) }
 
 func expV(d, a []float64) { expVScalar(d, a) }

@@ -188,6 +188,24 @@ func mulAddVC(d, a, b []float64, c float64) {
 	mulAddVCScalar(d[i:], a[i:], b[i:], c)
 }
 
+func mulMulAddVC(d, a, b []float64, c, c2 float64) {
+	if !avx2 || len(d) < 4 {
+		mulMulAddVCScalar(d, a, b, c, c2)
+		return
+	}
+	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
+	a = a[:len(d)]
+	b = b[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		y := archsimd.LoadFloat64x4(vec(b, i))
+		x.Mul(cc).Mul(cc2).Add(y).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	mulMulAddVCScalar(d[i:], a[i:], b[i:], c, c2)
+}
+
 func mulMulVC(d, a []float64, c, c2 float64) {
 	i := affine4(d, a, c, math.Copysign(0, -1), c2)
 	mulMulVCScalar(d[i:], a[i:], c, c2)
