@@ -119,8 +119,8 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 	switch {
 	case op == opAdd && !xc && !yc:
 		// Superinstructions, with the rounding of the separate operations:
-		// a·k + b and (a·k)·k2 + b in one pass (Euler's x + dt·f), and
-		// −a + b as b − a.
+		// a·k + b, (a·k)·k2 + b (Euler's x + dt·f) and a·b + c in one
+		// pass, and −a + b as b − a.
 		for _, p := range [2][2]operand{{x, y}, {y, x}} {
 			if d, ok := c.def(p[0]); ok && d.op == opMulC {
 				return c.emit(instr{op: opMulAddC, a: d.a, b: p[1], k: d.k})
@@ -128,11 +128,21 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 			if d, ok := c.def(p[0]); ok && d.op == opMulMulC {
 				return c.emit(instr{op: opMulMulAddC, a: d.a, b: p[1], k: d.k, k2: d.k2})
 			}
+			if d, ok := c.def(p[0]); ok && d.op == opMul {
+				return c.emit(instr{op: opMulAdd, a: d.a, b: d.b, c: p[1]})
+			}
 			if d, ok := c.def(p[0]); ok && d.op == opNeg {
 				return c.emit(instr{op: opSub, a: p[1], b: d.a})
 			}
 		}
 		return c.emit(instr{op: opAdd, a: x, b: y})
+	case op == opSub && !xc && !yc:
+		// x − a·b in one pass, with the rounding of the product and the
+		// difference
+		if d, ok := c.def(y); ok && d.op == opMul {
+			return c.emit(instr{op: opRSubMul, a: d.a, b: d.b, c: x})
+		}
+		return c.emit(instr{op: opSub, a: x, b: y})
 	case yc && op == opAdd:
 		return c.emit(instr{op: opAddC, a: x, k: yv})
 	case xc && op == opAdd:

@@ -390,3 +390,34 @@ func TestExactIdentities(t *testing.T) {
 		}
 	}
 }
+
+// x − a·b and a·b + c run as single instructions (opRSubMul, opMulAdd) with
+// the bits of the separate product and sum, over 37 cells (four lanes at a
+// time and a tail in the SIMD build).
+func TestFusedProducts(t *testing.T) {
+	t.Parallel()
+	const n = 37
+	x, y, z := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range x {
+		x[i], y[i], z[i] = -0.07+0.0123*float64(i), 1e-9*float64(i%7)+3e-10, 0.3-0.011*float64(i)
+	}
+	rx, ry, rz := append([]float64(nil), x...), append([]float64(nil), y...), append([]float64(nil), z...)
+	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x, "y": y, "z": z},
+		Update: prog(t, "_x = (z - y*x) + x*z", "x <- _x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[opcode]int{}
+	for _, in := range k.update.code {
+		ops[in.op]++
+	}
+	if ops[opRSubMul] != 1 || ops[opMulAdd] != 1 || len(k.update.code) != 2 {
+		t.Errorf("instructions %v, want one opRSubMul and one opMulAdd", ops)
+	}
+	k.Step(0, n, 0, nil)
+	for i := range x {
+		if want := float64(rz[i]-float64(ry[i]*rx[i])) + float64(rx[i]*rz[i]); x[i] != want {
+			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
+		}
+	}
+}

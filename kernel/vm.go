@@ -46,6 +46,8 @@ const (
 	opMulMulC    // d = (a·c)·c2
 	opAddMulC    // d = (a + c)·c2
 	opMulMulAddC // d = (a·c)·c2 + b
+	opMulAdd     // d = a·b + c
+	opRSubMul    // d = c − a·b
 )
 
 type operandKind uint8
@@ -165,6 +167,10 @@ func (f *frame) run(p *program, dt float64) {
 			addMulVC(d, f.get(in.a), in.k, in.k2)
 		case opMulMulAddC:
 			mulMulAddVC(d, f.get(in.a), f.get(in.b), in.k, in.k2)
+		case opMulAdd:
+			mulAddVV(d, f.get(in.a), f.get(in.b), f.get(in.c), 1)
+		case opRSubMul:
+			mulAddVV(d, f.get(in.a), f.get(in.b), f.get(in.c), -1)
 		case opExp:
 			expV(d, f.get(in.a))
 		case opExprel:

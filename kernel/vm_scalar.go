@@ -26,6 +26,8 @@ func mulMulVC(d, a []float64, c, c2 float64) { mulMulVCScalar(d, a, c, c2) }
 
 func mulMulAddVC(d, a, b []float64, c, c2 float64) { mulMulAddVCScalar(d, a, b, c, c2) }
 
+func mulAddVV(d, a, b, c []float64, s float64) { mulAddVVScalar(d, a, b, c, s) }
+
 func addMulVC(d, a []float64, c, c2 float64) { addMulVCScalar(d, a, c, c2) }
 
 func expV(d, a []float64) { expVScalar(d, a) }

@@ -188,6 +188,24 @@ func mulAddVC(d, a, b []float64, c float64) {
 	mulAddVCScalar(d[i:], a[i:], b[i:], c)
 }
 
+func mulAddVV(d, a, b, c []float64, s float64) {
+	if !avx2 || len(d) < 4 {
+		mulAddVVScalar(d, a, b, c, s)
+		return
+	}
+	ss := archsimd.BroadcastFloat64x4(s)
+	a, b, c = a[:len(d)], b[:len(d)], c[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		y := archsimd.LoadFloat64x4(vec(b, i))
+		z := archsimd.LoadFloat64x4(vec(c, i))
+		z.Add(x.Mul(y).Mul(ss)).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	mulAddVVScalar(d[i:], a[i:], b[i:], c[i:], s)
+}
+
 func mulMulAddVC(d, a, b []float64, c, c2 float64) {
 	if !avx2 || len(d) < 4 {
 		mulMulAddVCScalar(d, a, b, c, c2)
