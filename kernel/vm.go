@@ -73,7 +73,7 @@ type instr struct {
 	k2      float64 // second scalar of opMulMulC, opAddMulC and opMulMulAddC
 	fn1     func(float64) float64
 	fn3     func(a, b, c float64) float64
-	site    int // random site
+	site    int // the value of opScalar
 	arr     int // array written by opStore
 }
 
