@@ -88,7 +88,8 @@ func (c *compiler) isConst(o operand) (float64, bool) {
 // emit appends an instruction writing a new virtual register, sharing an
 // identical earlier one.
 func (c *compiler) emit(in instr) operand {
-	key := fmt.Sprintf("%d %v %v %v %x %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), math.Float64bits(in.k2), in.fn1, in.fn3)
+	key := fmt.Sprintf("%d %v %v %v %x %x %x %p %p", in.op, in.a, in.b, in.c, math.Float64bits(in.k), math.Float64bits(in.k2),
+		math.Float64bits(in.k3), in.fn1, in.fn3)
 	if o, ok := c.cse[key]; ok {
 		return o
 	}
@@ -166,6 +167,10 @@ func (c *compiler) binaryOp(op opcode, x, y operand) operand {
 	case xc && op == opMul:
 		return c.mulC(y, xv)
 	case xc && op == opDiv:
+		// k / (a·c) in one pass, with both roundings
+		if d, ok := c.def(y); ok && d.op == opMulC {
+			return c.emit(instr{op: opRDivMulC, a: d.a, k: d.k, k2: xv})
+		}
 		return c.emit(instr{op: opRDivC, a: y, k: xv})
 	}
 	return c.emit(instr{op: op, a: x, b: y})
@@ -185,8 +190,9 @@ func identity(op opcode, k float64) bool {
 }
 
 // mulC emits x·k, as one pass with the operation that computed x when it
-// is a multiplication or an addition by a number (superinstructions with
-// the rounding of the separate operations; a − c is a + (−c) exactly).
+// is a multiplication or an addition by a number, or (a + c)·c2
+// (superinstructions with the rounding of the separate operations; a − c
+// is a + (−c) exactly).
 func (c *compiler) mulC(x operand, k float64) operand {
 	if d, ok := c.def(x); ok {
 		switch d.op {
@@ -196,6 +202,8 @@ func (c *compiler) mulC(x operand, k float64) operand {
 			return c.emit(instr{op: opAddMulC, a: d.a, k: d.k, k2: k})
 		case opSubC:
 			return c.emit(instr{op: opAddMulC, a: d.a, k: -d.k, k2: k})
+		case opAddMulC:
+			return c.emit(instr{op: opAddMulMulC, a: d.a, k: d.k, k2: d.k2, k3: k})
 		}
 	}
 	return c.emit(instr{op: opMulC, a: x, k: k})

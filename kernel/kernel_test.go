@@ -421,3 +421,36 @@ func TestFusedProducts(t *testing.T) {
 		}
 	}
 }
+
+// ((x − c)·k2)·k3 and k / (x·c) run as single instructions (opAddMulMulC,
+// opRDivMulC) with the bits of the separate operations.
+func TestFusedChains(t *testing.T) {
+	t.Parallel()
+	const n = 37
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = -0.07 + 0.0123*float64(i)
+	}
+	ref := append([]float64(nil), x...)
+	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x},
+		Consts: map[string]float64{"c": 0.013},
+		Update: prog(t, "_x = ((x - c)*250.1)*3.7 + 1.28/(x*0.001)", "x <- _x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[opcode]int{}
+	for _, in := range k.update.code {
+		ops[in.op]++
+	}
+	if ops[opAddMulMulC] != 1 || ops[opRDivMulC] != 1 || len(k.update.code) != 3 {
+		t.Errorf("instructions %v, want one opAddMulMulC, one opRDivMulC and the sum", ops)
+	}
+	k.Step(0, n, 0, nil)
+	for i, v := range ref {
+		a := float64(float64(v-0.013)*250.1) * 3.7
+		b := 1.28 / float64(v*0.001)
+		if want := a + b; x[i] != want {
+			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
+		}
+	}
+}

@@ -48,6 +48,8 @@ const (
 	opMulMulAddC // d = (a·c)·c2 + b
 	opMulAdd     // d = a·b + c
 	opRSubMul    // d = c − a·b
+	opAddMulMulC // d = ((a + c)·c2)·c3
+	opRDivMulC   // d = c2 / (a·c)
 )
 
 type operandKind uint8
@@ -70,7 +72,8 @@ type instr struct {
 	dst     int // register
 	a, b, c operand
 	k       float64 // scalar for the …C ops
-	k2      float64 // second scalar of opMulMulC, opAddMulC and opMulMulAddC
+	k2      float64 // second scalar of opMulMulC, opAddMulC, opMulMulAddC, opAddMulMulC, opRDivMulC
+	k3      float64 // third scalar of opAddMulMulC
 	fn1     func(float64) float64
 	fn3     func(a, b, c float64) float64
 	site    int // the value of opScalar
@@ -171,6 +174,10 @@ func (f *frame) run(p *program, dt float64) {
 			mulAddVV(d, f.get(in.a), f.get(in.b), f.get(in.c), 1)
 		case opRSubMul:
 			mulAddVV(d, f.get(in.a), f.get(in.b), f.get(in.c), -1)
+		case opAddMulMulC:
+			addMulMulVC(d, f.get(in.a), in.k, in.k2, in.k3)
+		case opRDivMulC:
+			rdivMulVC(d, f.get(in.a), in.k, in.k2)
 		case opExp:
 			expV(d, f.get(in.a))
 		case opExprel:

@@ -153,6 +153,40 @@ func rdivVCScalar(d, a []float64, c float64) {
 	}
 }
 
+// rdivMulVCScalar sets d[i] = c2 / (a[i]·c), rounding the product and the
+// quotient.
+func rdivMulVCScalar(d, a []float64, c, c2 float64) {
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		dd, aa := d[i:i+4:i+4], a[i:i+4:i+4]
+		dd[0] = c2 / float64(aa[0]*c)
+		dd[1] = c2 / float64(aa[1]*c)
+		dd[2] = c2 / float64(aa[2]*c)
+		dd[3] = c2 / float64(aa[3]*c)
+	}
+	for ; i < len(d); i++ {
+		d[i] = c2 / float64(a[i]*c)
+	}
+}
+
+// addMulMulVCScalar sets d[i] = ((a[i] + c)·c2)·c3, rounding each
+// operation.
+func addMulMulVCScalar(d, a []float64, c, c2, c3 float64) {
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		dd, aa := d[i:i+4:i+4], a[i:i+4:i+4]
+		dd[0] = float64(float64(aa[0]+c)*c2) * c3
+		dd[1] = float64(float64(aa[1]+c)*c2) * c3
+		dd[2] = float64(float64(aa[2]+c)*c2) * c3
+		dd[3] = float64(float64(aa[3]+c)*c2) * c3
+	}
+	for ; i < len(d); i++ {
+		d[i] = float64(float64(a[i]+c)*c2) * c3
+	}
+}
+
 // mulAddVCScalar sets d[i] = a[i]·c + b[i], rounding the product and the sum
 // separately.
 func mulAddVCScalar(d, a, b []float64, c float64) {

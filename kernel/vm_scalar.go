@@ -20,6 +20,10 @@ func mulVC(d, a []float64, c float64) { mulVCScalar(d, a, c) }
 
 func rdivVC(d, a []float64, c float64) { rdivVCScalar(d, a, c) }
 
+func rdivMulVC(d, a []float64, c, c2 float64) { rdivMulVCScalar(d, a, c, c2) }
+
+func addMulMulVC(d, a []float64, c, c2, c3 float64) { addMulMulVCScalar(d, a, c, c2, c3) }
+
 func mulAddVC(d, a, b []float64, c float64) { mulAddVCScalar(d, a, b, c) }
 
 func mulMulVC(d, a []float64, c, c2 float64) { mulMulVCScalar(d, a, c, c2) }

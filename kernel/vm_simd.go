@@ -170,6 +170,38 @@ func rdivVC(d, a []float64, c float64) {
 	rdivVCScalar(d[i:], a[i:], c)
 }
 
+func rdivMulVC(d, a []float64, c, c2 float64) {
+	if !avx2 || len(d) < 4 {
+		rdivMulVCScalar(d, a, c, c2)
+		return
+	}
+	cc, cc2 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2)
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		cc2.Div(x.Mul(cc)).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	rdivMulVCScalar(d[i:], a[i:], c, c2)
+}
+
+func addMulMulVC(d, a []float64, c, c2, c3 float64) {
+	if !avx2 || len(d) < 4 {
+		addMulMulVCScalar(d, a, c, c2, c3)
+		return
+	}
+	cc, cc2, cc3 := archsimd.BroadcastFloat64x4(c), archsimd.BroadcastFloat64x4(c2), archsimd.BroadcastFloat64x4(c3)
+	a = a[:len(d)]
+	i := 0
+	for ; i+4 <= len(d); i += 4 {
+		x := archsimd.LoadFloat64x4(vec(a, i))
+		x.Add(cc).Mul(cc2).Mul(cc3).Store(vec(d, i))
+	}
+	archsimd.ClearAVXUpperBits()
+	addMulMulVCScalar(d[i:], a[i:], c, c2, c3)
+}
+
 func mulAddVC(d, a, b []float64, c float64) {
 	if !avx2 || len(d) < 4 {
 		mulAddVCScalar(d, a, b, c)
