@@ -1,5 +1,7 @@
 package engine
 
+import "sync"
+
 // Each worker delivers the part of a spike's row that falls in its own
 // cells, which a binary search in the sorted row finds. For long rows the
 // searches cost more than the delivery they delimit (a cache miss at each
@@ -24,15 +26,37 @@ func (r *runner) newSplits() [][]int32 {
 		if c == nil || c.NPre == 0 || len(c.Col) < minSplitRow*c.NPre {
 			continue
 		}
-		sp := make([]int32, 2*c.NPre*r.workers)
-		for row := range c.NPre {
-			cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
-			for w := range r.workers {
-				clo, chi := r.postColumns(pr, w)
-				k := 2 * (row*r.workers + w)
-				sp[k], sp[k+1] = int32(lowerBound(cols, clo)), int32(lowerBound(cols, max(clo, chi)))
-			}
+		// the parts are contiguous: worker w's ends where w+1's begins, at
+		// the first column at or after its first cell (column values below
+		// 0 or past the view give 0 or the row's end, as clamping would)
+		post := r.plan.Views[pr.Post]
+		bounds := make([]int32, r.workers+1)
+		for w := range bounds {
+			bounds[w] = int32(r.part[post.Group][w] - post.Start)
 		}
+		sp := make([]int32, 2*c.NPre*r.workers)
+		var wg sync.WaitGroup
+		for t := range r.workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for row := c.NPre * t / r.workers; row < c.NPre*(t+1)/r.workers; row++ {
+					cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+					k := 2 * row * r.workers
+					for w := range r.workers {
+						if w > 0 {
+							sp[k+2*w] = sp[k+2*w-1]
+						}
+						end := int32(len(cols))
+						if w < r.workers-1 {
+							end = int32(lowerBound(cols, bounds[w+1]))
+						}
+						sp[k+2*w+1] = end
+					}
+				}
+			}()
+		}
+		wg.Wait()
 		splits[p] = sp
 	}
 	return splits

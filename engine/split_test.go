@@ -86,3 +86,51 @@ func TestRowSplits(t *testing.T) {
 		t.Fatal("no input delivered")
 	}
 }
+
+// The parts found before the run are those of the binary search also for a
+// projection onto a view that starts inside the group, whose first and
+// last workers' cells lie partly outside it.
+func TestRowSplitsSubView(t *testing.T) {
+	t.Parallel()
+	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 3
+	s := rng.New(22, rng.User, 0, 0, 0)
+	c := &connect.CSR{NPre: nPre, NPost: nView, RowPtr: make([]int64, nPre+1)}
+	for i := range nPre {
+		for j := range nView {
+			if s.Float64() < 0.6 {
+				c.Col = append(c.Col, int32(j))
+			}
+		}
+		c.RowPtr[i+1] = int64(len(c.Col))
+	}
+	post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
+	xv := &build.Var{Name: "x", Data: post.x}
+	plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
+		Groups: []*build.Group{
+			{Name: "pre", N: nPre, Vars: []*build.Var{{Name: "x", Data: make([]float64, nPre)}}, Kernel: &scripted{x: make([]float64, nPre), reset: math.NaN()}},
+			{Name: "post", N: nGroup, Vars: []*build.Var{xv}, Kernel: post},
+		},
+		Views:       []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "part", Group: 1, Start: start, N: nView}},
+		Inputs:      []*build.Input{{Group: 1, Name: "x", Var: xv}},
+		Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: c, Weight: 1}},
+	}
+	r, err := newRunner(plan, workers, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.splits[0] == nil {
+		t.Fatal("rows not split before the run")
+	}
+	search := &runner{splits: make([][]int32, 1)}
+	for row := range nPre {
+		cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+		for w := range workers {
+			clo, chi := r.postColumns(plan.Projections[0], w)
+			i, j := r.columnSpan(0, row, cols, w, clo, chi)
+			wi, wj := search.columnSpan(0, row, cols, w, clo, chi)
+			if i != wi || j != wj {
+				t.Errorf("row %d, worker %d: [%d, %d), search [%d, %d)", row, w, i, j, wi, wj)
+			}
+		}
+	}
+}
