@@ -282,13 +282,7 @@ func TestFoldingAndSharing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exps := 0
-	for _, in := range k.update.code {
-		if in.op == opExp {
-			exps++
-		}
-	}
-	if exps != 1 {
+	if exps := opCounts(k.update)[opExp]; exps != 1 {
 		t.Errorf("%d exp instructions, want 1 (shared)", exps)
 	}
 	k.Step(0, 1, 0, nil)
@@ -315,10 +309,7 @@ func TestFusedConstantOps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fused := map[opcode]int{}
-	for _, in := range k.update.code {
-		fused[in.op]++
-	}
+	fused := opCounts(k.update)
 	// (x − c)·250.1 and (c + x)/0.29 as single instructions, (x·g)·0.31 and
 	// 3·(x/g) each with the addition that takes it: five in all
 	if fused[opAddMulC] != 2 || fused[opMulMulAddC] != 2 || len(k.update.code) != 5 {
@@ -369,13 +360,7 @@ func TestExactIdentities(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ops := 0
-		for _, in := range k.update.code {
-			if in.op != opCopy {
-				ops++
-			}
-		}
-		if ops != c.ops {
+		if ops := len(k.update.code) - opCounts(k.update)[opCopy]; ops != c.ops {
 			t.Errorf("%s: %d instructions besides copies, want %d", c.expr, ops, c.ops)
 		}
 		k.Step(0, len(x), 0, nil)
@@ -407,10 +392,7 @@ func TestFusedProducts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ops := map[opcode]int{}
-	for _, in := range k.update.code {
-		ops[in.op]++
-	}
+	ops := opCounts(k.update)
 	if ops[opRSubMul] != 1 || ops[opMulAdd] != 1 || len(k.update.code) != 2 {
 		t.Errorf("instructions %v, want one opRSubMul and one opMulAdd", ops)
 	}
@@ -438,10 +420,7 @@ func TestFusedChains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ops := map[opcode]int{}
-	for _, in := range k.update.code {
-		ops[in.op]++
-	}
+	ops := opCounts(k.update)
 	if ops[opAddMulMulC] != 1 || ops[opRDivMulC] != 1 || len(k.update.code) != 3 {
 		t.Errorf("instructions %v, want one opAddMulMulC, one opRDivMulC and the sum", ops)
 	}
@@ -453,4 +432,13 @@ func TestFusedChains(t *testing.T) {
 			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
 		}
 	}
+}
+
+// opCounts returns how many instructions of each opcode p has.
+func opCounts(p *program) map[opcode]int {
+	n := map[opcode]int{}
+	for _, in := range p.code {
+		n[in.op]++
+	}
+	return n
 }
