@@ -204,6 +204,23 @@ type touchList struct {
 	_     [cacheLine - 40]byte
 }
 
+// partition splits n cells among workers in contiguous blocks of nearly
+// equal size whose inner bounds are multiples of cellsPerLine, so that no
+// two workers write the same cache line of a state array that starts on a
+// line (Go gives every array of 32 KiB or more pages of its own); the last
+// block takes the rest.
+func partition(n, workers int) []int {
+	b := make([]int, workers+1)
+	for w := 1; w < workers; w++ {
+		b[w] = n * w / workers / cellsPerLine * cellsPerLine
+	}
+	b[workers] = n
+	return b
+}
+
+// cellsPerLine is how many float64 or int64 values fill a cache line.
+const cellsPerLine = cacheLine / 8
+
 // cacheLine is the size of a processor cache line: what one worker writes
 // every step is padded to it, so that two workers never write the same line
 // (false sharing costs a transfer between cores at every write).
@@ -234,11 +251,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	ng := len(plan.Groups)
 	r.part = make([][]int, ng)
 	for g, grp := range plan.Groups {
-		b := make([]int, workers+1)
-		for w := range b {
-			b[w] = grp.N * w / workers
-		}
-		r.part[g] = b
+		r.part[g] = partition(grp.N, workers)
 	}
 	for p := range r.spikes {
 		r.spikes[p] = make([][]spikeList, ng)

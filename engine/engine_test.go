@@ -398,3 +398,25 @@ func BenchmarkDelivery(b *testing.B) {
 		}
 	}
 }
+
+// The workers' blocks of cells are contiguous, cover the group, start on a
+// cache line and differ in size by less than two lines.
+func TestPartition(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ n, workers int }{{1005, 3}, {4000, 2}, {20, 2}, {7, 3}, {100000, 7}} {
+		b := partition(c.n, c.workers)
+		if len(b) != c.workers+1 || b[0] != 0 || b[c.workers] != c.n {
+			t.Fatalf("partition(%d, %d) = %v", c.n, c.workers, b)
+		}
+		lo, hi := c.n, 0
+		for w := range c.workers {
+			if b[w]%cellsPerLine != 0 || b[w+1] < b[w] {
+				t.Fatalf("partition(%d, %d) = %v: bound %d", c.n, c.workers, b, b[w])
+			}
+			lo, hi = min(lo, b[w+1]-b[w]), max(hi, b[w+1]-b[w])
+		}
+		if hi-lo >= 2*cellsPerLine {
+			t.Errorf("partition(%d, %d) = %v: sizes %d to %d", c.n, c.workers, b, lo, hi)
+		}
+	}
+}
