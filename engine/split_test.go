@@ -19,15 +19,7 @@ func TestRowSplits(t *testing.T) {
 	t.Parallel()
 	const nPre, nPost, steps = 20, 4000, 6
 	s := rng.New(21, rng.User, 0, 0, 0)
-	c := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
-	for i := range nPre {
-		for j := range nPost {
-			if s.Float64() < 0.6 {
-				c.Col = append(c.Col, int32(j))
-			}
-		}
-		c.RowPtr[i+1] = int64(len(c.Col))
-	}
+	c := denseRows(&s, nPre, nPost)
 	weights := make([]float64, len(c.Col))
 	for k := range weights {
 		weights[k] = s.Float64()
@@ -94,15 +86,7 @@ func TestRowSplitsSubView(t *testing.T) {
 	t.Parallel()
 	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 3
 	s := rng.New(22, rng.User, 0, 0, 0)
-	c := &connect.CSR{NPre: nPre, NPost: nView, RowPtr: make([]int64, nPre+1)}
-	for i := range nPre {
-		for j := range nView {
-			if s.Float64() < 0.6 {
-				c.Col = append(c.Col, int32(j))
-			}
-		}
-		c.RowPtr[i+1] = int64(len(c.Col))
-	}
+	c := denseRows(&s, nPre, nView)
 	post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
 	xv := &build.Var{Name: "x", Data: post.x}
 	plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
@@ -133,4 +117,19 @@ func TestRowSplitsSubView(t *testing.T) {
 			}
 		}
 	}
+}
+
+// denseRows returns a table of nPre rows, each holding a random 60% of the
+// nPost columns: long rows, which are split before the run.
+func denseRows(s *rng.Stream, nPre, nPost int) *connect.CSR {
+	c := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
+	for i := range nPre {
+		for j := range nPost {
+			if s.Float64() < 0.6 {
+				c.Col = append(c.Col, int32(j))
+			}
+		}
+		c.RowPtr[i+1] = int64(len(c.Col))
+	}
+	return c
 }
