@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/volleysim/volley/examples"
@@ -238,9 +237,7 @@ func timed(cmd *exec.Cmd) (procResult, error) {
 	err := cmd.Run()
 	r := procResult{wall: time.Since(start).Seconds()}
 	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-		}
+		r.rssMB = peakRSSMB(cmd.ProcessState)
 	}
 	return r, err
 }
