@@ -67,9 +67,9 @@ func Workers(plan *build.Plan, threads int) int {
 const (
 	// minWorkerNanos is the least estimated work per step, in
 	// nanoseconds, that a worker is given: cuba's LIF step, 3.6 µs with
-	// AVX2, ran slower on two workers than on one (0.045–0.048 against
-	// 0.036–0.038 s), and 6.8 µs without ran faster (0.062–0.069 against
-	// 0.081–0.092 s, alternating, 2026-12-03).
+	// AVX2, ran slower on two workers than on one (0.043–0.044 against
+	// 0.035–0.038 s), and 6.8 µs without ran faster (0.062–0.069 against
+	// 0.081–0.092 s; alternating runs, 2026-12-03).
 	minWorkerNanos = 3000
 	// defaultCellCost is the cost of a cell-step of a kernel that does
 	// not estimate its own: one worker per 1024 cells.

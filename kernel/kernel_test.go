@@ -297,25 +297,15 @@ func TestFoldingAndSharing(t *testing.T) {
 // forbid fused multiply-adds), for a − c, c·a, a/c and a + c.
 func TestFusedConstantOps(t *testing.T) {
 	t.Parallel()
-	const n = 37
-	x := make([]float64, n)
-	for i := range x {
-		x[i] = -0.07 + 0.0123*float64(i)
-	}
-	ref := append([]float64(nil), x...)
-	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x},
-		Consts: map[string]float64{"c": 0.013, "g": 1.7},
-		Update: prog(t, "_x = (x - c)*250.1 + (x*g)*0.31 + (c + x)/0.29 + 3*(x/g)", "x <- _x")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	k, x, ref := rampKernel(t, "(x - c)*250.1 + (x*g)*0.31 + (c + x)/0.29 + 3*(x/g)",
+		map[string]float64{"c": 0.013, "g": 1.7})
 	fused := opCounts(k.update)
 	// (x − c)·250.1 and (c + x)/0.29 as single instructions, (x·g)·0.31 and
 	// 3·(x/g) each with the addition that takes it: five in all
 	if fused[opAddMulC] != 2 || fused[opMulMulAddC] != 2 || len(k.update.code) != 5 {
 		t.Errorf("instructions %v, want 2 opAddMulC, 2 opMulMulAddC and one more", fused)
 	}
-	k.Step(0, n, 0, nil)
+	k.Step(0, len(x), 0, nil)
 	cc, g, r := 0.013, 1.7, 0.29 // variables: 1/g rounds 1.7, as the compiler does
 	for i, v := range ref {
 		a := float64(v-cc) * 250.1
@@ -408,23 +398,12 @@ func TestFusedProducts(t *testing.T) {
 // opRDivMulC) with the bits of the separate operations.
 func TestFusedChains(t *testing.T) {
 	t.Parallel()
-	const n = 37
-	x := make([]float64, n)
-	for i := range x {
-		x[i] = -0.07 + 0.0123*float64(i)
-	}
-	ref := append([]float64(nil), x...)
-	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x},
-		Consts: map[string]float64{"c": 0.013},
-		Update: prog(t, "_x = ((x - c)*250.1)*3.7 + 1.28/(x*0.001)", "x <- _x")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	k, x, ref := rampKernel(t, "((x - c)*250.1)*3.7 + 1.28/(x*0.001)", map[string]float64{"c": 0.013})
 	ops := opCounts(k.update)
 	if ops[opAddMulMulC] != 1 || ops[opRDivMulC] != 1 || len(k.update.code) != 3 {
 		t.Errorf("instructions %v, want one opAddMulMulC, one opRDivMulC and the sum", ops)
 	}
-	k.Step(0, n, 0, nil)
+	k.Step(0, len(x), 0, nil)
 	for i, v := range ref {
 		a := float64(float64(v-0.013)*250.1) * 3.7
 		b := 1.28 / float64(v*0.001)
@@ -432,6 +411,24 @@ func TestFusedChains(t *testing.T) {
 			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
 		}
 	}
+}
+
+// rampKernel compiles the update x ← expr over 37 cells (four lanes at a
+// time and a tail in the SIMD build) whose x rises from −0.07 in steps of
+// 0.0123, and returns the kernel, x and a copy of its initial values.
+func rampKernel(t *testing.T, expr string, consts map[string]float64) (k *Kernel, x, ref []float64) {
+	t.Helper()
+	x = make([]float64, 37)
+	for i := range x {
+		x[i] = -0.07 + 0.0123*float64(i)
+	}
+	ref = append([]float64(nil), x...)
+	k, err := New(Spec{N: len(x), DT: 1e-4, Arrays: map[string][]float64{"x": x}, Consts: consts,
+		Update: prog(t, "_x = "+expr, "x <- _x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, x, ref
 }
 
 // opCounts returns how many instructions of each opcode p has.
