@@ -16,7 +16,7 @@ import "math"
 // The value of a cell depends only on (seed, p, id, cell, step), never on
 // the block or the thread that computes it. Eight pairs are computed at
 // once, which lets the processor overlap their Philox rounds (or run them
-// in vector registers, in the SIMD build).
+// in vector registers, on amd64 with AVX2).
 func Normals(seed uint64, p Purpose, id uint32, step uint64, first int, cells []int32, out []float64) {
 	key := streamKey(seed, id)
 	if cells != nil {
@@ -109,7 +109,7 @@ func pairWordsScalar(c1, c2, c3 uint32, key [2]uint32, even, odd *[8]uint64) {
 // round so that the lanes overlap, and returns their words lane by lane.
 // The ten rounds are written out: as a loop, Go kept its counter and some
 // of the sixteen words on the stack, and the noise took 9.45 instead of
-// 8.56 ns per value (`go test ./rng -bench Normals`, default build).
+// 8.56 ns per value (`go test ./rng -bench Normals`, plain Go rounds).
 func philox4x4(a1, a2, a3, b1, b2, b3, c1, c2, c3, d1, d2, d3 uint32, key [2]uint32) [16]uint32 {
 	var a0, b0, c0, d0 uint32
 	k0, k1 := key[0], key[1]

@@ -58,9 +58,11 @@
 //
 // Normals is the batch form for one noise term per cell per step: two
 // neighbouring cells share one Philox block (64 bits each), and a rejected
-// ziggurat draw continues in the cell's own stream from block 1. In a
-// GOEXPERIMENT=simd build on a processor with AVX2 it computes eight such
-// blocks at once in vector registers, with the same words.
+// ziggurat draw continues in the cell's own stream from block 1. On amd64
+// processors with AVX2 it computes eight such blocks at once in vector
+// registers, with the same words: in Go assembly in the default build, with
+// simd/archsimd in a GOEXPERIMENT=simd build. In the default build,
+// -tags purego selects the plain Go rounds, as on other architectures.
 //
 // Every method consumes a number of words that depends only on the values
 // drawn, so a stream is reproducible however it is interleaved with others.
