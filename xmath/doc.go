@@ -11,4 +11,12 @@
 // (64·m + j)·ln2/64 + r with |r| ≤ ln2/128, exp(x) = 2^m · 2^(j/64) · e^r,
 // e^r from a degree-6 polynomial, 2^(j/64) from a table rounded correctly
 // from 200-bit values.
+//
+// ExpTo and ExprelTo, the slice forms, give the bits of Exp and Exprel at
+// every value. The GOEXPERIMENT=simd build adds Exp4 and Exprel4, which
+// compute four values at once with AVX2 by the same operations in the same
+// order (no fused multiply-add). The default amd64 build runs the same
+// four-value loops in Go assembly inside ExpTo and ExprelTo, where the
+// processor has AVX2; `-tags purego` selects the plain Go loops, which the
+// other architectures run.
 package xmath

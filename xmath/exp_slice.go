@@ -2,13 +2,13 @@ package xmath
 
 import "math"
 
-// ExpTo sets dst[i] = Exp(src[i]) for every i of dst (src at least as
-// long; dst may be src), with the same bits as Exp. Exp is too large for
-// Go to inline, so a loop that calls it pays for the call at every value
-// and cannot overlap one value's work with the next; here Exp's common path
+// expToGo is ExpTo in Go, for the builds without its assembly, processors
+// without AVX2 and the values the assembly leaves. Exp is too large for Go
+// to inline, so a loop that calls it pays for the call at every value and
+// cannot overlap one value's work with the next; here Exp's common path
 // (results that are normal numbers) is written out in the loop, and the
 // rest calls Exp.
-func ExpTo(dst, src []float64) {
+func expToGo(dst, src []float64) {
 	src = src[:len(dst)]
 	for i, x := range src {
 		// within ±700, 2^m below is a normal number (m > −1022, m < 1024)
@@ -23,12 +23,11 @@ func ExpTo(dst, src []float64) {
 	}
 }
 
-// ExprelTo sets dst[i] = Exprel(src[i]) for every i of dst (src at least
-// as long; dst may be src), with the same bits as Exprel, for the reason of
-// ExpTo: both of Expm1's paths (its table for e^x near 1, Exp(x) − 1
+// exprelToGo is ExprelTo in Go, as expToGo is ExpTo, for the reason of
+// expToGo: both of Expm1's paths (its table for e^x near 1, Exp(x) − 1
 // below) are written out for nonzero values in [−40, 700], and the rest
 // calls Exprel.
-func ExprelTo(dst, src []float64) {
+func exprelToGo(dst, src []float64) {
 	src = src[:len(dst)]
 	for i, x := range src {
 		if !(x >= -40 && x <= 700) || x == 0 {

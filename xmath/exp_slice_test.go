@@ -45,6 +45,45 @@ func TestExprelTo(t *testing.T) {
 	}
 }
 
+// ExpTo and ExprelTo give the bits of Exp and Exprel on every length up to
+// 13 (groups of four and the tail), with one value out of the fast range of
+// the four-value loop at each position in turn among values within it, and
+// with dst = src.
+func TestSliceGroups(t *testing.T) {
+	t.Parallel()
+	inRange := []float64{-30, -1.39, -1.38, 0.5, 300, -700, 700, 1e-300, -5, 2, 699.5, -40, -0.01}
+	// NaNs with payloads other than math.NaN's, which a wrong range check
+	// would let through to the arithmetic and change
+	odd := []float64{math.NaN(), math.Float64frombits(0x7ff8_0000_dead_beef), math.Float64frombits(0xfff0_0000_0000_0001),
+		math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 700.5, -700.5, -40.5, 710, -750}
+	for _, c := range []struct {
+		name string
+		to   func(dst, src []float64)
+		f    func(float64) float64
+	}{{"ExpTo", ExpTo, Exp}, {"ExprelTo", ExprelTo, Exprel}} {
+		for n := range len(inRange) + 1 {
+			for p := -1; p < n; p++ {
+				for _, v := range odd {
+					xs := append([]float64(nil), inRange[:n]...)
+					if p >= 0 {
+						xs[p] = v
+					}
+					got := make([]float64, n)
+					c.to(got, xs)
+					in := append([]float64(nil), xs...)
+					c.to(in, in)
+					for i, x := range xs {
+						want := math.Float64bits(c.f(x))
+						if math.Float64bits(got[i]) != want || math.Float64bits(in[i]) != want {
+							t.Fatalf("%s at %v (index %d of %d) = %v, in place %v, want %v", c.name, x, i, n, got[i], in[i], c.f(x))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 func BenchmarkExpTo(b *testing.B) {
 	xs := make([]float64, 1024)
 	for i := range xs {

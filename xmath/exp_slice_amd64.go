@@ -1,0 +1,66 @@
+//go:build amd64 && !goexperiment.simd && !purego
+
+package xmath
+
+import "golang.org/x/sys/cpu"
+
+// avx2 reports whether the processor runs the assembly of expTo4 and
+// exprelTo4.
+var avx2 = cpu.X86.HasAVX2
+
+// ExpTo sets dst[i] = Exp(src[i]) for every i of dst (src at least as
+// long; dst may be src), with the same bits as Exp, several times faster
+// than a loop that calls Exp: four values at a time with AVX2 where the
+// processor has it.
+func ExpTo(dst, src []float64) {
+	src = src[:len(dst)]
+	if !avx2 {
+		expToGo(dst, src)
+		return
+	}
+	n := len(dst) &^ 3
+	for i := 0; i < n; i += 4 {
+		// the assembly stops at a group of four with a value out of its
+		// range, which Go then finishes
+		i += expTo4(&dst[i], &src[i], n-i)
+		if i < n {
+			expToGo(dst[i:i+4], src[i:i+4])
+		}
+	}
+	expToGo(dst[n:], src[n:])
+}
+
+// ExprelTo sets dst[i] = Exprel(src[i]) for every i of dst (src at least
+// as long; dst may be src), with the same bits as Exprel, several times
+// faster than a loop that calls Exprel: four values at a time with AVX2
+// where the processor has it.
+func ExprelTo(dst, src []float64) {
+	src = src[:len(dst)]
+	if !avx2 {
+		exprelToGo(dst, src)
+		return
+	}
+	n := len(dst) &^ 3
+	for i := 0; i < n; i += 4 {
+		i += exprelTo4(&dst[i], &src[i], n-i)
+		if i < n {
+			exprelToGo(dst[i:i+4], src[i:i+4])
+		}
+	}
+	exprelToGo(dst[n:], src[n:])
+}
+
+// expTo4 sets dst[i] = Exp(src[i]) for i = 0, 1, …, four at a time with
+// Exp4's operations in AVX2, until it meets a group of four with a value
+// outside [−700, 700], or n; n is a multiple of 4. It returns the number of
+// values set (a multiple of 4, at most n) and sets nothing of the group it
+// stopped at, so that dst may be src.
+//
+//go:noescape
+func expTo4(dst, src *float64, n int) int
+
+// exprelTo4 is expTo4 for Exprel, with Exprel4's operations: it stops at a
+// group of four with a zero or a value outside [−40, 700].
+//
+//go:noescape
+func exprelTo4(dst, src *float64, n int) int
