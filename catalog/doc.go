@@ -16,8 +16,11 @@
 //
 // Kernels never allocate and make no interface call per cell; derived
 // constants (propagators, refractory step counts) are computed when the
-// kernel is made. In a build with GOEXPERIMENT=simd on amd64, IF_curr_exp and
-// IF_cond_exp step four cells at a time with AVX2 (step_simd.go; the
-// exponential by xmath.Exp4), with the scalar loop's operations in its order,
-// so both give the same bits.
+// kernel is made. On amd64 with AVX2, IF_curr_exp and IF_cond_exp step four
+// cells at a time, with the scalar loop's operations in its order, so that
+// both give the same bits: in the default build by Go assembly
+// (step_amd64.s; IF_cond_exp's exponentials by xmath.ExpTo), in a build with
+// GOEXPERIMENT=simd by simd/archsimd (step_simd.go; the exponentials by
+// xmath.Exp4). Building with -tags purego (without GOEXPERIMENT=simd)
+// selects the plain Go loops (step_scalar.go).
 package catalog

@@ -148,22 +148,3 @@ func (k *ifCondExp) CellCost() float64 {
 	}
 	return condExpCost
 }
-
-// finishStep ends a vector Step of k: the candidates of cells [lo, mid),
-// written by candidates after the room that roomForSpikes made in out,
-// become spikes (spikesAbove; v and th are the block's values and the
-// threshold), and cells [mid, hi) go through stepScalar.
-func finishStep(k scalarStep, out, cand []int32, v []float64, th float64, lo, mid, hi int, step int64) ([]int32, bool) {
-	out, finite := spikesAbove(out, cand, v, th, lo)
-	if mid < hi {
-		var f bool
-		out, f = k.stepScalar(mid, hi, step, out)
-		finite = finite && f
-	}
-	return out, finite
-}
-
-// scalarStep is a kernel's one-cell-at-a-time step.
-type scalarStep interface {
-	stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool)
-}

@@ -1,0 +1,224 @@
+//go:build amd64 && !goexperiment.simd && !purego
+
+// The 4-wide loops of the default amd64 build's vector Steps (see
+// step_amd64.go): AVX2, four cells per group in the lanes of a Y register,
+// with the operations of the scalar loops (if_curr_exp.go, if_cond_exp.go)
+// in their order and no fused multiply-add, so that both give the same bits.
+//
+// Each loop runs i over the cells, four at a time. A group's refractory
+// lanes are those with step − last < ref (VPSUBQ, then VPCMPGTQ as
+// ref > step − last); their v is kept (VBLENDVPD picks the old value
+// where the refractory mask is set). The spike candidates of a group are
+// the lanes that are not refractory and whose new v is not at or below th
+// (VCMPPD with predicate 6, "not less or equal", true for NaN), a 4-bit
+// mask from VMOVMSKPD; each set bit l writes i+l to cand[nc], in order of
+// l (BSFQ takes the lowest bit, x & (x−1) clears it).
+
+#include "textflag.h"
+
+// func currExpAVX2(v, ie, ii []float64, last []int64, cand []int32,
+//	pee, pii, pvv, pve, pvi, qv, th float64, step, ref int64) int
+//
+// Registers: SI v, DX ie, R8 ii, R9 last, DI cand, CX len(v), AX i,
+// R10 nc; Y7 ref, Y8 pee, Y9 pii, Y10 pvv, Y11 pve, Y12 pvi, Y13 qv,
+// Y14 th, Y15 step (broadcast); Y0–Y6 the group's values.
+TEXT ·currExpAVX2(SB), NOSPLIT, $0-200
+	MOVQ         v_base+0(FP), SI
+	MOVQ         v_len+8(FP), CX
+	MOVQ         ie_base+24(FP), DX
+	MOVQ         ii_base+48(FP), R8
+	MOVQ         last_base+72(FP), R9
+	MOVQ         cand_base+96(FP), DI
+	VBROADCASTSD pee+120(FP), Y8
+	VBROADCASTSD pii+128(FP), Y9
+	VBROADCASTSD pvv+136(FP), Y10
+	VBROADCASTSD pve+144(FP), Y11
+	VBROADCASTSD pvi+152(FP), Y12
+	VBROADCASTSD qv+160(FP), Y13
+	VBROADCASTSD th+168(FP), Y14
+	VPBROADCASTQ step+176(FP), Y15
+	VPBROADCASTQ ref+184(FP), Y7
+	XORQ         AX, AX
+	XORQ         R10, R10
+
+currLoop:
+	CMPQ AX, CX
+	JAE  currDone
+
+	// the currents decay: ie = e·pee, ii = in·pii (Y0 e, Y1 in kept)
+	VMOVUPD (DX)(AX*8), Y0
+	VMOVUPD (R8)(AX*8), Y1
+	VMULPD  Y8, Y0, Y2
+	VMOVUPD Y2, (DX)(AX*8)
+	VMULPD  Y9, Y1, Y2
+	VMOVUPD Y2, (R8)(AX*8)
+
+	// Y3: refractory lanes, ref > step − last; BX their bits, a group
+	// whose four cells are refractory keeps its v
+	VMOVDQU   (R9)(AX*8), Y2
+	VPSUBQ    Y2, Y15, Y2
+	VPCMPGTQ  Y2, Y7, Y3
+	VMOVMSKPD Y3, BX
+	CMPQ      BX, $15
+	JEQ       currNext
+
+	// Y5: x = ((pvv·v + pve·e) + pvi·in) + qv; v = x where not refractory
+	VMOVUPD   (SI)(AX*8), Y4
+	VMULPD    Y4, Y10, Y5
+	VMULPD    Y0, Y11, Y6
+	VADDPD    Y6, Y5, Y5
+	VMULPD    Y1, Y12, Y6
+	VADDPD    Y6, Y5, Y5
+	VADDPD    Y13, Y5, Y5
+	VBLENDVPD Y3, Y4, Y5, Y6
+	VMOVUPD   Y6, (SI)(AX*8)
+
+	// R11: candidates, !(x <= th) and not refractory
+	VCMPPD    $6, Y14, Y5, Y6
+	VMOVMSKPD Y6, R11
+	XORQ      $15, BX
+	ANDQ      BX, R11
+	JZ        currNext
+
+currCand:
+	BSFQ R11, R12
+	ADDQ AX, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(R11), R12
+	ANDQ R12, R11
+	JNZ  currCand
+
+currNext:
+	ADDQ $4, AX
+	JMP  currLoop
+
+currDone:
+	VZEROUPPER
+	MOVQ R10, ret+192(FP)
+	RET
+
+// func condExpDecayAVX2(ge, gi, expo, bas []float64,
+//	mgl, bl, invC, eE, eI, dt, decE, decI float64)
+//
+// Registers: SI ge, DX gi, DI expo, R8 bas, CX len(ge), AX i; Y8 mgl,
+// Y9 bl, Y10 invC, Y11 eE, Y12 eI, Y13 dt, Y14 decE, Y15 decI (broadcast);
+// Y0–Y4 the group's values. Every cell's values are computed, those of
+// refractory cells too: condExpVoltageAVX2 makes the refractory test.
+TEXT ·condExpDecayAVX2(SB), NOSPLIT, $0-160
+	MOVQ         ge_base+0(FP), SI
+	MOVQ         ge_len+8(FP), CX
+	MOVQ         gi_base+24(FP), DX
+	MOVQ         expo_base+48(FP), DI
+	MOVQ         bas_base+72(FP), R8
+	VBROADCASTSD mgl+96(FP), Y8
+	VBROADCASTSD bl+104(FP), Y9
+	VBROADCASTSD invC+112(FP), Y10
+	VBROADCASTSD eE+120(FP), Y11
+	VBROADCASTSD eI+128(FP), Y12
+	VBROADCASTSD dt+136(FP), Y13
+	VBROADCASTSD decE+144(FP), Y14
+	VBROADCASTSD decI+152(FP), Y15
+	XORQ         AX, AX
+
+decayLoop:
+	CMPQ AX, CX
+	JAE  decayDone
+	VMOVUPD (SI)(AX*8), Y0 // e
+	VMOVUPD (DX)(AX*8), Y1 // in
+
+	// Y2: a = mgl − (e + in)·invC
+	VADDPD Y1, Y0, Y2
+	VMULPD Y10, Y2, Y2
+	VSUBPD Y2, Y8, Y2
+
+	// bas = (bl + (e·eE + in·eI)·invC) / a
+	VMULPD  Y11, Y0, Y3
+	VMULPD  Y12, Y1, Y4
+	VADDPD  Y4, Y3, Y3
+	VMULPD  Y10, Y3, Y3
+	VADDPD  Y3, Y9, Y3
+	VDIVPD  Y2, Y3, Y3
+	VMOVUPD Y3, (R8)(AX*8)
+
+	// expo = a·dt
+	VMULPD  Y13, Y2, Y2
+	VMOVUPD Y2, (DI)(AX*8)
+
+	// the conductances decay: ge = e·decE, gi = in·decI
+	VMULPD  Y14, Y0, Y0
+	VMOVUPD Y0, (SI)(AX*8)
+	VMULPD  Y15, Y1, Y1
+	VMOVUPD Y1, (DX)(AX*8)
+
+	ADDQ $4, AX
+	JMP  decayLoop
+
+decayDone:
+	VZEROUPPER
+	RET
+
+// func condExpVoltageAVX2(v, expo, bas []float64, last []int64, cand []int32,
+//	th float64, step, ref int64) int
+//
+// Registers: SI v, DX expo, R8 bas, R9 last, DI cand, CX len(v), AX i,
+// R10 nc; Y13 ref, Y14 th, Y15 step (broadcast); Y0–Y5 the group's values.
+TEXT ·condExpVoltageAVX2(SB), NOSPLIT, $0-152
+	MOVQ         v_base+0(FP), SI
+	MOVQ         v_len+8(FP), CX
+	MOVQ         expo_base+24(FP), DX
+	MOVQ         bas_base+48(FP), R8
+	MOVQ         last_base+72(FP), R9
+	MOVQ         cand_base+96(FP), DI
+	VBROADCASTSD th+120(FP), Y14
+	VPBROADCASTQ step+128(FP), Y15
+	VPBROADCASTQ ref+136(FP), Y13
+	XORQ         AX, AX
+	XORQ         R10, R10
+
+voltLoop:
+	CMPQ AX, CX
+	JAE  voltDone
+
+	// Y1: refractory lanes, ref > step − last; BX their bits, a group
+	// whose four cells are refractory keeps its v
+	VMOVDQU   (R9)(AX*8), Y0
+	VPSUBQ    Y0, Y15, Y0
+	VPCMPGTQ  Y0, Y13, Y1
+	VMOVMSKPD Y1, BX
+	CMPQ      BX, $15
+	JEQ       voltNext
+
+	// Y4: x = (v + bas)·expo − bas; v = x where not refractory
+	VMOVUPD   (SI)(AX*8), Y2
+	VMOVUPD   (R8)(AX*8), Y3
+	VADDPD    Y3, Y2, Y4
+	VMULPD    (DX)(AX*8), Y4, Y4
+	VSUBPD    Y3, Y4, Y4
+	VBLENDVPD Y1, Y2, Y4, Y5
+	VMOVUPD   Y5, (SI)(AX*8)
+
+	// R11: candidates, !(x <= th) and not refractory
+	VCMPPD    $6, Y14, Y4, Y5
+	VMOVMSKPD Y5, R11
+	XORQ      $15, BX
+	ANDQ      BX, R11
+	JZ        voltNext
+
+voltCand:
+	BSFQ R11, R12
+	ADDQ AX, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(R11), R12
+	ANDQ R12, R11
+	JNZ  voltCand
+
+voltNext:
+	ADDQ $4, AX
+	JMP  voltLoop
+
+voltDone:
+	VZEROUPPER
+	MOVQ R10, ret+144(FP)
+	RET
