@@ -36,11 +36,14 @@
 //     false;
 //   - lastspike is −1e4 s before the first spike, as in Brian2.
 //
-// A build with GOEXPERIMENT=simd on amd64 runs the machine's arithmetic
-// loops, the linear loops and the stores four lanes at a time with AVX2
-// (simd/archsimd), each lane with the scalar operation and no fused
-// multiply-add, so both builds give the same bits (vm_simd.go; the tests
-// compare the two forms). Without AVX2 the scalar loops run.
+// On amd64 the machine's arithmetic loops, the linear loops, Chain and the
+// stores run four lanes at a time with AVX2, each lane with the scalar
+// operation and no fused multiply-add, so every build gives the same bits:
+// the default build runs them in Go assembly (vm_amd64.s), a build with
+// GOEXPERIMENT=simd with simd/archsimd (vm_simd.go, which also takes exp and
+// exprel four lanes at a time). The plain Go loops (vm_loops.go) run on
+// other processors, without AVX2, and in a build with -tags purego; the
+// tests compare the vector loops with them bit for bit.
 //
 // Random numbers come from counter-based streams keyed by (seed, purpose,
 // group, cell, step), one stream per cell and step for each of the update,

@@ -1,0 +1,526 @@
+//go:build amd64 && !goexperiment.simd && !purego
+
+#include "textflag.h"
+
+// The block machine's loops four float64 lanes at a time with AVX2 (see
+// vm_amd64.go for the Go prototypes and vm_simd.go for the same loops with
+// simd/archsimd). Every lane performs the scalar loop's operations in the
+// scalar loop's order, with no fused multiply-add, so the bits are those of
+// the scalar loops. Go assembler operand order: sources first, destination
+// last, and for the non-commutative VSUBPD and VDIVPD "VSUBPD Y1, Y0, Y2"
+// computes Y2 = Y0 − Y1. The first source operand (the middle one) is the
+// left operand of the Go expression, as in the compiled scalar code.
+//
+// Common register use: AX is the element index, stepping by 4 from 0, and
+// CX the element count n (a positive multiple of 4, checked by the Go
+// callers); DI is the destination pointer, SI, DX, R8, R9 and R10 the
+// source pointers. Each function ends with VZEROUPPER, so that the scalar
+// SSE code that follows does not pay for dirty upper halves.
+
+// NEXT4 advances the element index by four lanes and jumps back to the loop
+// head while elements remain.
+#define NEXT4(label) \
+	ADDQ $4, AX; \
+	CMPQ AX, CX; \
+	JLT  label
+
+// func addVVAVX2(d, a, b *float64, n int)
+// d[i] = a[i] + b[i].
+TEXT ·addVVAVX2(SB), NOSPLIT, $0-32
+	MOVQ d+0(FP), DI
+	MOVQ a+8(FP), SI
+	MOVQ b+16(FP), DX
+	MOVQ n+24(FP), CX
+	XORQ AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VADDPD  (DX)(AX*8), Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func subVVAVX2(d, a, b *float64, n int)
+// d[i] = a[i] − b[i].
+TEXT ·subVVAVX2(SB), NOSPLIT, $0-32
+	MOVQ d+0(FP), DI
+	MOVQ a+8(FP), SI
+	MOVQ b+16(FP), DX
+	MOVQ n+24(FP), CX
+	XORQ AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VSUBPD  (DX)(AX*8), Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulVVAVX2(d, a, b *float64, n int)
+// d[i] = a[i]·b[i].
+TEXT ·mulVVAVX2(SB), NOSPLIT, $0-32
+	MOVQ d+0(FP), DI
+	MOVQ a+8(FP), SI
+	MOVQ b+16(FP), DX
+	MOVQ n+24(FP), CX
+	XORQ AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  (DX)(AX*8), Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func divVVAVX2(d, a, b *float64, n int)
+// d[i] = a[i] / b[i].
+TEXT ·divVVAVX2(SB), NOSPLIT, $0-32
+	MOVQ d+0(FP), DI
+	MOVQ a+8(FP), SI
+	MOVQ b+16(FP), DX
+	MOVQ n+24(FP), CX
+	XORQ AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VDIVPD  (DX)(AX*8), Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func addVCAVX2(d, a *float64, n int, c float64)
+// d[i] = a[i] + c; Y1 holds c in every lane.
+TEXT ·addVCAVX2(SB), NOSPLIT, $0-32
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VADDPD  Y1, Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func subVCAVX2(d, a *float64, n int, c float64)
+// d[i] = a[i] − c; Y1 holds c.
+TEXT ·subVCAVX2(SB), NOSPLIT, $0-32
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func rsubVCAVX2(d, a *float64, n int, c float64)
+// d[i] = c − a[i]; Y1 holds c.
+TEXT ·rsubVCAVX2(SB), NOSPLIT, $0-32
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulVCAVX2(d, a *float64, n int, c float64)
+// d[i] = a[i]·c; Y1 holds c.
+TEXT ·mulVCAVX2(SB), NOSPLIT, $0-32
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y1, Y0, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func rdivVCAVX2(d, a *float64, n int, c float64)
+// d[i] = c / a[i]; Y1 holds c.
+TEXT ·rdivVCAVX2(SB), NOSPLIT, $0-32
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VDIVPD  Y0, Y1, Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func rdivMulVCAVX2(d, a *float64, n int, c, c2 float64)
+// d[i] = c2 / (a[i]·c); Y1 holds c, Y2 c2.
+TEXT ·rdivMulVCAVX2(SB), NOSPLIT, $0-40
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	VBROADCASTSD c2+32(FP), Y2
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y1, Y0, Y0     // a·c
+	VDIVPD  Y0, Y2, Y0     // c2 / (a·c)
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func addMulMulVCAVX2(d, a *float64, n int, c, c2, c3 float64)
+// d[i] = ((a[i] + c)·c2)·c3; Y1, Y2 and Y3 hold c, c2 and c3.
+TEXT ·addMulMulVCAVX2(SB), NOSPLIT, $0-48
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	VBROADCASTSD c2+32(FP), Y2
+	VBROADCASTSD c3+40(FP), Y3
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VADDPD  Y1, Y0, Y0     // a + c
+	VMULPD  Y2, Y0, Y0     // (a + c)·c2
+	VMULPD  Y3, Y0, Y0     // ((a + c)·c2)·c3
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulAddVCAVX2(d, a, b *float64, n int, c float64)
+// d[i] = a[i]·c + b[i]; Y1 holds c.
+TEXT ·mulAddVCAVX2(SB), NOSPLIT, $0-40
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         b+16(FP), DX
+	MOVQ         n+24(FP), CX
+	VBROADCASTSD c+32(FP), Y1
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y1, Y0, Y0         // a·c
+	VADDPD  (DX)(AX*8), Y0, Y0 // a·c + b
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulMulVCAVX2(d, a *float64, n int, c, c2 float64)
+// d[i] = (a[i]·c)·c2; Y1 holds c, Y2 c2.
+TEXT ·mulMulVCAVX2(SB), NOSPLIT, $0-40
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	VBROADCASTSD c2+32(FP), Y2
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y1, Y0, Y0     // a·c
+	VMULPD  Y2, Y0, Y0     // (a·c)·c2
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulMulAddVCAVX2(d, a, b *float64, n int, c, c2 float64)
+// d[i] = (a[i]·c)·c2 + b[i]; Y1 holds c, Y2 c2.
+TEXT ·mulMulAddVCAVX2(SB), NOSPLIT, $0-48
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         b+16(FP), DX
+	MOVQ         n+24(FP), CX
+	VBROADCASTSD c+32(FP), Y1
+	VBROADCASTSD c2+40(FP), Y2
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y1, Y0, Y0         // a·c
+	VMULPD  Y2, Y0, Y0         // (a·c)·c2
+	VADDPD  (DX)(AX*8), Y0, Y0 // (a·c)·c2 + b
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func mulAddVVAVX2(d, a, b, c *float64, n int, s float64)
+// d[i] = c[i] + s·(a[i]·b[i]); Y2 holds s, R8 points to c.
+TEXT ·mulAddVVAVX2(SB), NOSPLIT, $0-48
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         b+16(FP), DX
+	MOVQ         c+24(FP), R8
+	MOVQ         n+32(FP), CX
+	VBROADCASTSD s+40(FP), Y2
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  (DX)(AX*8), Y0, Y0 // a·b
+	VMULPD  Y0, Y2, Y0         // s·(a·b)
+	VMOVUPD (R8)(AX*8), Y1
+	VADDPD  Y0, Y1, Y0         // c + s·(a·b)
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func addMulVCAVX2(d, a *float64, n int, c, c2 float64)
+// d[i] = (a[i] + c)·c2; Y1 holds c, Y2 c2.
+TEXT ·addMulVCAVX2(SB), NOSPLIT, $0-40
+	MOVQ         d+0(FP), DI
+	MOVQ         a+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD c+24(FP), Y1
+	VBROADCASTSD c2+32(FP), Y2
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VADDPD  Y1, Y0, Y0     // a + c
+	VMULPD  Y2, Y0, Y0     // (a + c)·c2
+	VMOVUPD Y0, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func chainAVX2(x, d, px, pd, q *float64, n int, decay float64)
+// x[i] = (px[i]·x[i] + pd[i]·d[i]) + q[i], d[i] = decay·d[i], from the old
+// x[i] and d[i]. SI points to x, DI to d, DX to px, R8 to pd, R9 to q;
+// Y15 holds decay, Y0 and Y1 the old x and d.
+TEXT ·chainAVX2(SB), NOSPLIT, $0-56
+	MOVQ         x+0(FP), SI
+	MOVQ         d+8(FP), DI
+	MOVQ         px+16(FP), DX
+	MOVQ         pd+24(FP), R8
+	MOVQ         q+32(FP), R9
+	MOVQ         n+40(FP), CX
+	VBROADCASTSD decay+48(FP), Y15
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMOVUPD (DI)(AX*8), Y1
+	VMOVUPD (DX)(AX*8), Y2
+	VMULPD  Y0, Y2, Y2         // px·x
+	VMOVUPD (R8)(AX*8), Y3
+	VMULPD  Y1, Y3, Y3         // pd·d
+	VADDPD  Y3, Y2, Y2         // px·x + pd·d
+	VADDPD  (R9)(AX*8), Y2, Y2 // (px·x + pd·d) + q
+	VMOVUPD Y2, (SI)(AX*8)
+	VMULPD  Y1, Y15, Y1        // decay·d
+	VMOVUPD Y1, (DI)(AX*8)
+	NEXT4(loop)
+	VZEROUPPER
+	RET
+
+// func copyFiniteAVX2(dst, src *float64, n int) bool
+// Copies src to dst. For each x, x − x is +0 when x is finite and NaN
+// otherwise; Y2 collects the bits of these differences (VORPD), so it is
+// all zero (VPTEST sets ZF) exactly when every x is finite.
+TEXT ·copyFiniteAVX2(SB), NOSPLIT, $0-25
+	MOVQ   dst+0(FP), DI
+	MOVQ   src+8(FP), SI
+	MOVQ   n+16(FP), CX
+	VXORPD Y2, Y2, Y2
+	XORQ   AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMOVUPD Y0, (DI)(AX*8)
+	VSUBPD  Y0, Y0, Y1     // x − x
+	VORPD   Y1, Y2, Y2
+	NEXT4(loop)
+	VPTEST     Y2, Y2
+	SETEQ      ret+24(FP)
+	VZEROUPPER
+	RET
+
+// FINITE sets ret to whether every lane of the accumulator acc is finite:
+// acc − acc is +0 in the lanes where acc is finite and NaN elsewhere, so
+// it is all zero exactly then. It clobbers acc.
+#define FINITE(acc, ret) \
+	VSUBPD acc, acc, acc; \
+	VPTEST acc, acc; \
+	SETEQ  ret
+
+// func linear1AVX2(x0 *float64, n int, p, q float64) bool
+// x0[i] = p·x0[i] + q; Y1 holds p, Y2 q, Y3 the running sum of the new
+// values (four lanes apart).
+TEXT ·linear1AVX2(SB), NOSPLIT, $0-33
+	MOVQ         x0+0(FP), SI
+	MOVQ         n+8(FP), CX
+	VBROADCASTSD p+16(FP), Y1
+	VBROADCASTSD q+24(FP), Y2
+	VXORPD       Y3, Y3, Y3
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0
+	VMULPD  Y0, Y1, Y0     // p·x0
+	VADDPD  Y2, Y0, Y0     // p·x0 + q
+	VMOVUPD Y0, (SI)(AX*8)
+	VADDPD  Y0, Y3, Y3     // acc + y
+	NEXT4(loop)
+	FINITE(Y3, ret+32(FP))
+	VZEROUPPER
+	RET
+
+// func linear2AVX2(x0, x1 *float64, n int, p00, p01, p11, q0 float64) bool
+// y0 = (p00·x0[i] + p01·x1[i]) + q0, y1 = p11·x1[i], stored in x0[i] and
+// x1[i]. SI points to x0, DX to x1; Y4, Y5, Y6 and Y7 hold p00, p01, p11
+// and q0, Y8 the running sum of y0 + y1.
+TEXT ·linear2AVX2(SB), NOSPLIT, $0-57
+	MOVQ         x0+0(FP), SI
+	MOVQ         x1+8(FP), DX
+	MOVQ         n+16(FP), CX
+	VBROADCASTSD p00+24(FP), Y4
+	VBROADCASTSD p01+32(FP), Y5
+	VBROADCASTSD p11+40(FP), Y6
+	VBROADCASTSD q0+48(FP), Y7
+	VXORPD       Y8, Y8, Y8
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0 // u = x0
+	VMOVUPD (DX)(AX*8), Y1 // v = x1
+	VMULPD  Y0, Y4, Y2     // p00·u
+	VMULPD  Y1, Y5, Y3     // p01·v
+	VADDPD  Y3, Y2, Y2     // p00·u + p01·v
+	VADDPD  Y7, Y2, Y2     // y0 = (p00·u + p01·v) + q0
+	VMULPD  Y1, Y6, Y3     // y1 = p11·v
+	VMOVUPD Y2, (SI)(AX*8)
+	VMOVUPD Y3, (DX)(AX*8)
+	VADDPD  Y3, Y2, Y2     // y0 + y1
+	VADDPD  Y2, Y8, Y8     // acc + (y0 + y1)
+	NEXT4(loop)
+	FINITE(Y8, ret+56(FP))
+	VZEROUPPER
+	RET
+
+// func linear3InputsAVX2(x0, x1, x2 *float64, n int, p00, p01, p02, p11, p22, q0 float64) bool
+// y0 = ((p00·x0[i] + p01·x1[i]) + p02·x2[i]) + q0, y1 = p11·x1[i],
+// y2 = p22·x2[i], stored in x0[i], x1[i] and x2[i]. SI, DX and R8 point to
+// x0, x1 and x2; Y8 to Y13 hold p00, p01, p02, p11, p22 and q0, Y14 the
+// running sum of (y0 + y1) + y2.
+TEXT ·linear3InputsAVX2(SB), NOSPLIT, $0-81
+	MOVQ         x0+0(FP), SI
+	MOVQ         x1+8(FP), DX
+	MOVQ         x2+16(FP), R8
+	MOVQ         n+24(FP), CX
+	VBROADCASTSD p00+32(FP), Y8
+	VBROADCASTSD p01+40(FP), Y9
+	VBROADCASTSD p02+48(FP), Y10
+	VBROADCASTSD p11+56(FP), Y11
+	VBROADCASTSD p22+64(FP), Y12
+	VBROADCASTSD q0+72(FP), Y13
+	VXORPD       Y14, Y14, Y14
+	XORQ         AX, AX
+
+loop:
+	VMOVUPD (SI)(AX*8), Y0 // u = x0
+	VMOVUPD (DX)(AX*8), Y1 // v = x1
+	VMOVUPD (R8)(AX*8), Y2 // w = x2
+	VMULPD  Y0, Y8, Y3     // p00·u
+	VMULPD  Y1, Y9, Y4     // p01·v
+	VADDPD  Y4, Y3, Y3     // p00·u + p01·v
+	VMULPD  Y2, Y10, Y4    // p02·w
+	VADDPD  Y4, Y3, Y3     // (p00·u + p01·v) + p02·w
+	VADDPD  Y13, Y3, Y3    // y0 = … + q0
+	VMULPD  Y1, Y11, Y4    // y1 = p11·v
+	VMULPD  Y2, Y12, Y5    // y2 = p22·w
+	VMOVUPD Y3, (SI)(AX*8)
+	VMOVUPD Y4, (DX)(AX*8)
+	VMOVUPD Y5, (R8)(AX*8)
+	VADDPD  Y4, Y3, Y3     // y0 + y1
+	VADDPD  Y5, Y3, Y3     // (y0 + y1) + y2
+	VADDPD  Y3, Y14, Y14   // acc + ((y0 + y1) + y2)
+	NEXT4(loop)
+	FINITE(Y14, ret+80(FP))
+	VZEROUPPER
+	RET
+
+// ROW3 sets y to ((pa·x0[i] + pb·x1[i]) + pc·x2[i]) + q, reading x0, x1
+// and x2 at SI, DX and R8, for the broadcast coefficients pa, pb, pc and
+// the number at q, which it broadcasts into the scratch register Y15.
+#define ROW3(pa, pb, pc, q, y) \
+	VMULPD       (SI)(AX*8), pa, y; \
+	VMULPD       (DX)(AX*8), pb, Y15; \
+	VADDPD       Y15, y, y; \
+	VMULPD       (R8)(AX*8), pc, Y15; \
+	VADDPD       Y15, y, y; \
+	VBROADCASTSD q, Y15; \
+	VADDPD       Y15, y, y
+
+// func linear3AVX2(x0, x1, x2 *float64, n int, P *[9]float64, Q *[3]float64) bool
+// y_r = ((P[3r]·x0[i] + P[3r+1]·x1[i]) + P[3r+2]·x2[i]) + Q[r] for the
+// rows r = 0, 1, 2, all from the old values, then stored in x0[i], x1[i]
+// and x2[i]. SI, DX and R8 point to x0, x1 and x2, R9 to Q; Y3 to Y11 hold
+// P[0] to P[8], Y12, Y13 and Y14 the new values, Y0 the running sum of
+// (y0 + y1) + y2, and Y15 is scratch.
+TEXT ·linear3AVX2(SB), NOSPLIT, $0-49
+	MOVQ         x0+0(FP), SI
+	MOVQ         x1+8(FP), DX
+	MOVQ         x2+16(FP), R8
+	MOVQ         n+24(FP), CX
+	MOVQ         P+32(FP), R10
+	MOVQ         Q+40(FP), R9
+	VBROADCASTSD 0(R10), Y3
+	VBROADCASTSD 8(R10), Y4
+	VBROADCASTSD 16(R10), Y5
+	VBROADCASTSD 24(R10), Y6
+	VBROADCASTSD 32(R10), Y7
+	VBROADCASTSD 40(R10), Y8
+	VBROADCASTSD 48(R10), Y9
+	VBROADCASTSD 56(R10), Y10
+	VBROADCASTSD 64(R10), Y11
+	VXORPD       Y0, Y0, Y0
+	XORQ         AX, AX
+
+loop:
+	ROW3(Y3, Y4, Y5, 0(R9), Y12)
+	ROW3(Y6, Y7, Y8, 8(R9), Y13)
+	ROW3(Y9, Y10, Y11, 16(R9), Y14)
+	VMOVUPD Y12, (SI)(AX*8)
+	VMOVUPD Y13, (DX)(AX*8)
+	VMOVUPD Y14, (R8)(AX*8)
+	VADDPD  Y13, Y12, Y12  // y0 + y1
+	VADDPD  Y14, Y12, Y12  // (y0 + y1) + y2
+	VADDPD  Y12, Y0, Y0    // acc + ((y0 + y1) + y2)
+	NEXT4(loop)
+	FINITE(Y0, ret+48(FP))
+	VZEROUPPER
+	RET
