@@ -177,7 +177,11 @@ func exprelV(d, a []float64) { exprelVScalar(d, a) }
 
 func chain(x, d, px, pd, q []float64, decay float64) {
 	d, px, pd, q = d[:len(x)], px[:len(x)], pd[:len(x)], q[:len(x)]
-	if n := whole4(len(x)); n > 0 {
+	// Chain may run over every synapse of a projection, and the runtime
+	// cannot stop a goroutine inside assembly: pieces of chainPiece keep a
+	// long call from holding up the garbage collector's pauses
+	const chainPiece = 1 << 14
+	for n := min(whole4(len(x)), chainPiece); n > 0; n = min(whole4(len(x)), chainPiece) {
 		chainAVX2(&x[0], &d[0], &px[0], &pd[0], &q[0], n, decay)
 		x, d, px, pd, q = x[n:], d[n:], px[n:], pd[n:], q[n:]
 	}

@@ -148,3 +148,23 @@ func small(n int) []float64 {
 	}
 	return x
 }
+
+// Chain over more values than one piece of the assembly's (2^14) gives the
+// scalar loop's bits everywhere, the joins between pieces included.
+func TestChainPieces(t *testing.T) {
+	t.Parallel()
+	n := 2<<14 + 7
+	x1, d1, px, pd, q := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range n {
+		x1[i], d1[i] = float64(i%97)/7, float64(i%13)-6
+		px[i], pd[i], q[i] = 1-float64(i%5)/50, float64(i%3)/10, float64(i%11)/3
+	}
+	x2, d2 := append([]float64(nil), x1...), append([]float64(nil), d1...)
+	chain(x1, d1, px, pd, q, 0.97)
+	chainScalar(x2, d2, px, pd, q, 0.97)
+	for i := range n {
+		if math.Float64bits(x1[i]) != math.Float64bits(x2[i]) || math.Float64bits(d1[i]) != math.Float64bits(d2[i]) {
+			t.Fatalf("cell %d: chain %v %v, scalar %v %v", i, x1[i], d1[i], x2[i], d2[i])
+		}
+	}
+}
