@@ -387,6 +387,10 @@ func (k *Kernel) refractory(f *frame) {
 			nr[i] = 1
 		}
 	case refConst:
+		if f.cells == nil {
+			notrefConst(nr, k.last[f.lo:f.lo+f.n], f.step, k.refSteps)
+			break
+		}
 		for i := range nr {
 			nr[i] = b2f(f.step-k.last[f.cell(i)] >= k.refSteps)
 		}
@@ -406,6 +410,18 @@ func (k *Kernel) refractory(f *frame) {
 			}
 			nr[i] = k.notrefCond[c]
 		}
+	}
+}
+
+// notrefConstScalar sets nr[i] = 1 where step − last[i] ≥ refSteps, the cell
+// having spiked at least refSteps steps ago, and 0 elsewhere; last holds
+// at least len(nr) values. notrefConst (threshold_amd64.go) takes the whole
+// fours four lanes at a time in Go assembly, other builds are this loop
+// (threshold_noasm.go).
+func notrefConstScalar(nr []float64, last []int64, step, refSteps int64) {
+	last = last[:len(nr)]
+	for i := range nr {
+		nr[i] = b2f(step-last[i] >= refSteps)
 	}
 }
 

@@ -65,15 +65,7 @@ func (s *simpleThreshold) scan(x []float64, lo int, notref []float64, out []int3
 		// call inside it (append's growth) makes Go reload its values from
 		// the stack at every cell
 		out = slices.Grow(out, len(x))
-		hits := out[len(out) : len(out)+len(x)]
-		n := 0
-		sign, bound := s.sign, s.bound
-		for i, v := range x {
-			if sign*v > bound && (notref == nil || notref[i] != 0) {
-				hits[n] = int32(lo + i)
-				n++
-			}
-		}
+		n := scanStrict(out[len(out):len(out)+len(x)], x, lo, notref, s.sign, s.bound)
 		return out[:len(out)+n]
 	}
 	c := s.c
@@ -94,4 +86,21 @@ func (s *simpleThreshold) scan(x []float64, lo int, notref []float64, out []int3
 		}
 	}
 	return out
+}
+
+// scanStrictScalar writes to hits, in order, lo+i for each cell i of x with
+// sign·x[i] > bound and notref[i] ≠ 0 (nil notref: every cell), and returns
+// how many it wrote; hits and notref hold at least len(x) values.
+// scanStrict (threshold_amd64.go) takes the whole fours four lanes at a
+// time in Go assembly, other builds are this loop (threshold_noasm.go).
+func scanStrictScalar(hits []int32, x []float64, lo int, notref []float64, sign, bound float64) int {
+	hits = hits[:len(x)]
+	n := 0
+	for i, v := range x {
+		if sign*v > bound && (notref == nil || notref[i] != 0) {
+			hits[n] = int32(lo + i)
+			n++
+		}
+	}
+	return n
 }

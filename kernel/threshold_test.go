@@ -3,6 +3,8 @@ package kernel
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -71,6 +73,114 @@ func TestSimpleThresholdStrict(t *testing.T) {
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("op %d, c = %g (strict %v): cells %v, want %v of %v", op, c, th.strict, got, want, x)
+			}
+		}
+	}
+}
+
+// scan finds, index for index, the cells the operator itself finds among
+// the cells that are not refractory, for every length to 70 (the whole
+// fours of the default amd64 build's assembly and the tail of the Go loop),
+// with values at, just above and just below the constant, NaN, infinities
+// and signed zeros, notref mixes of 0, −0, 1, NaN and tiny values or none,
+// appending to earlier cells; the strict form also gives scanStrictScalar's
+// cells. The constants include ±Inf, NaN and signed zeros, so that every
+// operator runs both forms (v >= −Inf and v <= +Inf are not strict).
+func TestScanLoop(t *testing.T) {
+	t.Parallel()
+	cmp := map[opcode]func(v, c float64) bool{
+		opGT: func(v, c float64) bool { return v > c }, opGE: func(v, c float64) bool { return v >= c },
+		opLT: func(v, c float64) bool { return v < c }, opLE: func(v, c float64) bool { return v <= c },
+	}
+	inf := math.Inf(1)
+	consts := []float64{0.5, -0.5, 0, math.Copysign(0, -1), 1e-310, inf, -inf, math.NaN(), math.MaxFloat64, -math.MaxFloat64}
+	notrefs := []float64{0, math.Copysign(0, -1), 1, 1, math.NaN(), 5e-324, -1}
+	r := rand.New(rand.NewPCG(1, 2))
+	strict := [2]int{}
+	for op, f := range cmp {
+		for _, c := range consts {
+			th := newSimpleThreshold(0, op, c)
+			pool := []float64{c, c, math.Nextafter(c, inf), math.Nextafter(c, -inf), -c, 0, math.Copysign(0, -1),
+				inf, -inf, math.NaN(), 1, -1, th.bound, -th.bound, math.Nextafter(th.bound, inf)}
+			for n := 0; n <= 70; n++ {
+				for rep := range 4 {
+					x := make([]float64, n)
+					for i := range x {
+						x[i] = pool[r.IntN(len(pool))]
+					}
+					var notref []float64
+					if rep > 0 {
+						notref = make([]float64, n)
+						for i := range notref {
+							notref[i] = notrefs[r.IntN(len(notrefs))]
+						}
+					}
+					lo := []int{0, 256, 12345, math.MaxInt32 - 30}[rep]
+					prev := []int32{-7, -8, -9}[:rep]
+					want := slices.Clone(prev)
+					for i, v := range x {
+						if f(v, c) && (notref == nil || notref[i] != 0) {
+							want = append(want, int32(lo+i))
+						}
+					}
+					got := th.scan(x, lo, notref, slices.Clone(prev))
+					if !slices.Equal(got, want) {
+						t.Fatalf("op %d, c = %g (strict %v), lo %d, n %d: cells %v, want %v of %v (notref %v)",
+							op, c, th.strict, lo, n, got, want, x, notref)
+					}
+					if th.strict {
+						strict[0]++
+						hits := make([]int32, n)
+						m := scanStrictScalar(hits, x, lo, notref, th.sign, th.bound)
+						if !slices.Equal(hits[:m], want[len(prev):]) {
+							t.Fatalf("op %d, c = %g, n %d: scanStrictScalar %v, scan %v", op, c, n, hits[:m], want[len(prev):])
+						}
+					} else {
+						strict[1]++
+					}
+				}
+			}
+		}
+	}
+	if strict[0] == 0 || strict[1] == 0 {
+		t.Errorf("strict and non-strict scans: %v", strict)
+	}
+}
+
+// notrefConst writes b2f(step − last[i] ≥ refSteps) into each of its
+// values and into no other, bit for bit, for every length to 70, with the
+// differences at, just below and just above refSteps, far away, and
+// wrapping around int64 (as Go's subtraction does).
+func TestNotrefConst(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, step := range []int64{0, 10, 600000, math.MaxInt64, math.MinInt64, -3} {
+		for _, refSteps := range []int64{0, 1, 20, 30, -5, math.MaxInt64, math.MinInt64} {
+			pool := []int64{step, step - refSteps, step - refSteps + 1, step - refSteps - 1, -100000000,
+				math.MinInt64, math.MaxInt64, 0, -1, step + 1}
+			for n := 0; n <= 70; n++ {
+				last := make([]int64, n)
+				for i := range last {
+					last[i] = pool[r.IntN(len(pool))]
+				}
+				nr := make([]float64, n+1)
+				for i := range nr {
+					nr[i] = math.NaN()
+				}
+				notrefConst(nr[:n], last, step, refSteps)
+				for i, l := range last {
+					if want := b2f(step-l >= refSteps); math.Float64bits(nr[i]) != math.Float64bits(want) {
+						t.Fatalf("step %d, refSteps %d, last %d (n %d, cell %d): %v, want %v", step, refSteps, l, n, i, nr[i], want)
+					}
+				}
+				if !math.IsNaN(nr[n]) {
+					t.Fatalf("step %d, refSteps %d, n %d: wrote past the end: %v", step, refSteps, n, nr[n])
+				}
+				want := make([]float64, n)
+				notrefConstScalar(want, last, step, refSteps)
+				if !same(nr[:n], want) {
+					t.Fatalf("step %d, refSteps %d, n %d: %v, scalar %v", step, refSteps, n, nr[:n], want)
+				}
 			}
 		}
 	}

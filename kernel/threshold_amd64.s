@@ -1,0 +1,125 @@
+//go:build amd64 && !goexperiment.simd && !purego
+
+#include "textflag.h"
+
+// The threshold scan and the constant refractory test four cells at a time
+// with AVX2 (see threshold_amd64.go for the Go prototypes and threshold.go,
+// kernel.go for the scalar loops). Go assembler operand order: sources
+// first, destination last; "VCMPPD $p, Y1, Y0, Y2" sets Y2 = Y0 p Y1,
+// "VPSUBQ Y1, Y0, Y2" Y2 = Y0 − Y1, "VPCMPGTQ Y1, Y0, Y2" Y2 = Y0 > Y1 and
+// "VANDNPD Y1, Y0, Y2" Y2 = ^Y0 & Y1.
+//
+// Common register use: AX is the cell index, stepping by 4 from 0, and CX
+// the cell count n (a positive multiple of 4, checked by the Go callers).
+// Each function ends with VZEROUPPER, so that the scalar SSE code that
+// follows does not pay for dirty upper halves.
+
+// func scanStrictAVX2(hits *int32, x, notref *float64, n, lo int, sign, bound float64) int
+//
+// Registers: DI hits, SI x, DX notref (0 for none), R9 lo, R10 the number
+// of hits written; Y13 zero, Y14 sign, Y15 bound (broadcast). A lane hits
+// when the product sign·x[i] is greater than bound (VCMPPD predicate 0x1e,
+// GT_OQ: false for NaN, as Go's >) and, with notref, notref[i] ≠ 0
+// (predicate 4, NEQ_UQ: true for NaN, as Go's !=). VMOVMSKPD makes the four
+// lanes a 4-bit mask in BX; each set bit l writes lo+i+l to hits[R10], in
+// order of l (BSFQ takes the lowest bit, x & (x−1) clears it). MOVL stores
+// the low 32 bits, as Go's int32 conversion keeps them.
+TEXT ·scanStrictAVX2(SB), NOSPLIT, $0-64
+	MOVQ         hits+0(FP), DI
+	MOVQ         x+8(FP), SI
+	MOVQ         notref+16(FP), DX
+	MOVQ         n+24(FP), CX
+	MOVQ         lo+32(FP), R9
+	VBROADCASTSD sign+40(FP), Y14
+	VBROADCASTSD bound+48(FP), Y15
+	VXORPD       Y13, Y13, Y13
+	XORQ         AX, AX
+	XORQ         R10, R10
+	TESTQ        DX, DX
+	JZ           allLoop
+
+	// with notref: the crossing mask AND the not-refractory mask
+refLoop:
+	VMOVUPD   (SI)(AX*8), Y0
+	VMULPD    Y0, Y14, Y0
+	VCMPPD    $0x1e, Y15, Y0, Y0
+	VCMPPD    $4, (DX)(AX*8), Y13, Y1
+	VANDPD    Y1, Y0, Y0
+	VMOVMSKPD Y0, BX
+	TESTQ     BX, BX
+	JZ        refNext
+	LEAQ      (R9)(AX*1), R11
+
+refHit:
+	BSFQ BX, R12
+	ADDQ R11, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(BX), R12
+	ANDQ R12, BX
+	JNZ  refHit
+
+refNext:
+	ADDQ $4, AX
+	CMPQ AX, CX
+	JLT  refLoop
+	JMP  done
+
+	// without notref: the crossing mask alone
+allLoop:
+	VMOVUPD   (SI)(AX*8), Y0
+	VMULPD    Y0, Y14, Y0
+	VCMPPD    $0x1e, Y15, Y0, Y0
+	VMOVMSKPD Y0, BX
+	TESTQ     BX, BX
+	JZ        allNext
+	LEAQ      (R9)(AX*1), R11
+
+allHit:
+	BSFQ BX, R12
+	ADDQ R11, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(BX), R12
+	ANDQ R12, BX
+	JNZ  allHit
+
+allNext:
+	ADDQ $4, AX
+	CMPQ AX, CX
+	JLT  allLoop
+
+done:
+	VZEROUPPER
+	MOVQ R10, ret+56(FP)
+	RET
+
+// func notrefConstAVX2(nr *float64, last *int64, n int, step, refSteps int64)
+//
+// Registers: DI nr, SI last; Y13 1.0, Y14 step, Y15 refSteps (broadcast).
+// Each lane takes the difference step − last[i] (VPSUBQ, wrapping as Go's
+// int64 subtraction), compares refSteps > difference (VPCMPGTQ, signed:
+// all ones where the cell is still refractory) and writes 1.0 where that
+// is false and +0.0 where it is true (VANDNPD with 1.0), as b2f does.
+TEXT ·notrefConstAVX2(SB), NOSPLIT, $0-40
+	MOVQ         nr+0(FP), DI
+	MOVQ         last+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VPBROADCASTQ step+24(FP), Y14
+	VPBROADCASTQ refSteps+32(FP), Y15
+	MOVQ         $0x3ff0000000000000, BX
+	VMOVQ        BX, X13
+	VPBROADCASTQ X13, Y13
+	XORQ         AX, AX
+
+loop:
+	VMOVDQU  (SI)(AX*8), Y0
+	VPSUBQ   Y0, Y14, Y0
+	VPCMPGTQ Y0, Y15, Y0
+	VANDNPD  Y13, Y0, Y0
+	VMOVUPD  Y0, (DI)(AX*8)
+	ADDQ     $4, AX
+	CMPQ     AX, CX
+	JLT      loop
+	VZEROUPPER
+	RET
