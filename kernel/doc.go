@@ -45,10 +45,10 @@
 // other processors, without AVX2, and in a build with -tags purego; the
 // tests compare the vector loops with them bit for bit. The default amd64
 // build also scans a threshold of the form "variable > number" and makes
-// the constant refractory test of contiguous blocks four cells at a time
-// in Go assembly (threshold_amd64.s), finding the same cells in the same
-// order and writing the same 1s and 0s as the Go loops, which the other
-// builds, GOEXPERIMENT=simd included, run.
+// the constant and conditional refractory tests of contiguous blocks four
+// cells at a time in Go assembly (threshold_amd64.s), finding the same
+// cells in the same order and writing the same values as the Go loops,
+// which the other builds, GOEXPERIMENT=simd included, run.
 //
 // Random numbers come from counter-based streams keyed by (seed, purpose,
 // group, cell, step), one stream per cell and step for each of the update,

@@ -403,6 +403,10 @@ func (k *Kernel) refractory(f *frame) {
 	case refCond:
 		f.run(k.ref, k.dt)
 		cond := f.get(k.refOut)
+		if f.cells == nil {
+			notrefCond(nr, cond, k.notrefCond[f.lo:f.lo+f.n])
+			break
+		}
 		for i := range nr {
 			c := f.cell(i)
 			if cond[i] == 0 {
@@ -422,6 +426,21 @@ func notrefConstScalar(nr []float64, last []int64, step, refSteps int64) {
 	last = last[:len(nr)]
 	for i := range nr {
 		nr[i] = b2f(step-last[i] >= refSteps)
+	}
+}
+
+// notrefCondScalar releases the cells whose refractory condition is false
+// (state[i] = 1 where cond[i] == 0) and sets nr[i] = state[i]; cond and
+// state hold at least len(nr) values. notrefCond (threshold_amd64.go) takes
+// the whole fours four lanes at a time in Go assembly, other builds are
+// this loop (threshold_noasm.go).
+func notrefCondScalar(nr, cond, state []float64) {
+	cond, state = cond[:len(nr)], state[:len(nr)]
+	for i := range nr {
+		if cond[i] == 0 {
+			state[i] = 1
+		}
+		nr[i] = state[i]
 	}
 }
 

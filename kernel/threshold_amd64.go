@@ -2,8 +2,8 @@
 
 package kernel
 
-// The threshold scan and the constant refractory test of contiguous blocks
-// four cells at a time with AVX2, in Go assembly (threshold_amd64.s): each
+// The threshold scan and the constant and conditional refractory tests of
+// contiguous blocks four cells at a time with AVX2, in Go assembly (threshold_amd64.s): each
 // lane makes the scalar loop's operations, so the cells found and the
 // values written are those of the scalar loops. The assembly runs over the
 // whole fours; the last len%4 cells, and every cell without AVX2, go
@@ -35,6 +35,15 @@ func notrefConst(nr []float64, last []int64, step, refSteps int64) {
 	notrefConstScalar(nr, last, step, refSteps)
 }
 
+func notrefCond(nr, cond, state []float64) {
+	cond, state = cond[:len(nr)], state[:len(nr)]
+	if n := whole4(len(nr)); n > 0 {
+		notrefCondAVX2(&nr[0], &cond[0], &state[0], n)
+		nr, cond, state = nr[n:], cond[n:], state[n:]
+	}
+	notrefCondScalar(nr, cond, state)
+}
+
 // scanStrictAVX2 is scanStrictScalar's loop over the first n cells of x, n
 // a positive multiple of four: it writes lo+i to hits, in order, for each
 // i with sign·x[i] > bound and notref[i] ≠ 0 (a nil notref: every i), and
@@ -49,3 +58,10 @@ func scanStrictAVX2(hits *int32, x, notref *float64, n, lo int, sign, bound floa
 //
 //go:noescape
 func notrefConstAVX2(nr *float64, last *int64, n int, step, refSteps int64)
+
+// notrefCondAVX2 is notrefCondScalar's loop over the first n cells, n a
+// positive multiple of four: state[i] = 1 where cond[i] == 0, then
+// nr[i] = state[i].
+//
+//go:noescape
+func notrefCondAVX2(nr, cond, state *float64, n int)

@@ -2,12 +2,13 @@
 
 #include "textflag.h"
 
-// The threshold scan and the constant refractory test four cells at a time
-// with AVX2 (see threshold_amd64.go for the Go prototypes and threshold.go,
+// The threshold scan and the constant and conditional refractory tests
+// four cells at a time with AVX2 (see threshold_amd64.go for the Go prototypes and threshold.go,
 // kernel.go for the scalar loops). Go assembler operand order: sources
 // first, destination last; "VCMPPD $p, Y1, Y0, Y2" sets Y2 = Y0 p Y1,
 // "VPSUBQ Y1, Y0, Y2" Y2 = Y0 − Y1, "VPCMPGTQ Y1, Y0, Y2" Y2 = Y0 > Y1 and
-// "VANDNPD Y1, Y0, Y2" Y2 = ^Y0 & Y1.
+// "VANDNPD Y1, Y0, Y2" Y2 = ^Y0 & Y1 and "VBLENDVPD Y3, Y1, Y0, Y2" Y2 =
+// Y1 in the lanes where Y3's sign bit is set, Y0 elsewhere.
 //
 // Common register use: AX is the cell index, stepping by 4 from 0, and CX
 // the cell count n (a positive multiple of 4, checked by the Go callers).
@@ -121,5 +122,35 @@ loop:
 	ADDQ     $4, AX
 	CMPQ     AX, CX
 	JLT      loop
+	VZEROUPPER
+	RET
+
+// func notrefCondAVX2(nr, cond, state *float64, n int)
+//
+// Registers: DI nr, SI cond, DX state; Y12 zero, Y13 1.0. Each lane tests
+// cond[i] == 0 (VCMPPD predicate 0, EQ_OQ: true for ±0, false for NaN, as
+// Go's ==), takes 1.0 where it holds and state[i] elsewhere (VBLENDVPD),
+// and writes that to state[i] and nr[i]: the lanes the scalar loop leaves
+// alone get their own value back.
+TEXT ·notrefCondAVX2(SB), NOSPLIT, $0-32
+	MOVQ         nr+0(FP), DI
+	MOVQ         cond+8(FP), SI
+	MOVQ         state+16(FP), DX
+	MOVQ         n+24(FP), CX
+	VXORPD       Y12, Y12, Y12
+	MOVQ         $0x3ff0000000000000, BX
+	VMOVQ        BX, X13
+	VPBROADCASTQ X13, Y13
+	XORQ         AX, AX
+
+loop:
+	VCMPPD    $0, (SI)(AX*8), Y12, Y0
+	VMOVUPD   (DX)(AX*8), Y1
+	VBLENDVPD Y0, Y13, Y1, Y1
+	VMOVUPD   Y1, (DX)(AX*8)
+	VMOVUPD   Y1, (DI)(AX*8)
+	ADDQ      $4, AX
+	CMPQ      AX, CX
+	JLT       loop
 	VZEROUPPER
 	RET

@@ -13,3 +13,7 @@ func scanStrict(hits []int32, x []float64, lo int, notref []float64, sign, bound
 func notrefConst(nr []float64, last []int64, step, refSteps int64) {
 	notrefConstScalar(nr, last, step, refSteps)
 }
+
+// notrefCond is notrefCondScalar: the plain Go loop on other processors,
+// with -tags purego and in a GOEXPERIMENT=simd build.
+func notrefCond(nr, cond, state []float64) { notrefCondScalar(nr, cond, state) }

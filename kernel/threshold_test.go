@@ -185,3 +185,46 @@ func TestNotrefConst(t *testing.T) {
 		}
 	}
 }
+
+// notrefCond writes, bit for bit, the Go loop's states and notref values
+// into their values and no other, for every length to 70, with conditions
+// of ±0, NaN, ±Inf and others and states of 0, 1 and other values (a
+// checkpoint may hold any).
+func TestNotrefCond(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	conds := []float64{0, 0, math.Copysign(0, -1), 1, -1, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324}
+	states := []float64{0, 1, 1, math.Copysign(0, -1), math.NaN(), 0.5}
+	for n := 0; n <= 70; n++ {
+		for range 20 {
+			cond, state := make([]float64, n), make([]float64, n+1)
+			for i := range cond {
+				cond[i], state[i] = conds[r.IntN(len(conds))], states[r.IntN(len(states))]
+			}
+			state[n] = 7
+			nr := make([]float64, n+1)
+			nr[n] = 7
+			wantState, wantNr := slices.Clone(state[:n]), make([]float64, n)
+			for i := range wantNr {
+				if cond[i] == 0 {
+					wantState[i] = 1
+				}
+				wantNr[i] = wantState[i]
+			}
+			scalarState, scalarNr := slices.Clone(state[:n]), make([]float64, n)
+			notrefCondScalar(scalarNr, cond, scalarState)
+			notrefCond(nr[:n], cond, state[:n])
+			for i := range n {
+				if math.Float64bits(state[i]) != math.Float64bits(wantState[i]) || math.Float64bits(nr[i]) != math.Float64bits(wantNr[i]) {
+					t.Fatalf("n %d, cell %d, cond %v: state %v, notref %v, want %v %v", n, i, cond[i], state[i], nr[i], wantState[i], wantNr[i])
+				}
+				if math.Float64bits(scalarState[i]) != math.Float64bits(wantState[i]) || math.Float64bits(scalarNr[i]) != math.Float64bits(wantNr[i]) {
+					t.Fatalf("n %d, cell %d: scalar state %v, notref %v, want %v %v", n, i, scalarState[i], scalarNr[i], wantState[i], wantNr[i])
+				}
+			}
+			if state[n] != 7 || nr[n] != 7 {
+				t.Fatalf("n %d: wrote past the end: %v %v", n, state[n], nr[n])
+			}
+		}
+	}
+}
