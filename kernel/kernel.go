@@ -268,7 +268,9 @@ func (k *Kernel) compileReset(spec Spec, sc *scope, pool *constPool) error {
 }
 
 // timestep converts a time to whole steps as Brian2's timestep(t, dt) does.
-func timestep(t, dt float64) int64 { return int64((t + 1e-3*dt) / dt) }
+// float64(1e-3*dt) keeps Go from fusing the product and the sum into an FMA
+// (arm64, GOAMD64=v3), so every platform gives the same steps.
+func timestep(t, dt float64) int64 { return int64((t + float64(1e-3*dt)) / dt) }
 
 type scratch struct {
 	frame  frame

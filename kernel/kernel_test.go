@@ -53,7 +53,7 @@ func TestLIFMatchesGoLoop(t *testing.T) {
 	const el, tau, c = -0.065, 0.02, 1e-10
 	v, in := make([]float64, n), make([]float64, n)
 	for i := range v {
-		v[i] = -0.065 + 0.0001*float64(i%17)
+		v[i] = -0.065 + float64(0.0001*float64(i%17)) // float64(a*b): no FMA (arm64, GOAMD64=v3), the same bits everywhere
 		in[i] = 1e-12 * float64(i)
 	}
 	ref := append([]float64(nil), v...)
@@ -68,7 +68,7 @@ func TestLIFMatchesGoLoop(t *testing.T) {
 			t.Fatal("non-finite")
 		}
 		for i := range ref {
-			ref[i] = ref[i] + dt*((el-ref[i])*(1/tau)+in[i]*(1/c))
+			ref[i] = ref[i] + float64(dt*(float64((el-ref[i])*(1/tau))+float64(in[i]*(1/c))))
 		}
 	}
 	for i := range ref {
@@ -308,10 +308,11 @@ func TestFusedConstantOps(t *testing.T) {
 	k.Step(0, len(x), 0, nil)
 	cc, g, r := 0.013, 1.7, 0.29 // variables: 1/g rounds 1.7, as the compiler does
 	for i, v := range ref {
-		a := float64(v-cc) * 250.1
-		b := float64(v*g) * 0.31
-		c := float64(cc+v) * (1 / r)
-		d := float64(v*(1/g)) * 3
+		// float64(a*b) keeps Go from fusing into an FMA (arm64, GOAMD64=v3)
+		a := float64(float64(v-cc) * 250.1)
+		b := float64(float64(v*g) * 0.31)
+		c := float64(float64(cc+v) * (1 / r))
+		d := float64(float64(v*(1/g)) * 3)
 		if want := float64(float64(a+b)+c) + d; x[i] != want {
 			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
 		}
@@ -374,7 +375,8 @@ func TestFusedProducts(t *testing.T) {
 	const n = 37
 	x, y, z := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range x {
-		x[i], y[i], z[i] = -0.07+0.0123*float64(i), 1e-9*float64(i%7)+3e-10, 0.3-0.011*float64(i)
+		// float64(a*b) keeps Go from fusing into an FMA (arm64, GOAMD64=v3)
+		x[i], y[i], z[i] = -0.07+float64(0.0123*float64(i)), float64(1e-9*float64(i%7))+3e-10, 0.3-float64(0.011*float64(i))
 	}
 	rx, ry, rz := append([]float64(nil), x...), append([]float64(nil), y...), append([]float64(nil), z...)
 	k, err := New(Spec{N: n, DT: 1e-4, Arrays: map[string][]float64{"x": x, "y": y, "z": z},
@@ -405,7 +407,8 @@ func TestFusedChains(t *testing.T) {
 	}
 	k.Step(0, len(x), 0, nil)
 	for i, v := range ref {
-		a := float64(float64(v-0.013)*250.1) * 3.7
+		// float64(a*b) keeps Go from fusing into an FMA (arm64, GOAMD64=v3)
+		a := float64(float64(float64(v-0.013)*250.1) * 3.7)
 		b := 1.28 / float64(v*0.001)
 		if want := a + b; x[i] != want {
 			t.Fatalf("cell %d: %.17g, separate operations %.17g", i, x[i], want)
@@ -420,7 +423,7 @@ func rampKernel(t *testing.T, expr string, consts map[string]float64) (k *Kernel
 	t.Helper()
 	x = make([]float64, 37)
 	for i := range x {
-		x[i] = -0.07 + 0.0123*float64(i)
+		x[i] = -0.07 + float64(0.0123*float64(i)) // float64(a*b): no FMA, the same values everywhere
 	}
 	ref = append([]float64(nil), x...)
 	k, err := New(Spec{N: len(x), DT: 1e-4, Arrays: map[string][]float64{"x": x}, Consts: consts,

@@ -118,7 +118,7 @@ func linear2Scalar(run LinearRun, x0, x1 []float64) float64 {
 		for i := range x0 {
 			a, b := x0[i], x1[i]
 			y0 := float64(p00*a) + float64(p01*b) + q0
-			y1 := p11 * b
+			y1 := float64(p11 * b) // not fused into acc += y0 + y1
 			x0[i], x1[i] = y0, y1
 			acc += y0 + y1
 		}

@@ -33,7 +33,7 @@ func TestLinearMatchesProgram(t *testing.T) {
 						for j := range nv {
 							runs[r].P[i*nv+j] = 0.01 * float64(1+i+2*j+3*r) / float64(nv)
 						}
-						runs[r].P[i*nv+i] = 0.9 - 0.01*float64(r)
+						runs[r].P[i*nv+i] = 0.9 - float64(0.01*float64(r)) // float64(a*b): no FMA (arm64, GOAMD64=v3), the same bits everywhere
 						runs[r].Q[i] = 0.001 * float64(i-r)
 					}
 					if r == 1 { // inputs that only decay: the loops' sparse form
@@ -53,7 +53,7 @@ func TestLinearMatchesProgram(t *testing.T) {
 					for i, v := range vars {
 						a[v] = make([]float64, n)
 						for c := range n {
-							a[v][c] = 0.1*float64(i) - 0.003*float64(c%13)
+							a[v][c] = float64(0.1*float64(i)) - float64(0.003*float64(c%13))
 						}
 					}
 					return a
@@ -218,7 +218,7 @@ func TestLinearLoops(t *testing.T) {
 					for v := range nv {
 						xv[v], xs[v] = make([]float64, n), make([]float64, n)
 						for i := range n {
-							xv[v][i] = vals[(3*i+2*v)%len(vals)] * (1 + float64(i)/16)
+							xv[v][i] = vals[(3*i+2*v)%len(vals)] * (1 + float64(float64(i)/16))
 						}
 						if v == c.v {
 							xv[v][c.i] = c.x

@@ -222,18 +222,20 @@ func mulMulVCScalar(d, a []float64, c, c2 float64) {
 
 // mulAddVVScalar sets d[i] = c[i] + s·(a[i]·b[i]) for s = ±1, rounding the
 // product and the sum: a·b + c, or c − a·b (c + (−t) is c − t exactly).
+// float64(s·t) keeps Go from fusing into an FMA (arm64, GOAMD64=v3), so
+// every platform gives the same bits.
 func mulAddVVScalar(d, a, b, c []float64, s float64) {
 	a, b, c = a[:len(d)], b[:len(d)], c[:len(d)]
 	i := 0
 	for ; i+4 <= len(d); i += 4 {
 		dd, aa, bb, cc := d[i:i+4:i+4], a[i:i+4:i+4], b[i:i+4:i+4], c[i:i+4:i+4]
-		dd[0] = cc[0] + s*float64(aa[0]*bb[0])
-		dd[1] = cc[1] + s*float64(aa[1]*bb[1])
-		dd[2] = cc[2] + s*float64(aa[2]*bb[2])
-		dd[3] = cc[3] + s*float64(aa[3]*bb[3])
+		dd[0] = cc[0] + float64(s*float64(aa[0]*bb[0]))
+		dd[1] = cc[1] + float64(s*float64(aa[1]*bb[1]))
+		dd[2] = cc[2] + float64(s*float64(aa[2]*bb[2]))
+		dd[3] = cc[3] + float64(s*float64(aa[3]*bb[3]))
 	}
 	for ; i < len(d); i++ {
-		d[i] = c[i] + s*float64(a[i]*b[i])
+		d[i] = c[i] + float64(s*float64(a[i]*b[i]))
 	}
 }
 

@@ -121,10 +121,12 @@ func arithLoops(c []float64) []loopPair {
 var loopVals = []float64{1.5, -2.25, 0, math.Copysign(0, -1), 3e-300, -7e300, math.Inf(1), math.NaN(), 1.0 / 3, -0.1, 42, 1e-5}
 
 // fill returns n of loopVals, in an order set by off, each scaled a little.
+// float64(i/16) keeps Go from fusing i·(1/16) + 1 into an FMA (arm64,
+// GOAMD64=v3), so that the values are the same on every platform.
 func fill(n, off int) []float64 {
 	x := make([]float64, n)
 	for i := range x {
-		x[i] = loopVals[(i*7+off)%len(loopVals)] * (1 + float64(i)/16)
+		x[i] = loopVals[(i*7+off)%len(loopVals)] * (1 + float64(float64(i)/16))
 	}
 	return x
 }
@@ -144,7 +146,7 @@ func same(a, b []float64) bool {
 func small(n int) []float64 {
 	x := make([]float64, n)
 	for i := range x {
-		x[i] = -1.2 + 0.37*float64(i)
+		x[i] = -1.2 + float64(0.37*float64(i)) // float64(a*b): no FMA, the same values everywhere
 	}
 	return x
 }
