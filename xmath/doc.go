@@ -19,4 +19,15 @@
 // four-value loops in Go assembly inside ExpTo and ExprelTo, where the
 // processor has AVX2; `-tags purego` selects the plain Go loops, which the
 // other architectures run.
+//
+// # Fused multiply-add
+//
+// The Go specification lets the compiler fuse x*y + z into one fused
+// multiply-add, which rounds once instead of twice and so changes bits; Go
+// does so on arm64, ppc64le, s390x and riscv64, and on amd64 built with
+// GOAMD64=v3 or higher. An explicit conversion rounds the product and
+// prevents the fusion, so every product here that meets an addition or
+// subtraction is written float64(x*y): every platform then computes what the
+// default amd64 build, the assembly and the vector loops compute. The rest of
+// the simulation follows the same rule, and tools/nofma.sh checks it.
 package xmath

@@ -7,6 +7,7 @@ import (
 
 // The reduction x = k·ln2/64 + r that Exp, Expm1 and their slice and
 // vector forms share.
+// float64(a*b) throughout: see "Fused multiply-add" in doc.go.
 const (
 	// ln2/64 in two parts: hi has 32 significant bits, so k·hi is exact
 	// for |k| < 2^20
@@ -20,8 +21,8 @@ const (
 // reduce returns k, the integer nearest to x·64/ln2, as a float64 and as an
 // int64, and r = x − k·ln2/64, |r| ≤ ln2/128.
 func reduce(x float64) (kf float64, k int64, r float64) {
-	kf = (x*inv + shifter) - shifter
-	return kf, int64(kf), (x - kf*ln2hi) - kf*ln2lo
+	kf = (float64(x*inv) + shifter) - shifter
+	return kf, int64(kf), (x - float64(kf*ln2hi)) - float64(kf*ln2lo)
 }
 
 // expm1Poly returns e^r − 1 for |r| ≤ ln2/128: Taylor to r^6 (truncation
@@ -29,7 +30,9 @@ func reduce(x float64) (kf float64, k int64, r float64) {
 // chain.
 func expm1Poly(r float64) float64 {
 	r2 := r * r
-	return r + r2*((1.0/2+r*(1.0/6))+r2*((1.0/24+r*(1.0/120))+r2*(1.0/720)))
+	a := 1.0/2 + float64(r*(1.0/6))
+	b := (1.0/24 + float64(r*(1.0/120))) + float64(r2*(1.0/720))
+	return r + float64(r2*(a+float64(r2*b)))
 }
 
 // Exp returns e**x within one unit in the last place (tested against
@@ -52,7 +55,7 @@ func Exp(x float64) float64 {
 	}
 	_, k, r := reduce(x)
 	t := exp2Table[k&63]
-	y := t + t*expm1Poly(r)
+	y := t + float64(t*expm1Poly(r))
 	m := k >> 6
 	if m > -1022 && m < 1024 {
 		return math.Float64frombits(math.Float64bits(y) + uint64(m)<<52)

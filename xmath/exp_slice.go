@@ -2,6 +2,8 @@ package xmath
 
 import "math"
 
+// float64(a*b) prevents fused multiply-adds: see doc.go.
+
 // expToGo is ExpTo in Go, for the builds without its assembly, processors
 // without AVX2 and the values the assembly leaves. Exp is too large for Go
 // to inline, so a loop that calls it pays for the call at every value and
@@ -18,7 +20,7 @@ func expToGo(dst, src []float64) {
 		}
 		_, k, r := reduce(x)
 		t := exp2Table[k&63]
-		y := t + t*expm1Poly(r)
+		y := t + float64(t*expm1Poly(r))
 		dst[i] = math.Float64frombits(math.Float64bits(y) + uint64(k>>6)<<52)
 	}
 }
@@ -39,12 +41,12 @@ func exprelToGo(dst, src []float64) {
 		j, m := k&63, k>>6
 		if m < -2 { // Expm1's Exp(x) − 1, with Exp's normal result (m ≤ 1010 here)
 			t := exp2Table[j]
-			y := t + t*p
+			y := t + float64(t*p)
 			dst[i] = (math.Float64frombits(math.Float64bits(y)+uint64(m)<<52) - 1) / x
 			continue
 		}
 		hi, lo := exp2Table[j], exp2Lo[j]
 		scale := math.Float64frombits(uint64(1023+m) << 52)
-		dst[i] = ((scale*hi - 1) + scale*(lo+hi*p)) / x
+		dst[i] = ((float64(scale*hi) - 1) + float64(scale*(lo+float64(hi*p)))) / x
 	}
 }

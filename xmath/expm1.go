@@ -12,7 +12,8 @@ import (
 // It is Exp's table method with the table entries 2^(j/64) held in two
 // parts, hi + lo, so that e^x − 1 = (2^m·hi − 1) + 2^m·(lo + hi·p) keeps
 // its accuracy where e^x is near 1: 2^m·hi − 1 is exact there (Sterbenz),
-// and lo carries what hi lost in rounding.
+// and lo carries what hi lost in rounding. float64(a*b) prevents fused
+// multiply-adds (see doc.go).
 func Expm1(x float64) float64 {
 	const overflow = 7.09782712893383973096e+02
 	switch {
@@ -35,7 +36,7 @@ func Expm1(x float64) float64 {
 		return Exp(x) - 1
 	}
 	scale := math.Float64frombits(uint64(1023+m) << 52) // 2^m
-	return (scale*hi - 1) + scale*(lo+hi*p)
+	return (float64(scale*hi) - 1) + float64(scale*(lo+float64(hi*p)))
 }
 
 // Exprel returns (e**x − 1)/x, 1 at 0, within three units in the last place
