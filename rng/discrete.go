@@ -5,6 +5,10 @@ import (
 	"math"
 )
 
+// float64(a*b) where a product meets an addition keeps Go from fusing the two
+// into a fused multiply-add (arm64, GOAMD64=v3, ...), which would change bits
+// from platform to platform.
+
 // poissonInversionMax is the mean below which Poisson uses inversion (one
 // Float64 per value); at and above it, PTRS (as numpy's random_poisson).
 const poissonInversionMax = 10
@@ -33,7 +37,7 @@ func (s *Stream) poissonInversion(lambda float64) int {
 	k := 0
 	for u > f && p > 0 {
 		k++
-		p *= lambda / float64(k)
+		p = float64(p * (lambda / float64(k)))
 		f += p
 	}
 	return k
@@ -42,15 +46,15 @@ func (s *Stream) poissonInversion(lambda float64) int {
 func (s *Stream) poissonPTRS(lambda float64) int {
 	slam := math.Sqrt(lambda)
 	loglam := math.Log(lambda)
-	b := 0.931 + 2.53*slam
-	a := -0.059 + 0.02483*b
+	b := 0.931 + float64(2.53*slam)
+	a := -0.059 + float64(0.02483*b)
 	logInvAlpha := math.Log(1.1239 + 1.1328/(b-3.4))
 	vr := 0.9277 - 3.6224/(b-2)
 	for {
 		u := s.Float64() - 0.5
 		v := s.Float64()
 		us := 0.5 - math.Abs(u)
-		k := math.Floor((2*a/us+b)*u + lambda + 0.43)
+		k := math.Floor(float64((2*a/us+b)*u) + lambda + 0.43)
 		if us >= 0.07 && v <= vr {
 			return int(k)
 		}
@@ -58,7 +62,7 @@ func (s *Stream) poissonPTRS(lambda float64) int {
 			continue
 		}
 		lg, _ := math.Lgamma(k + 1)
-		if math.Log(v)+logInvAlpha-math.Log(a/(us*us)+b) <= -lambda+k*loglam-lg {
+		if math.Log(v)+logInvAlpha-math.Log(a/(us*us)+b) <= -lambda+float64(k*loglam)-lg {
 			return int(k)
 		}
 	}
@@ -108,9 +112,9 @@ func (s *Stream) binomialBTRS(n int, p float64) int {
 	nf := float64(n)
 	q := 1 - p
 	spq := math.Sqrt(nf * p * q)
-	b := 1.15 + 2.53*spq
-	a := -0.0873 + 0.0248*b + 0.01*p
-	c := nf*p + 0.5
+	b := 1.15 + float64(2.53*spq)
+	a := -0.0873 + float64(0.0248*b) + float64(0.01*p)
+	c := float64(nf*p) + 0.5
 	vr := 0.92 - 4.2/b
 	r := p / q
 	alpha := (2.83 + 5.1/b) * spq
@@ -119,7 +123,7 @@ func (s *Stream) binomialBTRS(n int, p float64) int {
 		u := s.Float64() - 0.5
 		v := s.Float64()
 		us := 0.5 - math.Abs(u)
-		k := math.Floor((2*a/us+b)*u + c)
+		k := math.Floor(float64((2*a/us+b)*u) + c)
 		if us >= 0.07 && v <= vr {
 			return int(k)
 		}
@@ -128,9 +132,9 @@ func (s *Stream) binomialBTRS(n int, p float64) int {
 		}
 		// log(f(k)/f(m)) through Stirling's series with exact tails.
 		lv := math.Log(v * alpha / (a/(us*us) + b))
-		bound := (m+0.5)*math.Log((m+1)/(r*(nf-m+1))) +
-			(nf+1)*math.Log((nf-m+1)/(nf-k+1)) +
-			(k+0.5)*math.Log(r*(nf-k+1)/(k+1)) +
+		bound := float64((m+0.5)*math.Log((m+1)/(r*(nf-m+1)))) +
+			float64((nf+1)*math.Log((nf-m+1)/(nf-k+1))) +
+			float64((k+0.5)*math.Log(r*(nf-k+1)/(k+1))) +
 			stirlingTail(m) + stirlingTail(nf-m) - stirlingTail(k) - stirlingTail(nf-k)
 		if lv <= bound {
 			return int(k)
@@ -143,7 +147,7 @@ func (s *Stream) binomialBTRS(n int, p float64) int {
 func stirlingTail(k float64) float64 {
 	if k < 10 {
 		lg, _ := math.Lgamma(k + 1)
-		return lg - (k+0.5)*math.Log(k+1) + (k + 1) - 0.5*math.Log(2*math.Pi)
+		return lg - float64((k+0.5)*math.Log(k+1)) + (k + 1) - float64(0.5*math.Log(2*math.Pi))
 	}
 	z2 := (k + 1) * (k + 1)
 	return (1.0/12 - (1.0/360-1.0/1260/z2)/z2) / (k + 1)

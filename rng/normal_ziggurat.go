@@ -70,7 +70,7 @@ func (s *Stream) normalAfter(u uint64) float64 {
 						break
 					}
 				}
-			} else if nzig.f[i]+s.Float64()*(nzig.f[i+1]-nzig.f[i]) >= math.Exp(-0.5*x*x) {
+			} else if nzig.f[i]+float64(s.Float64()*(nzig.f[i+1]-nzig.f[i])) >= math.Exp(-0.5*x*x) { // float64: no fused multiply-add
 				u = s.Uint64()
 				continue
 			}

@@ -140,7 +140,10 @@ func (s *Stream) Uint64() uint64 {
 
 // Float64 returns a uniform value in [0, 1) made of the top 53 bits of Uint64.
 func (s *Stream) Float64() float64 {
-	return float64(s.Uint64()>>11) * 0x1p-53
+	// The product is exact (a power of 2), so a fused multiply-add with an
+	// addition in an inlining caller would give the same bits; float64(...)
+	// prevents it anyway, so that tools/nofma.sh finds none.
+	return float64(float64(s.Uint64()>>11) * 0x1p-53)
 }
 
 // OpenFloat64 returns a uniform value in (0, 1), on the grid (k + 1/2)·2^-52,
@@ -151,7 +154,7 @@ func (s *Stream) OpenFloat64() float64 {
 
 // Uniform returns a uniform value in [lo, hi) (lo + (hi-lo)·Float64()).
 func (s *Stream) Uniform(lo, hi float64) float64 {
-	return lo + (hi-lo)*s.Float64()
+	return lo + float64((hi-lo)*s.Float64()) // float64: no fused multiply-add
 }
 
 // Hash returns the 32-bit FNV-1a hash of name, used as the stream id of a

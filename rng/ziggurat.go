@@ -64,7 +64,7 @@ func (s *Stream) Exp() float64 {
 		if i == 0 {
 			return zigR - math.Log(s.OpenFloat64()) // the tail beyond zigR
 		}
-		if zig.f[i]+s.Float64()*(zig.f[i+1]-zig.f[i]) < math.Exp(-x) {
+		if zig.f[i]+float64(s.Float64()*(zig.f[i+1]-zig.f[i])) < math.Exp(-x) { // float64: no fused multiply-add
 			return x
 		}
 	}
