@@ -199,7 +199,7 @@ func refractorySteps(tref, dt float64) (int64, error) {
 	if tref < 0 || math.IsNaN(tref) || math.IsInf(tref, 0) {
 		return 0, fmt.Errorf("tau_refrac = %g s must be a finite time >= 0", tref)
 	}
-	return int64((tref + 1e-3*dt) / dt), nil
+	return int64((tref + float64(1e-3*dt)) / dt), nil // float64: no fused multiply-add
 }
 
 // neverSpiked is the last-spike step of a cell that has not spiked: far enough

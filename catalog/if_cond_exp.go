@@ -123,7 +123,9 @@ func inChunks(lo, hi int, step int64, out []int32,
 // stepChunk is stepScalar for at most condChunk cells, in three loops so
 // that the two without a call keep their values in registers: the decay of
 // the conductances and, per cell that is not refractory, the exponent a·dt
-// and the value ba; the exponentials; then v and the threshold.
+// and the value ba; the exponentials; then v and the threshold. float64(x*y)
+// keeps Go from fusing a product and a sum into a fused multiply-add (arm64,
+// GOAMD64=v3), so every platform gives the bits of the vector Steps.
 func (k *ifCondExp) stepChunk(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge = ge[:len(v)]
@@ -140,8 +142,8 @@ func (k *ifCondExp) stepChunk(lo, hi int, step int64, out []int32) ([]int32, boo
 		if last[i] > since {
 			continue // refractory: v stays at v_reset, no spike
 		}
-		a := -gl - (e+in)*invC
-		b[i] = (bl + (e*eE+in*eI)*invC) / a
+		a := -gl - float64((e+in)*invC)
+		b[i] = (bl + float64((float64(e*eE)+float64(in*eI))*invC)) / a
 		x[i] = a * dt
 	}
 	xmath.ExpTo(x, x)
@@ -152,7 +154,7 @@ func (k *ifCondExp) stepChunk(lo, hi int, step int64, out []int32) ([]int32, boo
 		if last[i] > since {
 			continue
 		}
-		y := -b[i] + (v[i]+b[i])*x[i]
+		y := -b[i] + float64((v[i]+b[i])*x[i])
 		v[i] = y
 		if !(y <= th) { // above threshold, or NaN
 			cand[nc] = int32(i)

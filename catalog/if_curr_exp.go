@@ -103,7 +103,9 @@ func newIFCurrExp(in Instance) (Kernel, error) {
 	}, nil
 }
 
-// stepScalar is Step one cell at a time.
+// stepScalar is Step one cell at a time. float64(x*y) keeps Go from fusing a
+// product and a sum into a fused multiply-add (arm64, GOAMD64=v3), so every
+// platform gives the bits of the vector Steps.
 func (k *ifCurrExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ie, ii, last := k.v[lo:hi], k.ie[lo:hi], k.ii[lo:hi], k.last[lo:hi]
 	ie = ie[:len(v)]
@@ -123,7 +125,7 @@ func (k *ifCurrExp) stepScalar(lo, hi int, step int64, out []int32) ([]int32, bo
 		if last[i] > since {
 			continue // refractory: v stays at v_reset, no spike
 		}
-		x := pvv*v[i] + pve*e + pvi*in + qv
+		x := float64(pvv*v[i]) + float64(pve*e) + float64(pvi*in) + qv
 		v[i] = x
 		if !(x <= th) { // above threshold, or NaN
 			cand[nc] = int32(i)
