@@ -123,8 +123,9 @@ func candidates(sp *Spec, nPre, nPost int) (total, selfRows int64) {
 // binomialCapacity is an upper bound, exceeded with negligible probability,
 // for a sum of n Bernoulli(p) trials: the mean plus 8 standard deviations.
 func binomialCapacity(n int64, p float64) int64 {
-	mean := float64(n) * p
-	bound := mean + 8*math.Sqrt(mean*(1-p)) + 64
+	// float64(x*y): no fused multiply-add (arm64, GOAMD64=v3)
+	mean := float64(float64(n) * p)
+	bound := mean + float64(8*math.Sqrt(mean*(1-p))) + 64
 	return min(n, int64(bound))
 }
 

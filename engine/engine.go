@@ -59,7 +59,7 @@ func Workers(plan *build.Plan, threads int) int {
 		if c, ok := g.Kernel.(build.Coster); ok {
 			cost = c.CellCost()
 		}
-		work += cost * float64(g.N)
+		work += float64(cost * float64(g.N)) // float64: no fused multiply-add
 	}
 	return max(1, min(threads, int(work/minWorkerNanos)))
 }
