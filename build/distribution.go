@@ -51,22 +51,24 @@ type dist struct {
 // constant reports whether every element gets the same value.
 func (d dist) constant() bool { return d.kind == "" }
 
-// draw returns one sample from the stream.
+// draw returns one sample from the stream. float64(x*y) keeps Go from fusing
+// a product and a sum into a fused multiply-add (arm64, GOAMD64=v3), which
+// would change the bits from platform to platform.
 func (d dist) draw(s *rng.Stream) float64 {
 	a := d.args
 	switch d.kind {
 	case "uniform":
-		return a[0] + (a[1]-a[0])*s.Float64()
+		return a[0] + float64((a[1]-a[0])*s.Float64())
 	case "normal":
-		return a[0] + a[1]*s.Normal()
+		return a[0] + float64(a[1]*s.Normal())
 	case "normal_clipped":
 		for {
-			if x := a[0] + a[1]*s.Normal(); x >= a[2] && x <= a[3] {
+			if x := a[0] + float64(a[1]*s.Normal()); x >= a[2] && x <= a[3] {
 				return x
 			}
 		}
 	case "normal_clipped_to_boundary":
-		return math.Min(math.Max(a[0]+a[1]*s.Normal(), a[2]), a[3])
+		return math.Min(math.Max(a[0]+float64(a[1]*s.Normal()), a[2]), a[3])
 	case "exponential":
 		return a[0] * s.Exp()
 	}
@@ -151,7 +153,7 @@ func (d dist) check() error {
 	return nil
 }
 
-func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+func normalCDF(x float64) float64 { return float64(0.5 * math.Erfc(-x/math.Sqrt2)) } // float64: no fused multiply-add
 
 // perCell reports whether e has a value of its own for each cell: it calls
 // rand() or randn(), or uses the cell index i, the group size N or one of the

@@ -399,7 +399,7 @@ func delaySteps(d, dt float64) (steps int32, warn string, err error) {
 	if s > math.MaxInt32/2 {
 		return 0, "", fmt.Errorf("delay %g ms is too long for dt = %g ms", d*1e3, dt*1e3)
 	}
-	if got := s * dt; d > 0 && math.Abs(got-d) > 0.01*d {
+	if got := float64(s * dt); d > 0 && math.Abs(got-d) > 0.01*d { // float64: no fused multiply-add
 		warn = fmt.Sprintf("delay %.6g ms is rounded to %.6g ms (%d steps of dt = %.6g ms)", d*1e3, got*1e3, int(s), dt*1e3)
 	}
 	return int32(s), warn, nil
@@ -451,10 +451,10 @@ func (n *Network) resolveConnector(ns *namespace, p *model.Projection, spec *Pro
 			return errorAt(c.P.Pos, "projection %q: connection probability p = %s is outside [0, 1]", p.Name, c.P.Text)
 		}
 		cs.Rule, cs.P = connect.FixedProbability, prob
-		spec.Expected = prob * (npre*npost - selfPairs)
+		spec.Expected = prob * (float64(npre*npost) - selfPairs) // float64: no fused multiply-add
 	case "all_to_all":
 		cs.Rule = connect.AllToAll
-		spec.Expected = npre*npost - selfPairs
+		spec.Expected = float64(npre*npost) - selfPairs
 	case "one_to_one":
 		if pre.N != post.N {
 			return errorAt(c.Pos, "projection %q: one_to_one needs groups of equal size, got %d and %d", p.Name, pre.N, post.N)
@@ -633,7 +633,7 @@ func (n *Network) steps(ns *namespace, v model.Value, what string) (int64, error
 		return 0, err
 	}
 	k := int64(math.Round(x / n.DT))
-	if k < 1 || math.Abs(float64(k)*n.DT-x) > 1e-6*x {
+	if k < 1 || math.Abs(float64(float64(k)*n.DT)-x) > 1e-6*x { // float64: no fused multiply-add
 		return 0, errorAt(v.Pos, "%s = %q must be a whole number of steps of dt", what, v.Text)
 	}
 	return k, nil

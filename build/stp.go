@@ -138,7 +138,7 @@ func (s *STP) recovered(k int, n int64) float64 {
 	}
 	d := n - s.Last[k]
 	er, es := s.recovery(k, n), s.activeDecay(d)
-	return 1 - y*es - s.inactive(y, z, float64(d)*s.DT, s.tauRec(k), er, es)
+	return 1 - float64(y*es) - s.inactive(y, z, float64(d)*s.DT, s.tauRec(k), er, es)
 }
 
 func (s *STP) active(k int, n int64) float64 {
@@ -156,16 +156,20 @@ func (s *STP) utilisation(k int, n int64) float64 {
 func (s *STP) decay(y, z float64, d int64, tauRec float64) (float64, float64) {
 	h := float64(d) * s.DT
 	er, es := xmath.Exp(-h/tauRec), s.activeDecay(d)
-	return y * es, s.inactive(y, z, h, tauRec, er, es)
+	return float64(y * es), s.inactive(y, z, h, tauRec, er, es)
 }
 
 // inactive returns the inactive resources h seconds after y and z, given
 // er = exp(-h/tauRec) and es = exp(-h/TauSyn).
+//
+// float64(x*y) here and in the other methods keeps Go from fusing a product
+// and a sum into a fused multiply-add (arm64, GOAMD64=v3), which would change
+// the bits from platform to platform.
 func (s *STP) inactive(y, z, h, tauRec, er, es float64) float64 {
 	if s.TauSyn == tauRec {
-		return z*er + y*h/tauRec*er
+		return float64(z*er) + float64(y*h/tauRec*er)
 	}
-	return z*er + y*(es-er)/(s.TauSyn/tauRec-1)
+	return float64(z*er) + y*(es-er)/(s.TauSyn/tauRec-1)
 }
 
 // Release updates synapse k for a spike at step n and returns the fraction
@@ -175,10 +179,10 @@ func (s *STP) Release(k int, n int64) float64 {
 	y, z := s.decay(s.Y[k], s.Z[k], d, s.tauRec(k))
 	u := s.u(k)
 	if tf := s.tauFacil(k); tf > 0 {
-		decayed := s.UT[k] * xmath.Exp(-float64(d)*s.DT/tf)
-		u = decayed + u*(1-decayed)
+		decayed := float64(s.UT[k] * xmath.Exp(-float64(d)*s.DT/tf))
+		u = decayed + float64(u*(1-decayed))
 	}
-	r := u * (1 - y - z)
+	r := float64(u * (1 - y - z))
 	s.Y[k], s.Z[k], s.UT[k], s.Last[k] = y+r, z, u, n
 	return r
 }

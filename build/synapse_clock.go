@@ -6,7 +6,9 @@ import (
 )
 
 // ClockStep advances the clock-driven variables of synapses [a, b) by one
-// step.
+// step. float64(x*y) keeps Go from fusing a product and a sum into a fused
+// multiply-add (arm64, GOAMD64=v3), which would change the bits from
+// platform to platform.
 func (s *Synapses) ClockStep(a, b int, n int64) {
 	if s.prog != nil {
 		s.prog.step(a, b, n)
@@ -21,13 +23,13 @@ func (s *Synapses) ClockStep(a, b int, n int64) {
 		if pr.shared {
 			p, q := pr.p[0], pr.q[0]
 			for k, v := range x {
-				x[k] = p*v + q
+				x[k] = float64(p*v) + q
 			}
 			return
 		}
 		ps, qs := pr.p[a:b], pr.q[a:b]
 		for k, v := range x {
-			x[k] = ps[k]*v + qs[k]
+			x[k] = float64(ps[k]*v) + qs[k]
 		}
 		return
 	}

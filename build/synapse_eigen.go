@@ -84,7 +84,7 @@ func (t *triangular) decompose(a, b []float64, lam, v, vinv []float64) bool {
 		for i := k - 1; i >= 0; i-- {
 			var num float64
 			for j := i + 1; j <= k; j++ {
-				num += at(i, j) * v[j*m+k]
+				num += float64(at(i, j) * v[j*m+k]) // float64: no fused multiply-add
 			}
 			if num == 0 {
 				continue
@@ -103,7 +103,7 @@ func (t *triangular) decompose(a, b []float64, lam, v, vinv []float64) bool {
 		for i := k - 1; i >= 0; i-- {
 			var s float64
 			for j := i + 1; j <= k; j++ {
-				s += v[i*m+j] * vinv[j*m+k]
+				s += float64(v[i*m+j] * vinv[j*m+k]) // float64: no fused multiply-add
 			}
 			vinv[i*m+k] = -s
 		}
@@ -113,7 +113,8 @@ func (t *triangular) decompose(a, b []float64, lam, v, vinv []float64) bool {
 
 // advance moves x (n values, in variable order) over d steps of dt with the
 // decomposition (lam, v, vinv); powers[i], if not nil, tabulates
-// exp(lam[i]·d·dt); z is scratch of m values.
+// exp(lam[i]·d·dt); z is scratch of m values. float64(x*y): no fused
+// multiply-add (arm64, GOAMD64=v3), the same bits on every platform.
 func (t *triangular) advance(x []float64, d int64, dt float64, lam, v, vinv []float64, powers [][]float64, z []float64) {
 	n, m := t.m-1, t.m
 	h := float64(d) * dt
@@ -121,7 +122,7 @@ func (t *triangular) advance(x []float64, d int64, dt float64, lam, v, vinv []fl
 	for i := range m {
 		s := vinv[i*m+n] // the input's component is 1
 		for j := i; j < n; j++ {
-			s += vinv[i*m+j] * x[t.perm[j]]
+			s += float64(vinv[i*m+j] * x[t.perm[j]])
 		}
 		switch {
 		case lam[i] == 0:
@@ -135,7 +136,7 @@ func (t *triangular) advance(x []float64, d int64, dt float64, lam, v, vinv []fl
 	for i := range n {
 		var s float64
 		for j := i; j < m; j++ {
-			s += v[i*m+j] * z[j]
+			s += float64(v[i*m+j] * z[j])
 		}
 		x[t.perm[i]] = s
 	}
@@ -154,7 +155,7 @@ func (t *triangular) propagator(h float64, lam, v, vinv, p, q []float64) {
 		for c := range m {
 			var s float64
 			for j := i; j <= c; j++ {
-				s += v[i*m+j] * e[j] * vinv[j*m+c]
+				s += float64(v[i*m+j] * e[j] * vinv[j*m+c]) // float64: no fused multiply-add
 			}
 			if c == n {
 				q[t.perm[i]] = s
@@ -201,7 +202,8 @@ func (pr *synPropagator) packSmall(m, sets int) {
 // advanceSmall is triangular.advance unrolled for two and three variables
 // (m = 3, 4), on the state arrays of synapse k with the decomposition of
 // coefficient set `set` packed by packSmall: V and V⁻¹ have a unit
-// diagonal, the input's eigenvalue is 0.
+// diagonal, the input's eigenvalue is 0. float64(x*y): no fused multiply-add
+// (arm64, GOAMD64=v3), the same bits on every platform.
 func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
 	h := float64(d) * pr.dt
 	e := func(i int, lam float64) float64 {
@@ -214,19 +216,19 @@ func (pr *synPropagator) advanceSmall(t *triangular, k, set int, d int64) {
 		r := pr.small[set*smallStride3 : (set+1)*smallStride3 : (set+1)*smallStride3]
 		a, b := pr.vars[t.perm[0]], pr.vars[t.perm[1]]
 		x0, x1 := a[k], b[k]
-		z0 := (x0 + r[2]*x1 + r[3]) * e(0, r[0])
-		z1 := (x1 + r[4]) * e(1, r[1])
-		a[k] = z0 + r[5]*z1 + r[6]
+		z0 := float64((x0 + float64(r[2]*x1) + r[3]) * e(0, r[0]))
+		z1 := float64((x1 + r[4]) * e(1, r[1]))
+		a[k] = z0 + float64(r[5]*z1) + r[6]
 		b[k] = z1 + r[7]
 		return
 	}
 	r := pr.small[set*smallStride4 : (set+1)*smallStride4 : (set+1)*smallStride4]
 	a, b, c := pr.vars[t.perm[0]], pr.vars[t.perm[1]], pr.vars[t.perm[2]]
 	x0, x1, x2 := a[k], b[k], c[k]
-	z0 := (x0 + r[3]*x1 + r[4]*x2 + r[5]) * e(0, r[0])
-	z1 := (x1 + r[6]*x2 + r[7]) * e(1, r[1])
-	z2 := (x2 + r[8]) * e(2, r[2])
-	a[k] = z0 + r[9]*z1 + r[10]*z2 + r[11]
-	b[k] = z1 + r[12]*z2 + r[13]
+	z0 := float64((x0 + float64(r[3]*x1) + float64(r[4]*x2) + r[5]) * e(0, r[0]))
+	z1 := float64((x1 + float64(r[6]*x2) + r[7]) * e(1, r[1]))
+	z2 := float64((x2 + r[8]) * e(2, r[2]))
+	a[k] = z0 + float64(r[9]*z1) + float64(r[10]*z2) + r[11]
+	b[k] = z1 + float64(r[12]*z2) + r[13]
 	c[k] = z2 + r[14]
 }

@@ -734,7 +734,7 @@ func (s *Synapses) Sum(lo, hi int, n int64) {
 				var sum float64
 				bs := b[ptr[c]:ptr[c+1]]
 				for k, v := range a[ptr[c]:ptr[c+1]] {
-					sum += v * bs[k]
+					sum += float64(v * bs[k]) // float64: no fused multiply-add
 				}
 				sm.target[c] = sm.c * sum
 			}
@@ -780,13 +780,13 @@ func (pr *synPropagator) advance(k int, d int64) {
 			}
 			switch {
 			case ak == 0:
-				v[k] += bk * h
+				v[k] += float64(bk * h) // float64: no fused multiply-add
 			case bk == 0:
 				v[k] *= xmath.Exp(ak * h)
 			default:
 				e := xmath.Exp(ak * h)
 				c := -bk / ak // the fixed point
-				v[k] = c + (v[k]-c)*e
+				v[k] = c + float64((v[k]-c)*e)
 			}
 		}
 		return
@@ -870,7 +870,7 @@ func (s *Synapses) event1(sts []synStmt, k int, n int64) {
 			if sm.a != nil {
 				f *= sm.a[k]
 			}
-			sm.acc[s.Post[k]] += f * dy
+			sm.acc[s.Post[k]] += float64(f * dy) // float64: no fused multiply-add
 		}
 	}
 	s.LastUpdate[k] = n
