@@ -56,7 +56,7 @@ const probeRounds = 5000
 func probeWork() float64 {
 	x := make([]float64, 1024)
 	for i := range x {
-		x[i] = -1 + float64(i)/1024
+		x[i] = -1 + float64(float64(i)/1024) // float64: no fused multiply-add (exact either way)
 	}
 	s := 0.0
 	for range probeRounds {

@@ -154,7 +154,7 @@ func report(w io.Writer, s *output.Summary, cells int, dir string) {
 }
 
 func round3(x float64) float64 {
-	return float64(int64(x*1000+0.5)) / 1000
+	return float64(int64(float64(x*1000)+0.5)) / 1000 // float64: no fused multiply-add
 }
 
 // weightText prints a projection's weight with a unit: "4 nS", or
