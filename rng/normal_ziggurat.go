@@ -34,7 +34,9 @@ func newNormalZiggurat() *normalZiggurat {
 	x[nzN] = 0
 	z := &normalZiggurat{}
 	for i := 0; i < nzN; i++ {
-		z.k[i] = uint64(x[i+1] / x[i] * nzM)
+		// float64: uint64(x) subtracts 2^63 from x on some platforms (ppc64le,
+		// riscv64), which Go would fuse with the product
+		z.k[i] = uint64(float64(x[i+1] / x[i] * nzM))
 		z.w[i] = x[i] / nzM
 	}
 	for i := range x {

@@ -40,7 +40,9 @@ func newExpZiggurat() *expZiggurat {
 	x[zigN] = 0
 	z := &expZiggurat{}
 	for i := 0; i < zigN; i++ {
-		z.k[i] = uint64(x[i+1] / x[i] * zigM)
+		// float64: uint64(x) subtracts 2^63 from x on some platforms (ppc64le,
+		// riscv64), which Go would fuse with the product
+		z.k[i] = uint64(float64(x[i+1] / x[i] * zigM))
 		z.w[i] = x[i] / zigM
 	}
 	for i := range x {
