@@ -113,3 +113,209 @@ func BenchmarkStreamNormal(b *testing.B) {
 		_ = s.Normal()
 	}
 }
+
+// drawPath says how the ziggurat draw of a cell ends: 0 accepted by the
+// first test, 1 by the wedge test, 2 by the first test of the next draw
+// after a failed wedge test, 3 in the tail, 4 later.
+func drawPath(seed uint64, p Purpose, id uint32, cell, step uint64) int {
+	s := New(seed, p, id, cell&^1, step)
+	u0, u1 := s.Uint64(), s.Uint64()
+	u := u0
+	if cell&1 == 1 {
+		u = u1
+	}
+	i := u & (nzN - 1)
+	if u>>12 < nzig.k[i] {
+		return 0
+	}
+	if i == 0 {
+		return 3
+	}
+	r := New(seed, p, id, cell, step)
+	r.ctr[0] = 1
+	x := float64(u>>12) * nzig.w[i]
+	if nzig.f[i]+float64(r.Float64()*(nzig.f[i+1]-nzig.f[i])) < math.Exp(-0.5*x*x) {
+		return 1
+	}
+	u = r.Uint64()
+	if u>>12 < nzig.k[u&(nzN-1)] {
+		return 2
+	}
+	return 4
+}
+
+// Normals agrees with the definition of each cell's value for many seeds,
+// ids and steps (including the largest), blocks starting at even and odd
+// cells, at 0 and next to index 2^32 and 2^44, of every length up to 40
+// and some longer ones, with draws that end in each way (drawPath).
+func TestNormalsMany(t *testing.T) {
+	t.Parallel()
+	firsts := []int{0, 1, 2, 3, 15, 16, 17, 1000, 1001, 1<<32 - 40, 1<<32 - 17, 1<<32 - 16, 1<<32 - 15, 1<<32 - 14, 1<<32 - 1, 1 << 32, 1<<44 - 300, 1<<44 - 299}
+	steps := []uint64{0, 1, 1 << 20, 1<<StepBits - 1}
+	lengths := []int{33, 35, 47, 48, 49, 63, 64, 65, 100, 255, 256, 257, 1000}
+	for n := range 32 {
+		lengths = append(lengths, n)
+	}
+	out := make([]float64, 1000)
+	var paths [5]int
+	check := func(seed uint64, id uint32, step uint64, first, n int) {
+		t.Helper()
+		o := out[:n]
+		for k := range o {
+			o[k] = math.NaN()
+		}
+		Normals(seed, Noise, id, step, first, nil, o)
+		for k, x := range o {
+			if want := normalOf(seed, Noise, id, uint64(first+k), step); math.Float64bits(x) != math.Float64bits(want) {
+				t.Fatalf("seed %d id %d step %d first %d n %d cell %d (path %d): %g, want %g", seed, id, step, first, n, first+k, drawPath(seed, Noise, id, uint64(first+k), step), x, want)
+			}
+			paths[drawPath(seed, Noise, id, uint64(first+k), step)]++
+		}
+	}
+	for _, seed := range []uint64{0, 1, 42, math.MaxUint64} {
+		for _, id := range []uint32{0, 7, math.MaxUint32} {
+			for _, step := range steps {
+				for _, first := range firsts {
+					for _, n := range lengths {
+						if first+n > 1<<IndexBits {
+							continue
+						}
+						check(seed, id, step, first, n)
+					}
+				}
+			}
+		}
+	}
+	// many steps of one block: about 2.8% of the draws are rejected at
+	// first, some of them in the tail
+	for step := range uint64(3000) {
+		check(5, 3, step, 11, 100)
+	}
+	t.Logf("draws by path: %v", paths)
+	for path, n := range paths {
+		if n == 0 {
+			t.Errorf("no draw ended in path %d", path)
+		}
+	}
+}
+
+// blocks1 gives philox's block 1 of any counters and keys, including
+// all-zero and all-one words.
+func TestBlocks1(t *testing.T) {
+	t.Parallel()
+	edges := []uint32{0, 1, 0x7fffffff, 0x80000000, math.MaxUint32 - 1, math.MaxUint32}
+	s := New(9, User, 3, 0, 0)
+	for n := range 20000 {
+		var c1, c2 [8]uint32
+		for b := range 8 {
+			c1[b], c2[b] = uint32(s.Uint64()), uint32(s.Uint64())
+		}
+		c3 := uint32(s.Uint64())
+		key := [2]uint32{uint32(s.Uint64()), uint32(s.Uint64())}
+		if n < len(edges)*len(edges) {
+			e, f := edges[n%len(edges)], edges[n/len(edges)]
+			c1[n%8], c2[(n+3)%8], c3, key = e, f, e^f, [2]uint32{f, e}
+		}
+		var w01, w23 [8]uint64
+		blocks1(&c1, &c2, c3, key, &w01, &w23)
+		for b := range 8 {
+			w0, w1, w2, w3 := philox(1, c1[b], c2[b], c3, key[0], key[1])
+			if w01[b] != uint64(w0)<<32|uint64(w1) || w23[b] != uint64(w2)<<32|uint64(w3) {
+				t.Fatalf("counters %#x %#x %#x key %#x: %#x %#x, want %#x %#x %#x %#x", c1[b], c2[b], c3, key, w01[b], w23[b], w0, w1, w2, w3)
+			}
+		}
+	}
+}
+
+// pairNormals gives the words of pairWordsRef in cell order, marks the
+// cells whose draw the ziggurat's first test rejects, and gives the others
+// their value bit for bit, for any counters and keys, up to the largest
+// first counter word that does not wrap, including all-zero and all-one
+// words and keys.
+func TestPairNormals(t *testing.T) {
+	t.Parallel()
+	edges := []uint32{0, 1, 0x7fffffff, 0x80000000, math.MaxUint32 - 1, math.MaxUint32}
+	firsts := []uint32{0, 1, 0x7ffffff1, 0xfffffff0, math.MaxUint32 - 15, math.MaxUint32 - 14}
+	rejections := 0
+	check := func(c1, c2, c3 uint32, key [2]uint32) {
+		t.Helper()
+		var even, odd [8]uint64
+		pairWordsRef(c1, c2, c3, key, &even, &odd)
+		var u [16]uint64
+		var x [16]float64
+		rejected := pairNormals(c1, c2, c3, key, &u, &x)
+		if rejected>>16 != 0 {
+			t.Fatalf("counters %#x %#x %#x key %#x: rejected %#x beyond 16 cells", c1, c2, c3, key, rejected)
+		}
+		for h := range 16 {
+			want := even[h>>1]
+			if h&1 == 1 {
+				want = odd[h>>1]
+			}
+			if u[h] != want {
+				t.Fatalf("counters %#x %#x %#x key %#x: u[%d] = %#x, want %#x", c1, c2, c3, key, h, u[h], want)
+			}
+			i, j := want&(nzN-1), want>>12
+			if rej := rejected>>h&1 == 1; rej != (j >= nzig.k[i]) {
+				t.Fatalf("counters %#x %#x %#x key %#x: cell %d (i %d, j %#x, k %#x) rejected %v", c1, c2, c3, key, h, i, j, nzig.k[i], rej)
+			} else if rej {
+				rejections++
+				continue
+			}
+			v := float64(j) * nzig.w[i]
+			if want&nzN != 0 {
+				v = -v
+			}
+			if math.Float64bits(x[h]) != math.Float64bits(v) {
+				t.Fatalf("counters %#x %#x %#x key %#x: x[%d] = %g (%#x), want %g (%#x)", c1, c2, c3, key, h, x[h], math.Float64bits(x[h]), v, math.Float64bits(v))
+			}
+		}
+	}
+	for _, c1 := range firsts {
+		for _, c2 := range edges {
+			for _, c3 := range edges {
+				for _, k0 := range edges {
+					for _, k1 := range edges {
+						check(c1, c2, c3, [2]uint32{k0, k1})
+					}
+				}
+			}
+		}
+	}
+	s := New(9, User, 1, 0, 0)
+	for range 50000 {
+		c1, c2, c3 := uint32(s.Uint64()), uint32(s.Uint64()), uint32(s.Uint64())
+		key := [2]uint32{uint32(s.Uint64()), uint32(s.Uint64())}
+		check(min(c1, math.MaxUint32-14), c2, c3, key)
+	}
+	if rejections == 0 {
+		t.Error("no draw rejected")
+	}
+}
+
+// The bits of j < 2^52 under those of 2^52 make the double 2^52 + j, less
+// 2^52 exactly float64(j) (pairNormalsAVX2's conversion): for every j below
+// 2^22 and in the last 2^22 below 2^52, around every power of two, and
+// for 10^6 others.
+func TestFloat64OfWord(t *testing.T) {
+	t.Parallel()
+	check := func(j uint64) {
+		if got := math.Float64frombits(j|0x4330000000000000) - 0x1p52; math.Float64bits(got) != math.Float64bits(float64(j)) {
+			t.Fatalf("j %#x: %g, want %g", j, got, float64(j))
+		}
+	}
+	for j := range uint64(1 << 22) {
+		check(j)
+		check(1<<52 - 1 - j)
+	}
+	for e := range 52 {
+		for d := uint64(0); d < 4 && d <= 1<<e; d++ {
+			check(1<<e + d)
+			check(1<<e - d)
+		}
+	}
+	s := New(9, User, 2, 0, 0)
+	for range 1_000_000 {
+		check(s.Uint64() >> 12)
+	}
+}

@@ -61,8 +61,11 @@
 // ziggurat draw continues in the cell's own stream from block 1. On amd64
 // processors with AVX2 it computes eight such blocks at once in vector
 // registers, with the same words: in Go assembly in the default build, with
-// simd/archsimd in a GOEXPERIMENT=simd build. In the default build,
-// -tags purego selects the plain Go rounds, as on other architectures.
+// simd/archsimd in a GOEXPERIMENT=simd build. The default build's assembly
+// also makes the ziggurat's first test four cells at a time and computes
+// block 1 of eight rejected draws at once, with the bits of the Go code.
+// In the default build, -tags purego selects the plain Go rounds and
+// tests, as on other architectures.
 //
 // Every method consumes a number of words that depends only on the values
 // drawn, so a stream is reproducible however it is interleaved with others.
