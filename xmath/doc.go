@@ -12,6 +12,13 @@
 // e^r from a degree-6 polynomial, 2^(j/64) from a table rounded correctly
 // from 200-bit values.
 //
+// Log is the natural logarithm by the same kind of table method (Tang
+// 1990), within one unit in the last place: the standard library's math.Log
+// is an assembly routine on amd64 and s390x and Go code elsewhere, fused
+// into multiply-adds on some platforms, so its bits depend on the machine.
+// Its table of log(1 + j/128) is a literal, which TestLogTable computes
+// again from 200-bit values.
+//
 // ExpTo and ExprelTo, the slice forms, give the bits of Exp and Exprel at
 // every value. The GOEXPERIMENT=simd build adds Exp4 and Exprel4, which
 // compute four values at once with AVX2 by the same operations in the same

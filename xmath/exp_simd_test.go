@@ -4,10 +4,9 @@ package xmath
 
 import (
 	"math"
+	"math/rand/v2"
 	"simd/archsimd"
 	"testing"
-
-	"github.com/volleysim/volley/rng"
 )
 
 // Exp4 gives Exp's bits for every lane within [−700, 700] and declines
@@ -36,7 +35,7 @@ func checkLanes(t *testing.T, f4 func(archsimd.Float64x4) (archsimd.Float64x4, b
 	if !archsimd.X86.AVX2() {
 		t.Skip("no AVX2")
 	}
-	s := rng.New(seed, rng.User, 0, 0, 0)
+	s := rand.New(rand.NewPCG(seed, 0)) // not rng, which imports xmath
 	for i := range 100000 {
 		lo, hi := ranges[i%3][0], ranges[i%3][1]
 		var x [4]float64
