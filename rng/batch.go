@@ -3,6 +3,8 @@ package rng
 import (
 	"math"
 	"math/bits"
+
+	"github.com/volleysim/volley/xmath"
 )
 
 // Normals writes, for each cell k of a block, the standard normal value of
@@ -148,7 +150,8 @@ type rejections struct {
 // empties r. A rejected draw continues in block 1 of the cell's stream:
 // words 0–1 for the wedge test, and if that fails too words 2–3 for a new
 // draw, which 97.2% of the time the first test accepts. finish computes
-// those blocks together, then the exponentials of the wedge tests, then
+// those blocks together, then the exponentials of the wedge tests (with
+// xmath.ExpTo, xmath.Exp's bits as in Stream.normalAfter), then
 // the values with as few branches as it can, so that the processor
 // overlaps the draws instead of mispredicting the wedge test's outcome,
 // which goes either way about as often. The rest (the tail beyond nzR, a
@@ -162,8 +165,9 @@ func (r *rejections) finish(out []float64, key [2]uint32) {
 	for q := range n {
 		u := r.u[q]
 		x := float64(u>>12) * nzig.w[u&(nzN-1)]
-		e[q] = math.Exp(-0.5 * x * x)
+		e[q] = -0.5 * x * x
 	}
+	xmath.ExpTo(e[:n], e[:n])
 	for q := range n {
 		u := r.u[q]
 		i := u & (nzN - 1)

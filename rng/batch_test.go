@@ -3,6 +3,8 @@ package rng
 import (
 	"math"
 	"testing"
+
+	"github.com/volleysim/volley/xmath"
 )
 
 // normalOf is Normals' value of one cell written out from its definition:
@@ -134,7 +136,7 @@ func drawPath(seed uint64, p Purpose, id uint32, cell, step uint64) int {
 	r := New(seed, p, id, cell, step)
 	r.ctr[0] = 1
 	x := float64(u>>12) * nzig.w[i]
-	if nzig.f[i]+float64(r.Float64()*(nzig.f[i+1]-nzig.f[i])) < math.Exp(-0.5*x*x) {
+	if nzig.f[i]+float64(r.Float64()*(nzig.f[i+1]-nzig.f[i])) < xmath.Exp(-0.5*x*x) {
 		return 1
 	}
 	u = r.Uint64()

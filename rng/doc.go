@@ -67,6 +67,15 @@
 // In the default build, -tags purego selects the plain Go rounds and
 // tests, as on other architectures.
 //
+// Normal, Normals and Exp give the same bits on every platform: their
+// ziggurat tables are computed with xmath's Exp and Log (and math.Sqrt,
+// rounded exactly everywhere), and so are their wedge tests and tails,
+// because the math package's Exp and Log are assembly on some platforms
+// (amd64's Exp with a fused multiply-add path on processors that have one)
+// and Go code, fused into multiply-adds, on others. Poisson and Binomial
+// still use math's Exp, Log, Pow and Lgamma, so their draws may differ
+// between platforms in rare cases.
+//
 // Every method consumes a number of words that depends only on the values
 // drawn, so a stream is reproducible however it is interleaved with others.
 // Distribution methods panic on invalid parameters (programmer errors: the

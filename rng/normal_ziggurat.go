@@ -1,6 +1,10 @@
 package rng
 
-import "math"
+import (
+	"math"
+
+	"github.com/volleysim/volley/xmath"
+)
 
 // The normal ziggurat of Marsaglia and Tsang (J. Stat. Softw. 5(8), 2000)
 // for the half-normal f(x) = exp(−x²/2), with 128 layers of equal area
@@ -13,7 +17,13 @@ const (
 )
 
 // normalZiggurat holds the layer tables; it is computed once at package
-// initialisation and never written afterwards.
+// initialisation and never written afterwards. xmath's Exp and Log (and
+// math.Sqrt, rounded exactly everywhere) give its entries the same bits on
+// every platform, and so the same accept and reject decisions; the math
+// package's Exp and Log are assembly on some platforms (with a fused
+// multiply-add path on amd64 processors that have one) and Go code on
+// others, and the recursion of the layer edges carries their differences
+// through the table.
 type normalZiggurat struct {
 	k [nzN]uint64  // below k[i], accept at once
 	w [nzN]float64 // abscissa per unit of the 52-bit value
@@ -28,12 +38,12 @@ type normalZiggurat struct {
 var nzig = newNormalZiggurat()
 
 func newNormalZiggurat() *normalZiggurat {
-	f := func(x float64) float64 { return math.Exp(-0.5 * x * x) }
+	f := func(x float64) float64 { return xmath.Exp(-0.5 * x * x) }
 	var x [nzN + 1]float64
 	x[0] = nzV / f(nzR)
 	x[1] = nzR
 	for i := 1; i < nzN-1; i++ {
-		x[i+1] = math.Sqrt(-2 * math.Log(nzV/x[i]+f(x[i])))
+		x[i+1] = math.Sqrt(-2 * xmath.Log(nzV/x[i]+f(x[i])))
 	}
 	x[nzN] = 0
 	z := &normalZiggurat{}
@@ -51,7 +61,8 @@ func newNormalZiggurat() *normalZiggurat {
 }
 
 // Normal returns a standard normal value by the ziggurat method: one Uint64
-// in 97.2% of draws, more (and a logarithm or an exponential) in the rest,
+// in 97.2% of draws, more (and a logarithm or an exponential, xmath's, the
+// same bits on every platform) in the rest,
 // of which 0.78 points are the top layer, whose inner rectangle is empty
 // (k = 0), and 2.0 the wedges and the tail: (1/128)·Σ(1 − x[i+1]/x[i]).
 func (s *Stream) Normal() float64 {
@@ -69,14 +80,14 @@ func (s *Stream) normalAfter(u uint64) float64 {
 			if i == 0 {
 				// the tail beyond nzR (Marsaglia's method)
 				for {
-					a := -math.Log(s.OpenFloat64()) / nzR
-					b := -math.Log(s.OpenFloat64())
+					a := -xmath.Log(s.OpenFloat64()) / nzR
+					b := -xmath.Log(s.OpenFloat64())
 					if 2*b >= a*a {
 						x = nzR + a
 						break
 					}
 				}
-			} else if nzig.f[i]+float64(s.Float64()*(nzig.f[i+1]-nzig.f[i])) >= math.Exp(-0.5*x*x) { // float64: no fused multiply-add
+			} else if nzig.f[i]+float64(s.Float64()*(nzig.f[i+1]-nzig.f[i])) >= xmath.Exp(-0.5*x*x) { // float64: no fused multiply-add
 				u = s.Uint64()
 				continue
 			}

@@ -1,6 +1,6 @@
 package rng
 
-import "math"
+import "github.com/volleysim/volley/xmath"
 
 // Ziggurat for the standard exponential distribution (G. Marsaglia and W. W.
 // Tsang, "The ziggurat method for generating random variables", J. Stat.
@@ -17,7 +17,9 @@ const (
 )
 
 // expZiggurat holds the layer tables; it is computed once at package
-// initialisation and never written afterwards.
+// initialisation and never written afterwards, with xmath's Exp and Log so
+// that its entries have the same bits on every platform (see
+// normalZiggurat).
 type expZiggurat struct {
 	k [zigN]uint64  // k[i] = zigM · x[i+1]/x[i]: below it, accept at once
 	w [zigN]float64 // w[i] = x[i]/zigM: abscissa per unit of the 53-bit value
@@ -32,10 +34,10 @@ var zig = newExpZiggurat()
 // x[i+1] = f⁻¹(zigV/x[i] + f(x[i])) up to x[zigN] = 0.
 func newExpZiggurat() *expZiggurat {
 	var x [zigN + 1]float64
-	x[0] = zigV / math.Exp(-zigR)
+	x[0] = zigV / xmath.Exp(-zigR)
 	x[1] = zigR
 	for i := 1; i < zigN-1; i++ {
-		x[i+1] = -math.Log(zigV/x[i] + math.Exp(-x[i]))
+		x[i+1] = -xmath.Log(zigV/x[i] + xmath.Exp(-x[i]))
 	}
 	x[zigN] = 0
 	z := &expZiggurat{}
@@ -46,14 +48,14 @@ func newExpZiggurat() *expZiggurat {
 		z.w[i] = x[i] / zigM
 	}
 	for i := range x {
-		z.f[i] = math.Exp(-x[i])
+		z.f[i] = xmath.Exp(-x[i])
 	}
 	return z
 }
 
 // Exp returns an exponential value with rate 1 (mean 1) by the ziggurat
 // method: one Uint64 in about 98.9% of draws, more (and a logarithm or an
-// exponential) in the rest.
+// exponential, xmath's, the same bits on every platform) in the rest.
 func (s *Stream) Exp() float64 {
 	for {
 		u := s.Uint64()
@@ -64,9 +66,9 @@ func (s *Stream) Exp() float64 {
 			return x
 		}
 		if i == 0 {
-			return zigR - math.Log(s.OpenFloat64()) // the tail beyond zigR
+			return zigR - xmath.Log(s.OpenFloat64()) // the tail beyond zigR
 		}
-		if zig.f[i]+float64(s.Float64()*(zig.f[i+1]-zig.f[i])) < math.Exp(-x) { // float64: no fused multiply-add
+		if zig.f[i]+float64(s.Float64()*(zig.f[i+1]-zig.f[i])) < xmath.Exp(-x) { // float64: no fused multiply-add
 			return x
 		}
 	}
