@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -417,6 +418,29 @@ func TestPartition(t *testing.T) {
 		}
 		if hi-lo >= 2*cellsPerLine {
 			t.Errorf("partition(%d, %d) = %v: sizes %d to %d", c.n, c.workers, b, lo, hi)
+		}
+	}
+}
+
+// growSpikes keeps the spikes recorded so far, in order, and makes room
+// for the new ones: at least minSpikeRoom, twice the old room when that is
+// more, the new spikes' count when that is more still.
+func TestGrowSpikes(t *testing.T) {
+	t.Parallel()
+	step, cell := []int64{3, 3, 7}, []int32{5, 9, 1}
+	for _, c := range []struct{ cap0, k, want int }{
+		{3, 2, minSpikeRoom},
+		{minSpikeRoom, 1, 2 * minSpikeRoom},
+		{minSpikeRoom, 3 * minSpikeRoom, 3*minSpikeRoom + 3},
+	} {
+		s0 := append(make([]int64, 0, c.cap0), step...)
+		c0 := append(make([]int32, 0, c.cap0), cell...)
+		s, cl := growSpikes(s0, c0, c.k)
+		if cap(s) != c.want || cap(cl) != c.want {
+			t.Errorf("room %d, %d new: capacities %d, %d, want %d", c.cap0, c.k, cap(s), cap(cl), c.want)
+		}
+		if !slices.Equal(s, step) || !slices.Equal(cl, cell) {
+			t.Errorf("room %d, %d new: kept %v %v, want %v %v", c.cap0, c.k, s, cl, step, cell)
 		}
 	}
 }
