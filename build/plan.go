@@ -142,6 +142,20 @@ func (p *Projection) MaxDelay() int32 {
 	return m
 }
 
+// MinDelay returns the smallest delay in steps of the projection's
+// synapses (its shared Delay if it has no per-synapse delays or no
+// synapses).
+func (p *Projection) MinDelay() int32 {
+	if len(p.Delays) == 0 {
+		return p.Delay
+	}
+	m := p.Delays[0]
+	for _, d := range p.Delays[1:] {
+		m = min(m, d)
+	}
+	return m
+}
+
 // Input is a postsynaptic variable that receives synaptic weights through a
 // ring buffer of accumulators, one slot per step of delay.
 type Input struct {

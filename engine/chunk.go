@@ -34,6 +34,12 @@ func (r *runner) chunked(sink func(int, int64, [][][]float64) error, n int64) {
 		r.traces[m] = Trace{} // the samples go to the sink
 	}
 	r.chunks = c
+	// The workers sample an epoch ahead of the worker that hands full
+	// chunks to the sink: at most 2·epoch−1 samples past the chunk handed
+	// over, which must not reach that chunk's buffer again.
+	if len(r.traces) > 0 {
+		r.epoch = min(r.epoch, max(1, n/2))
+	}
 }
 
 // sample stores the value a probe reads for sample s.

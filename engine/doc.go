@@ -31,8 +31,17 @@
 // cell is therefore summed in the same order (projection order, then
 // ascending source, then synapse order) for any number of threads, and
 // every output is bit-for-bit the same.
-// Workers meet once per step at a barrier, between thresholds and
-// propagation; spike lists are double-buffered by step parity so that no
-// second barrier is needed, except around the statements of synapses that
-// read presynaptic cells (which another worker may be resetting).
+// Workers meet at a barrier between thresholds and propagation, once per
+// epoch of steps: as NEST does over its min_delay, when the smallest delay
+// of a network's synapses is L ≥ 2 steps, no spike of steps n…n+L−1 acts
+// before step n+L, so every worker updates, thresholds and resets its cells
+// through L steps, then all deliver the spikes of those steps (epochSteps;
+// at most 64 steps, one where a delay is 0, where equation-defined synapses
+// act within the step or synapse monitors read the plastic state). What
+// every ring slot receives is summed in the same order as with a barrier
+// per step, so the epoch changes no result; a run that stops early stops at
+// the end of an epoch, the same for any number of threads. Spike lists are
+// double-buffered by epoch parity so that no second barrier is needed,
+// except around the statements of synapses that read presynaptic cells
+// (which another worker may be resetting).
 package engine

@@ -80,9 +80,17 @@ const (
 // when the run stops early: on a NaN or Inf (a *NumericalError) or when ctx is
 // cancelled (ctx.Err()); Result.Completed tells how far it got.
 func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
+	return run(ctx, plan, opts, 0)
+}
+
+// run is Run with at most epoch steps between barriers if epoch > 0.
+func run(ctx context.Context, plan *build.Plan, opts Options, epoch int64) (*Result, error) {
 	r, err := newRunner(plan, Workers(plan, max(1, opts.Threads)), opts.Sink != nil)
 	if err != nil {
 		return nil, err
+	}
+	if epoch > 0 {
+		r.epoch = min(r.epoch, epoch)
 	}
 	r.ctx = ctx
 	r.progress = opts.Progress
@@ -141,14 +149,18 @@ type runner struct {
 	progress func(done, total int64)
 	bar      *barrier
 
-	part   [][]int          // [groups][workers+1] block bounds of each root group
-	splits [][]int32        // [projections] each row's part per worker (see newSplits)
-	spikes [2][][]spikeList // [step parity][groups][workers] spikes of the step
-	rings  []ring           // [inputs]
-	counts [][]int64        // [groups][cells]
-	rec    []bool           // [groups] spikes recorded
-	out    []Spikes         // [groups]
-	rates  [][]int64        // [rate monitors][bins]
+	part   [][]int   // [groups][workers+1] block bounds of each root group
+	splits [][]int32 // [projections] each row's part per worker (see newSplits)
+	epoch  int64     // steps between barriers (see epochSteps)
+	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
+	// those of one epoch while the workers deliver them, those of the next
+	// while the workers update their cells
+	spikes [2][][][]spikeList
+	rings  []ring    // [inputs]
+	counts [][]int64 // [groups][cells]
+	rec    []bool    // [groups] spikes recorded
+	out    []Spikes  // [groups]
+	rates  [][]int64 // [rate monitors][bins]
 	// [synapse monitors][workers][samples] fixed-point sums
 	synSums  [][][]int64
 	samplers []func(k int, n int64) float64 // [synapse monitors]
@@ -253,10 +265,14 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	for g, grp := range plan.Groups {
 		r.part[g] = partition(grp.N, workers)
 	}
+	r.epoch = epochSteps(plan)
 	for p := range r.spikes {
-		r.spikes[p] = make([][]spikeList, ng)
-		for g := range plan.Groups {
-			r.spikes[p][g] = make([]spikeList, workers)
+		r.spikes[p] = make([][][]spikeList, r.epoch)
+		for k := range r.spikes[p] {
+			r.spikes[p][k] = make([][]spikeList, ng)
+			for g := range plan.Groups {
+				r.spikes[p][k][g] = make([]spikeList, workers)
+			}
 		}
 	}
 	slots := make([]int32, len(plan.Inputs))
@@ -337,66 +353,46 @@ func (r *runner) owner(g, cell int) int {
 	return r.workers - 1
 }
 
-// work is the time loop of worker w.
+// work is the time loop of worker w. The steps go in epochs of r.epoch
+// steps (see epochSteps): the workers update their cells through an epoch,
+// meet at a barrier, then each delivers the epoch's spikes into its own
+// cells. With epochs of one step the delivery, the rings' application and
+// the resets of a step follow its barrier; with longer ones no spike of an
+// epoch reaches a cell within it, and each step is finished before the
+// next, as NEST does over its min_delay.
 func (r *runner) work(w int) {
 	plan := r.plan
 	every := max(1, plan.Steps/100)
-	for n := r.start; n < r.end; n++ {
-		par := n & 1
-		for i := range r.probes[w] {
-			if p := &r.probes[w][i]; n >= plan.RecordFrom && (n-plan.RecordFrom)%p.every == 0 {
-				r.sample(p, (n-plan.RecordFrom)/p.every)
+	for n0, e := r.start, 0; n0 < r.end; n0, e = n0+r.epoch, e+1 {
+		n1 := min(n0+r.epoch, r.end)
+		spikes := r.spikes[e&1]
+		for n := n0; n < n1; n++ {
+			r.update(w, n, spikes[n-n0])
+			if r.epoch > 1 {
+				r.finish(w, n, spikes[n-n0])
 			}
 		}
-		r.sampleSynapses(w, n)
-		r.synapseUpdate(w, n)
-		for g, grp := range plan.Groups {
-			out := r.spikes[par][g][w].cells[:0]
-			// Blocks keep the state a kernel works on in the first-level cache.
-			for lo, end := r.part[g][w], r.part[g][w+1]; lo < end; lo += blockCells {
-				hi := min(lo+blockCells, end)
-				var finite bool
-				if out, finite = grp.Kernel.Step(lo, hi, n, out); !finite {
-					r.flags[w].suspect = true
-				}
-			}
-			r.spikes[par][g][w].cells = out
-		}
-		stop := w == 0 && (r.sinkErr != nil || (n%64 == 0 && r.ctx.Err() != nil))
+		// the cancellation is polled at steps that are multiples of 64
+		stop := w == 0 && (r.sinkErr != nil || ((n1-1)&^63 >= n0 && r.ctx.Err() != nil))
 		stop = r.bar.wait(stop || r.flags[w].numErr != nil)
-		r.deliver(w, n)
-		r.apply(w, n)
-		if r.readsPre {
-			r.bar.wait(false)
+		for n := n0; n < n1; n++ {
+			r.deliver(w, n, spikes[n-n0])
 		}
-		r.synapseEvents(w, n)
-		if r.readsPre {
-			r.bar.wait(false)
+		if r.epoch == 1 {
+			r.finish(w, n0, spikes[0])
 		}
-		for g, grp := range plan.Groups {
-			own := r.spikes[par][g][w].cells
-			grp.Kernel.Reset(own, n)
-			if n >= plan.RecordFrom {
-				c := r.counts[g]
-				for _, i := range own {
-					c[i]++
-				}
-			}
-		}
-		if r.flags[w].suspect && r.flags[w].numErr == nil {
-			r.check(w, n)
-		}
-		r.flags[w].suspect = false
 		if w == 0 {
-			r.record(n)
-			r.flushFull(n)
-			if r.progress != nil && ((n+1)%every == 0 || n+1 == r.end) {
-				r.progress(n+1, plan.Steps)
+			for n := n0; n < n1; n++ {
+				r.record(n, spikes[n-n0])
+				r.flushFull(n)
+				if r.progress != nil && ((n+1)%every == 0 || n+1 == r.end) {
+					r.progress(n+1, plan.Steps)
+				}
 			}
 		}
 		if stop {
 			if w == 0 {
-				r.completed = n + 1
+				r.completed = n1
 				r.cancelled = r.ctx.Err() != nil
 			}
 			r.bar.wait(false)
@@ -415,6 +411,62 @@ func (r *runner) work(w int) {
 	}
 }
 
+// update samples worker w's probes at step n and advances its cells,
+// listing those that spike in spikes ([groups][workers]).
+func (r *runner) update(w int, n int64, spikes [][]spikeList) {
+	plan := r.plan
+	for i := range r.probes[w] {
+		if p := &r.probes[w][i]; n >= plan.RecordFrom && (n-plan.RecordFrom)%p.every == 0 {
+			r.sample(p, (n-plan.RecordFrom)/p.every)
+		}
+	}
+	r.sampleSynapses(w, n)
+	r.synapseUpdate(w, n)
+	for g, grp := range plan.Groups {
+		out := spikes[g][w].cells[:0]
+		// Blocks keep the state a kernel works on in the first-level cache.
+		for lo, end := r.part[g][w], r.part[g][w+1]; lo < end; lo += blockCells {
+			hi := min(lo+blockCells, end)
+			var finite bool
+			if out, finite = grp.Kernel.Step(lo, hi, n, out); !finite {
+				r.flags[w].suspect = true
+			}
+		}
+		spikes[g][w].cells = out
+	}
+}
+
+// finish ends step n for worker w's cells once the spikes that reach them at
+// n are delivered: the ring slot of n is applied, the synaptic events of
+// equation-defined synapses run (Brian2's synapses slot), then the cells
+// that spiked are reset and counted (its resets slot), and a non-finite
+// value the update reported is looked for. spikes holds those of step n.
+func (r *runner) finish(w int, n int64, spikes [][]spikeList) {
+	plan := r.plan
+	r.apply(w, n)
+	if r.readsPre {
+		r.bar.wait(false)
+	}
+	r.synapseEvents(w, n, spikes)
+	if r.readsPre {
+		r.bar.wait(false)
+	}
+	for g, grp := range plan.Groups {
+		own := spikes[g][w].cells
+		grp.Kernel.Reset(own, n)
+		if n >= plan.RecordFrom {
+			c := r.counts[g]
+			for _, i := range own {
+				c[i]++
+			}
+		}
+	}
+	if r.flags[w].suspect && r.flags[w].numErr == nil {
+		r.check(w, n)
+	}
+	r.flags[w].suspect = false
+}
+
 // collectErrors keeps the numerical error of the lowest cell of the earliest
 // step, the same for any number of workers.
 func (r *runner) collectErrors() {
@@ -430,12 +482,12 @@ func (r *runner) collectErrors() {
 	}
 }
 
-// deliver adds the weights of this step's spikes into the rings of worker
-// w's cells. A plastic synapse scales its weight by what it releases; its
-// state belongs to the worker of its post cell, so no two workers touch it.
-func (r *runner) deliver(w int, n int64) {
+// deliver adds the weights of the spikes of step n, spikes ([groups]
+// [workers]), into the rings of worker w's cells. A plastic synapse scales
+// its weight by what it releases; its state belongs to the worker of its
+// post cell, so no two workers touch it.
+func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 	plan := r.plan
-	par := n & 1
 	for p, pr := range plan.Projections {
 		if pr.Input < 0 {
 			continue // equation-defined synapses: synapseEvents
@@ -451,7 +503,7 @@ func (r *runner) deliver(w int, n int64) {
 		whole := clo == 0 && chi == int32(post.N)
 		nslots := int64(len(rg.slots))
 		first, end := int32(pre.Start), int32(pre.Start+pre.N)
-		for _, list := range r.spikes[par][pre.Group] {
+		for _, list := range spikes[pre.Group] {
 			for _, s := range list.cells {
 				if s < first || s >= end {
 					continue
@@ -460,7 +512,7 @@ func (r *runner) deliver(w int, n int64) {
 				a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 				cols := pr.Conn.Col[a:b]
 				if !whole {
-					i, j := r.columnSpan(p, row, cols, w, clo, chi)
+					i, j := r.columnSpan(p, row, cols, w, clo, chi, int32(post.N))
 					cols = cols[i:j]
 					a += int64(i)
 				}
@@ -527,17 +579,20 @@ func addShared(buf []float64, cols []int32, wt float64) {
 }
 
 // lowerBound returns the first index of sorted cols whose value is ≥ x.
+// The search halves the range by arithmetic rather than a branch, which
+// mispredicts on every other probe of random rows: the sign of an int64
+// difference of two int32, which cannot overflow, masks the step.
 func lowerBound(cols []int32, x int32) int {
-	lo, hi := 0, len(cols)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if cols[m] < x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if len(cols) == 0 {
+		return 0
 	}
-	return lo
+	base := 0
+	for n := len(cols); n > 1; {
+		half := n >> 1
+		base += half & int((int64(cols[base+half])-int64(x))>>63)
+		n -= half
+	}
+	return base + int(uint64(int64(cols[base])-int64(x))>>63)
 }
 
 // add records that cols+off received input; limit is the block size.
@@ -610,9 +665,9 @@ func (r *runner) check(w int, n int64) {
 	}
 }
 
-// record appends the spikes of step n to the spike monitors.
-func (r *runner) record(n int64) {
-	par := n & 1
+// record appends the spikes of step n, spikes ([groups][workers]), to the
+// spike monitors.
+func (r *runner) record(n int64, spikes [][]spikeList) {
 	if n < r.plan.RecordFrom {
 		return // burn-in
 	}
@@ -620,7 +675,7 @@ func (r *runner) record(n int64) {
 		view := r.plan.Views[rm.View]
 		lo, hi := int32(view.Start), int32(view.Start+view.N)
 		var c int64
-		for _, list := range r.spikes[par][view.Group] {
+		for _, list := range spikes[view.Group] {
 			for _, s := range list.cells {
 				if s >= lo && s < hi {
 					c++
@@ -635,13 +690,13 @@ func (r *runner) record(n int64) {
 		}
 		o := &r.out[g]
 		k := 0
-		for _, list := range r.spikes[par][g] {
+		for _, list := range spikes[g] {
 			k += len(list.cells)
 		}
 		if len(o.Step)+k > cap(o.Step) {
 			o.Step, o.Cell = growSpikes(o.Step, o.Cell, k)
 		}
-		for _, list := range r.spikes[par][g] {
+		for _, list := range spikes[g] {
 			for _, s := range list.cells {
 				o.Step = append(o.Step, n)
 				o.Cell = append(o.Cell, s)

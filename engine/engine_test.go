@@ -207,6 +207,27 @@ func TestNumericalError(t *testing.T) {
 	}
 }
 
+// With a delay of 4 steps the workers meet every 4 steps, and a run stops
+// at the end of the epoch in which the NaN appeared: steps 4–7 for a NaN at
+// step 5. The error still names step 5.
+func TestNumericalErrorEpoch(t *testing.T) {
+	t.Parallel()
+	pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
+	post := &scripted{x: make([]float64, 3), set: map[int64]map[int]float64{5: {2: math.NaN()}}, reset: math.NaN()}
+	plan := twoGroups(pre, post, nil, nil, 4)
+	if e := epochSteps(plan); e != 4 {
+		t.Fatalf("epochs of %d steps, want 4", e)
+	}
+	res, err := Run(context.Background(), plan, Options{Threads: 1})
+	var ne *NumericalError
+	if !errors.As(err, &ne) || ne.Cell != 2 || ne.Step != 5 {
+		t.Fatalf("error %v, want a *NumericalError of cell 2 at step 5", err)
+	}
+	if res == nil || res.Completed != 8 || len(res.Traces[0].Steps) != 8 {
+		t.Errorf("completed %d steps with %d samples, want 8 (the end of the epoch of steps 4–7)", res.Completed, len(res.Traces[0].Steps))
+	}
+}
+
 // An infinite value that the reset replaces (Brian2's behaviour when an
 // exponential term overflows in the step that crosses threshold) is no error.
 func TestTransientInfinityIsReset(t *testing.T) {
@@ -441,6 +462,26 @@ func TestGrowSpikes(t *testing.T) {
 		}
 		if !slices.Equal(s, step) || !slices.Equal(cl, cell) {
 			t.Errorf("room %d, %d new: kept %v %v, want %v %v", c.cap0, c.k, s, cl, step, cell)
+		}
+	}
+}
+
+// lowerBound finds what slices.BinarySearch finds, the first index whose
+// value is at least x, in rows of every length up to 70 with repeated
+// columns (multapses), for x below, inside and above each row.
+func TestLowerBound(t *testing.T) {
+	t.Parallel()
+	for n := range 71 {
+		cols := make([]int32, n)
+		for k := range cols {
+			cols[k] = int32(3*k/2 + k%3) // ascending, repeats some values
+		}
+		slices.Sort(cols)
+		for x := int32(-2); x <= int32(2*n+3); x++ {
+			want, _ := slices.BinarySearch(cols, x)
+			if got := lowerBound(cols, x); got != want {
+				t.Fatalf("row of %d, x = %d: %d, want %d", n, x, got, want)
+			}
 		}
 	}
 }

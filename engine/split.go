@@ -63,11 +63,20 @@ func (r *runner) newSplits() [][]int32 {
 }
 
 // columnSpan returns the indices [i, j) of row's columns cols that lie in
-// [clo, chi), worker w's cells, for projection p.
-func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi int32) (int, int) {
+// [clo, chi), worker w's cells, for projection p; n is the view's size.
+// Columns lie in [0, n), so the first worker's part starts at 0 and the
+// last one's ends at the row's end without a search.
+func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi, n int32) (int, int) {
 	if sp := r.splits[p]; sp != nil {
 		k := 2 * (row*r.workers + w)
 		return int(sp[k]), int(sp[k+1])
 	}
-	return lowerBound(cols, clo), lowerBound(cols, chi)
+	i, j := 0, len(cols)
+	if clo > 0 {
+		i = lowerBound(cols, clo)
+	}
+	if chi < n {
+		j = i + lowerBound(cols[i:], chi)
+	}
+	return i, j
 }

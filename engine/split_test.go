@@ -66,8 +66,8 @@ func TestRowSplits(t *testing.T) {
 			for w := range threads {
 				clo, chi := r.postColumns(r.plan.Projections[0], w)
 				r0 := &runner{splits: make([][]int32, 1)}
-				i, j := r.columnSpan(0, row, cols, w, clo, chi)
-				wi, wj := r0.columnSpan(0, row, cols, w, clo, chi)
+				i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
+				wi, wj := r0.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
 				if i != wi || j != wj {
 					t.Errorf("%d workers, row %d, worker %d: [%d, %d), search [%d, %d)", threads, row, w, i, j, wi, wj)
 				}
@@ -110,8 +110,8 @@ func TestRowSplitsSubView(t *testing.T) {
 		cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
 		for w := range workers {
 			clo, chi := r.postColumns(plan.Projections[0], w)
-			i, j := r.columnSpan(0, row, cols, w, clo, chi)
-			wi, wj := search.columnSpan(0, row, cols, w, clo, chi)
+			i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
+			wi, wj := search.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
 			if i != wi || j != wj {
 				t.Errorf("row %d, worker %d: [%d, %d), search [%d, %d)", row, w, i, j, wi, wj)
 			}

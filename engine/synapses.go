@@ -53,10 +53,10 @@ func (r *runner) synapseUpdate(w int, n int64) {
 // synapseEvents runs, for worker w at step n, on_pre of the synapses whose
 // presynaptic spike arrives (spikes of this step are queued first, so a
 // delay of 0 runs at once), then on_post of the synapses of the cells that
-// fired: Brian2 runs every pre pathway before every post pathway.
-func (r *runner) synapseEvents(w int, n int64) {
+// fired: Brian2 runs every pre pathway before every post pathway. spikes
+// ([groups][workers]) holds the cells that spiked at n.
+func (r *runner) synapseEvents(w int, n int64, spikes [][]spikeList) {
 	plan := r.plan
-	par := n & 1
 	for p, pr := range plan.Projections {
 		q := r.synq[p]
 		if q == nil {
@@ -70,7 +70,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 			pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
 			whole := clo == 0 && chi == int32(post.N)
 			first, end := int32(pre.Start), int32(pre.Start+pre.N)
-			for _, list := range r.spikes[par][pre.Group] {
+			for _, list := range spikes[pre.Group] {
 				for _, c := range list.cells {
 					if c < first || c >= end {
 						continue
@@ -79,7 +79,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 					a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 					if !whole {
 						cols := pr.Conn.Col[a:b]
-						i, j := r.columnSpan(p, row, cols, w, clo, chi)
+						i, j := r.columnSpan(p, row, cols, w, clo, chi, int32(post.N))
 						a, b = a+int64(i), a+int64(j)
 					}
 					for k := a; k < b; k++ {
@@ -106,7 +106,7 @@ func (r *runner) synapseEvents(w int, n int64) {
 		}
 		post := plan.Views[pr.Post]
 		first, end := int32(post.Start), int32(post.Start+post.N)
-		for _, c := range r.spikes[par][post.Group][w].cells {
+		for _, c := range spikes[post.Group][w].cells {
 			if c < first || c >= end {
 				continue
 			}
