@@ -49,11 +49,12 @@ type benchRecord struct {
 	PeerWallS    float64 `json:"peer_wall_s,omitempty"`
 	Ratio        float64 `json:"run_ratio,omitempty"` // Volley run / peer run, median of pairs
 	Vector       string  `json:"vectorization"`       // kernel.Vectorization of the binary
-	// Speedup is the model's run time at 1 thread over its run time here,
-	// when 1 is among the thread counts of the bench.
+	// Speedup is the median over the repetitions of the model's run time
+	// at 1 thread over its run time here in the same repetition, when 1 is
+	// among the thread counts of the bench.
 	Speedup float64 `json:"speedup,omitempty"`
 	// ProbeBefore and ProbeAfter are probeSpeedup(Threads), measured just
-	// before and just after the runs of a record with more than one thread:
+	// before and just after the model's runs, for more than one thread:
 	// how many of those cores the machine gave a compute loop at the time.
 	ProbeBefore float64 `json:"probe_before,omitempty"`
 	ProbeAfter  float64 `json:"probe_after,omitempty"`
@@ -130,16 +131,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				fmt.Fprintf(stderr, "bench: %s: no Brian2 comparison: %v\n", m, err)
 			}
 		}
-		for _, t := range threads {
-			rec, err := benchModel(ctx, self, m, t, o.repeat, filepath.Join(tmp, m), peer)
-			if err != nil {
-				return fmt.Errorf("bench %s: %w", m, err)
-			}
-			records = append(records, rec)
-			fmt.Fprintf(stderr, "bench: %s, %d thread(s): run %.3f s, wall %.3f s\n", m, t, rec.RunS, rec.WallS)
+		recs, err := benchModel(ctx, self, m, threads, o.repeat, filepath.Join(tmp, m), peer)
+		if err != nil {
+			return fmt.Errorf("bench %s: %w", m, err)
 		}
+		for _, rec := range recs {
+			fmt.Fprintf(stderr, "bench: %s, %d thread(s): run %.3f s, wall %.3f s\n", m, rec.Threads, rec.RunS, rec.WallS)
+		}
+		records = append(records, recs...)
 	}
-	setSpeedups(records)
 	printBench(stdout, records)
 	if o.jsonOut != "" {
 		data, _ := json.MarshalIndent(records, "", "  ")
@@ -158,34 +158,82 @@ type procResult struct {
 	peerRS float64 // the peer's own simulation time
 }
 
-func benchModel(ctx context.Context, self, m string, threads, repeat int, out string, peer *peerRunner) (benchRecord, error) {
-	var runs []procResult
-	var peerRuns []procResult
-	var ratios []float64
-	var probe [2]float64
-	if threads > 1 {
-		probe[0] = probeSpeedup(threads)
-	}
-	for k := 0; k < repeat; k++ {
-		r, err := runVolley(ctx, self, m, threads, out)
-		if err != nil {
-			return benchRecord{}, err
+// benchModel runs model m repeat times at each thread count, alternating
+// the counts within each repetition (1, 2, 1, 2, …) so that a change in the
+// machine's load falls on every count alike; each run is followed by a run
+// of the peer, if any. A record's Speedup is the median over the
+// repetitions of the 1-thread run time over its own in the same repetition.
+func benchModel(ctx context.Context, self, m string, threads []int, repeat int, out string, peer *peerRunner) ([]benchRecord, error) {
+	runs := make([][]procResult, len(threads))
+	peerRuns := make([][]procResult, len(threads))
+	ratios := make([][]float64, len(threads))
+	probes := map[int]*[2]float64{} // [thread count > 1] before, after the runs
+	for _, t := range threads {
+		if t > 1 && probes[t] == nil {
+			probes[t] = &[2]float64{probeSpeedup(t)}
 		}
-		runs = append(runs, r)
-		if peer != nil {
+	}
+	for range repeat {
+		for i, t := range threads {
+			r, err := runVolley(ctx, self, m, t, out)
+			if err != nil {
+				return nil, err
+			}
+			runs[i] = append(runs[i], r)
+			if peer == nil {
+				continue
+			}
 			p, err := peer.run(ctx)
 			if err != nil {
-				return benchRecord{}, fmt.Errorf("brian2: %w", err)
+				return nil, fmt.Errorf("brian2: %w", err)
 			}
-			peerRuns = append(peerRuns, p)
+			peerRuns[i] = append(peerRuns[i], p)
 			if p.peerRS > 0 {
-				ratios = append(ratios, r.sum.Timings.Run/p.peerRS)
+				ratios[i] = append(ratios[i], r.sum.Timings.Run/p.peerRS)
 			}
 		}
 	}
-	if threads > 1 {
-		probe[1] = probeSpeedup(threads)
+	for t, p := range probes {
+		p[1] = probeSpeedup(t)
 	}
+	one := slices.Index(threads, 1)
+	recs := make([]benchRecord, len(threads))
+	for i, t := range threads {
+		recs[i] = benchSummary(m, t, runs[i], peerRuns[i], ratios[i])
+		if p := probes[t]; p != nil {
+			recs[i].ProbeBefore, recs[i].ProbeAfter = p[0], p[1]
+		}
+		if one >= 0 {
+			recs[i].Speedup = pairedSpeedup(runTimes(runs[one]), runTimes(runs[i]))
+		}
+	}
+	return recs, nil
+}
+
+// runTimes returns the simulation times of runs.
+func runTimes(runs []procResult) []float64 {
+	xs := make([]float64, len(runs))
+	for k, r := range runs {
+		xs[k] = r.sum.Timings.Run
+	}
+	return xs
+}
+
+// pairedSpeedup returns the median of one[k]/these[k] over the pairs whose
+// times are positive, 0 if none.
+func pairedSpeedup(one, these []float64) float64 {
+	var xs []float64
+	for k := range min(len(one), len(these)) {
+		if one[k] > 0 && these[k] > 0 {
+			xs = append(xs, one[k]/these[k])
+		}
+	}
+	return median(xs)
+}
+
+// benchSummary is the record of model m at the given thread count: medians
+// of its runs, of its peer's runs and of the ratios of the pairs.
+func benchSummary(m string, threads int, runs, peerRuns []procResult, ratios []float64) benchRecord {
 	med := func(f func(procResult) float64, rs []procResult) float64 {
 		xs := make([]float64, len(rs))
 		for i, r := range rs {
@@ -194,13 +242,12 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 		return median(xs)
 	}
 	s := runs[0].sum
-	rec := benchRecord{Model: m, Threads: threads, Repeats: repeat,
+	rec := benchRecord{Model: m, Threads: threads, Repeats: len(runs),
 		BuildS:    med(func(r procResult) float64 { return r.sum.Timings.Build }, runs),
-		RunS:      med(func(r procResult) float64 { return r.sum.Timings.Run }, runs),
+		RunS:      median(runTimes(runs)),
 		WallS:     med(func(r procResult) float64 { return r.wall }, runs),
 		PeakRSSMB: med(func(r procResult) float64 { return r.rssMB }, runs),
 		Cells:     s.Cells, Steps: s.Steps, Workers: s.Threads, Vector: kernel.Vectorization(),
-		ProbeBefore: probe[0], ProbeAfter: probe[1],
 	}
 	if rec.RunS > 0 {
 		rec.EventsPerS = float64(s.Events) / rec.RunS
@@ -211,7 +258,7 @@ func benchModel(ctx context.Context, self, m string, threads, repeat int, out st
 		rec.PeerWallS = med(func(r procResult) float64 { return r.wall }, peerRuns)
 		rec.Ratio = median(ratios)
 	}
-	return rec, nil
+	return rec
 }
 
 // runVolley runs one simulation as a child process and reads its summary.
@@ -301,22 +348,6 @@ func median(xs []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-// setSpeedups sets the Speedup of every record whose model also has a
-// 1-thread record.
-func setSpeedups(recs []benchRecord) {
-	one := map[string]float64{}
-	for _, r := range recs {
-		if r.Threads == 1 {
-			one[r.Model] = r.RunS
-		}
-	}
-	for i := range recs {
-		if t1, ok := one[recs[i].Model]; ok && recs[i].RunS > 0 {
-			recs[i].Speedup = t1 / recs[i].RunS
-		}
-	}
 }
 
 func printBench(w io.Writer, recs []benchRecord) {

@@ -59,16 +59,20 @@ func TestBenchUsage(t *testing.T) {
 	}
 }
 
-// Speedups are relative to the same model's 1-thread record, if any.
-func TestSetSpeedups(t *testing.T) {
+// A speedup is the median of the ratios of runs taken in the same
+// repetition (1.5, 3, 1 here: 1.5), not the ratio of the medians (0.5/0.3).
+func TestPairedSpeedup(t *testing.T) {
 	t.Parallel()
-	recs := []benchRecord{{Model: "coba", Threads: 1, RunS: 0.3}, {Model: "coba", Threads: 2, RunS: 0.2},
-		{Model: "cuba", Threads: 2, RunS: 0.1}}
-	setSpeedups(recs)
-	for i, want := range []float64{1, 1.5, 0} {
-		if got := recs[i].Speedup; math.Abs(got-want) > 1e-12 {
-			t.Errorf("%s at %d threads: speedup %g, want %g", recs[i].Model, recs[i].Threads, got, want)
-		}
+	one := []float64{0.3, 0.9, 0.5}
+	two := []float64{0.2, 0.3, 0.5}
+	if got := pairedSpeedup(one, two); math.Abs(got-1.5) > 1e-12 {
+		t.Errorf("pairedSpeedup = %g, want 1.5", got)
+	}
+	if got := pairedSpeedup([]float64{0.3, 0}, []float64{0.1, 0.2}); math.Abs(got-3) > 1e-12 {
+		t.Errorf("pairedSpeedup with a zero time = %g, want 3 (the zero's pair skipped)", got)
+	}
+	if got := pairedSpeedup(nil, nil); got != 0 {
+		t.Errorf("pairedSpeedup of no runs = %g, want 0", got)
 	}
 }
 
