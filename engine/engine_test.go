@@ -443,16 +443,22 @@ func TestPartition(t *testing.T) {
 	}
 }
 
-// growSpikes keeps the spikes recorded so far, in order, and makes room
-// for the new ones: at least minSpikeRoom, twice the old room when that is
-// more, the new spikes' count when that is more still.
+// A spike record starts with firstSpikeRoom spikes (or what the first step
+// needs), then at least doubles and jumps to hugeSpikeRoom, keeping what it
+// holds.
 func TestGrowSpikes(t *testing.T) {
 	t.Parallel()
+	if s, c := growSpikes(nil, nil, 2); cap(s) != firstSpikeRoom || cap(c) != firstSpikeRoom || len(s) != 0 || len(c) != 0 {
+		t.Errorf("first room: %d, %d spikes (lengths %d, %d), want %d", cap(s), cap(c), len(s), len(c), firstSpikeRoom)
+	}
+	if s, _ := growSpikes(nil, nil, 3*firstSpikeRoom); cap(s) != 3*firstSpikeRoom {
+		t.Errorf("first room for %d spikes: %d", 3*firstSpikeRoom, cap(s))
+	}
 	step, cell := []int64{3, 3, 7}, []int32{5, 9, 1}
 	for _, c := range []struct{ cap0, k, want int }{
-		{3, 2, minSpikeRoom},
-		{minSpikeRoom, 1, 2 * minSpikeRoom},
-		{minSpikeRoom, 3 * minSpikeRoom, 3*minSpikeRoom + 3},
+		{firstSpikeRoom, 2, hugeSpikeRoom},
+		{hugeSpikeRoom, 1, 2 * hugeSpikeRoom},
+		{hugeSpikeRoom, 3 * hugeSpikeRoom, 3*hugeSpikeRoom + 3},
 	} {
 		s0 := append(make([]int64, 0, c.cap0), step...)
 		c0 := append(make([]int32, 0, c.cap0), cell...)
