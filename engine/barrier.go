@@ -6,37 +6,44 @@ import (
 )
 
 // barrier is a reusable spinning barrier for a fixed number of workers that
-// also agrees on a stop flag: wait returns true for every worker of a round
-// if any of them asked to stop in that round.
+// also agrees on flags: wait returns, to every worker of a round, the union
+// of the flags that the workers passed in that round.
 type barrier struct {
 	n     int32
 	count atomic.Int32
 	gen   atomic.Uint32
-	stop  [2]atomic.Bool // per round parity
+	flags [2]atomic.Uint32 // per round parity
 }
+
+// The flags the workers agree on at a barrier.
+const (
+	flagStop      uint32 = 1 << iota // the run ends after this epoch
+	flagRebalance                    // the workers' shares change after this epoch
+)
 
 func newBarrier(n int) *barrier { return &barrier{n: int32(n)} }
 
-// wait blocks until all n workers have called it in this round.
-func (b *barrier) wait(stop bool) bool {
+// wait blocks until all n workers have called it in this round and returns
+// the union of their flags.
+func (b *barrier) wait(f uint32) uint32 {
 	if b.n == 1 {
-		return stop
+		return f
 	}
 	g := b.gen.Load()
-	flag := &b.stop[g&1]
-	if stop {
-		flag.Store(true)
+	flags := &b.flags[g&1]
+	if f != 0 {
+		flags.Or(f)
 	}
 	if b.count.Add(1) == b.n {
 		b.count.Store(0)
-		b.stop[(g+1)&1].Store(false)
+		b.flags[(g+1)&1].Store(0)
 		b.gen.Add(1)
-		return flag.Load()
+		return flags.Load()
 	}
 	for spins := 0; b.gen.Load() == g; spins++ {
 		if spins > 64 {
 			runtime.Gosched()
 		}
 	}
-	return flag.Load()
+	return flags.Load()
 }

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// Every worker must see the same stop decision in every round, and no worker
+// Every worker must see the same flags in every round, and no worker
 // may start a round before all have finished the previous one.
 func TestBarrier(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{1, 2, 3, 5} {
 		const rounds = 2000
 		b := newBarrier(n)
-		seen := make([][]bool, n)
+		seen := make([][]uint32, n)
 		counter := make([]int, rounds+1)
 		var mu sync.Mutex
 		var wg sync.WaitGroup
@@ -24,22 +24,35 @@ func TestBarrier(t *testing.T) {
 					mu.Lock()
 					counter[r]++
 					mu.Unlock()
-					stop := b.wait(r%7 == 3 && w == r%n)
+					var f uint32
+					if r%7 == 3 && w == r%n {
+						f |= flagStop
+					}
+					if r%5 == 1 && w == (r+1)%n {
+						f |= flagRebalance
+					}
+					got := b.wait(f)
 					mu.Lock()
 					if counter[r] != n {
 						t.Errorf("n=%d round %d: passed with %d of %d arrived", n, r, counter[r], n)
 					}
 					mu.Unlock()
-					seen[w] = append(seen[w], stop)
+					seen[w] = append(seen[w], got)
 				}
 			}(w)
 		}
 		wg.Wait()
 		for r := 0; r < rounds; r++ {
-			want := r%7 == 3
+			var want uint32
+			if r%7 == 3 {
+				want |= flagStop
+			}
+			if r%5 == 1 {
+				want |= flagRebalance
+			}
 			for w := 0; w < n; w++ {
 				if seen[w][r] != want {
-					t.Fatalf("n=%d round %d worker %d: stop %v, want %v", n, r, w, seen[w][r], want)
+					t.Fatalf("n=%d round %d worker %d: flags %b, want %b", n, r, w, seen[w][r], want)
 				}
 			}
 		}

@@ -22,8 +22,9 @@
 //     are updated; state variables are checked for NaN and Inf.
 //
 // Threads: the cells of every root group are split into contiguous blocks,
-// one per worker; there are as many workers as threads asked, but no more
-// than one per 3 µs of estimated work per step (Workers, build.Coster). A
+// one per worker, whose bounds follow the workers' measured speeds during
+// the run (balancer); there are as many workers as threads asked, but no
+// more than one per 3 µs of estimated work per step (Workers, build.Coster). A
 // worker updates, thresholds and resets its own cells and is the only one
 // to write synaptic input into them and to update the state of the plastic
 // and equation-defined synapses onto them (those are stored by post cell),

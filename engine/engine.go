@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/hugepage"
@@ -80,17 +82,18 @@ const (
 // when the run stops early: on a NaN or Inf (a *NumericalError) or when ctx is
 // cancelled (ctx.Err()); Result.Completed tells how far it got.
 func Run(ctx context.Context, plan *build.Plan, opts Options) (*Result, error) {
-	return run(ctx, plan, opts, 0)
+	return run(ctx, plan, opts, nil)
 }
 
-// run is Run with at most epoch steps between barriers if epoch > 0.
-func run(ctx context.Context, plan *build.Plan, opts Options, epoch int64) (*Result, error) {
+// run is Run with the runner changed by adjust, if not nil, before it
+// starts: for tests.
+func run(ctx context.Context, plan *build.Plan, opts Options, adjust func(*runner)) (*Result, error) {
 	r, err := newRunner(plan, Workers(plan, max(1, opts.Threads)), opts.Sink != nil)
 	if err != nil {
 		return nil, err
 	}
-	if epoch > 0 {
-		r.epoch = min(r.epoch, epoch)
+	if adjust != nil {
+		adjust(r)
 	}
 	r.ctx = ctx
 	r.progress = opts.Progress
@@ -175,6 +178,7 @@ type runner struct {
 	spikeChunk int
 	sinkErr    error
 	flags      []workerFlags // [workers]
+	bal        balancer      // the workers' shares (see balancer)
 	numErr     *NumericalError
 	cancelled  bool
 }
@@ -191,7 +195,21 @@ type spikeList struct {
 type workerFlags struct {
 	suspect bool            // an update reported a non-finite value this step
 	numErr  *NumericalError // the first NaN or Inf found
-	_       [cacheLine - 16]byte
+	busy    atomic.Int64    // nanoseconds computed in measured epochs (see balancer)
+	_       [cacheLine - 24]byte
+}
+
+// emptySlot is the value of a ring entry that holds no input: −0, which
+// added to any x gives x (+0 would turn a −0 into +0). A slot can therefore
+// be applied whole, where no list says which entries hold input, with the
+// same result as entry by entry (see touchList).
+func emptySlot() float64 { return math.Copysign(0, -1) }
+
+// fill sets every element of xs to v.
+func fill(xs []float64, v float64) {
+	for i := range xs {
+		xs[i] = v
+	}
 }
 
 // ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
@@ -208,7 +226,7 @@ type ring struct {
 // to the synaptic events rather than to the cells. Once the rows hold more
 // entries than the block has cells, or a write is not recorded as a row, the
 // list is marked dense and the whole block is applied. A cell listed twice is
-// harmless: its slot value is added once and then zero.
+// harmless: its slot value is added once and then empty.
 type touchList struct {
 	rows  []touchedRow
 	n     int // entries in rows
@@ -293,6 +311,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		rg.touched = make([][]touchList, len(rg.slots))
 		for s := range rg.slots {
 			rg.slots[s] = hugepage.Make[float64](n)
+			fill(rg.slots[s], emptySlot())
 			rg.touched[s] = make([]touchList, workers)
 		}
 		r.rings[i] = rg
@@ -306,7 +325,6 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	for _, v := range plan.Spikes {
 		r.rec[plan.Views[v].Group] = true
 	}
-	r.probes = make([][]probe, workers)
 	r.traces = make([]Trace, len(plan.Monitors))
 	for m, mon := range plan.Monitors {
 		every := max(1, mon.Every)
@@ -318,18 +336,15 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		for k := range tr.Steps {
 			tr.Steps[k] = plan.RecordFrom + int64(k)*every
 		}
-		view := plan.Views[mon.View]
-		for v, sv := range mon.Vars {
+		for v := range mon.Vars {
 			tr.Data[v] = make([][]float64, len(mon.Indices))
-			for k, idx := range mon.Indices {
+			for k := range mon.Indices {
 				tr.Data[v][k] = make([]float64, samples)
-				cell := view.Start + idx
-				w := r.owner(view.Group, cell)
-				r.probes[w] = append(r.probes[w], probe{src: sv.Data, cell: cell, m: m, v: v, k: k, every: every})
 			}
 		}
 		r.traces[m] = tr
 	}
+	r.assignProbes()
 	r.synSums = newSynapseSums(plan, workers)
 	var err error
 	if r.samplers, err = synapseSamplers(plan); err != nil {
@@ -339,7 +354,30 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		r.rates = append(r.rates, make([]int64, r.samplesBefore(max(1, rm.Bin), plan.Steps)))
 	}
 	r.flags = make([]workerFlags, workers)
+	r.bal = newBalancer(plan, workers)
+	for p, sp := range r.splits {
+		if sp != nil {
+			r.bal.spent += time.Duration(plan.Projections[p].Conn.NPre) * time.Microsecond
+		}
+	}
 	return r, nil
+}
+
+// assignProbes gives every state monitor's sample of a cell to the worker
+// that owns the cell.
+func (r *runner) assignProbes() {
+	r.probes = make([][]probe, r.workers)
+	for m, mon := range r.plan.Monitors {
+		every := max(1, mon.Every)
+		view := r.plan.Views[mon.View]
+		for v, sv := range mon.Vars {
+			for k, idx := range mon.Indices {
+				cell := view.Start + idx
+				w := r.owner(view.Group, cell)
+				r.probes[w] = append(r.probes[w], probe{src: sv.Data, cell: cell, m: m, v: v, k: k, every: every})
+			}
+		}
+	}
 }
 
 // owner returns the worker that owns cell of root group g.
@@ -363,6 +401,10 @@ func (r *runner) owner(g, cell int) int {
 func (r *runner) work(w int) {
 	plan := r.plan
 	every := max(1, plan.Steps/100)
+	start := time.Now()
+	if w == 0 {
+		r.bal.last = start
+	}
 	for n0, e := r.start, 0; n0 < r.end; n0, e = n0+r.epoch, e+1 {
 		n1 := min(n0+r.epoch, r.end)
 		spikes := r.spikes[e&1]
@@ -372,9 +414,19 @@ func (r *runner) work(w int) {
 				r.finish(w, n, spikes[n-n0])
 			}
 		}
+		var f uint32
 		// the cancellation is polled at steps that are multiples of 64
-		stop := w == 0 && (r.sinkErr != nil || ((n1-1)&^63 >= n0 && r.ctx.Err() != nil))
-		stop = r.bar.wait(stop || r.flags[w].numErr != nil)
+		if w == 0 && (r.sinkErr != nil || ((n1-1)&^63 >= n0 && r.ctx.Err() != nil)) || r.flags[w].numErr != nil {
+			f |= flagStop
+		}
+		if r.bal.on && e%balanceEvery == 0 {
+			f |= r.measure(w, start, time.Now())
+		}
+		f = r.bar.wait(f)
+		measureNext := r.bal.on && (e+1)%balanceEvery == 0
+		if measureNext {
+			start = time.Now() // the next epoch's work starts with this one's delivery
+		}
 		for n := n0; n < n1; n++ {
 			r.deliver(w, n, spikes[n-n0])
 		}
@@ -390,20 +442,30 @@ func (r *runner) work(w int) {
 				}
 			}
 		}
-		if stop {
+		if f&flagStop != 0 {
 			if w == 0 {
 				r.completed = n1
 				r.cancelled = r.ctx.Err() != nil
 			}
-			r.bar.wait(false)
+			r.bar.wait(0)
 			if w == 0 {
 				r.collectErrors()
 				r.flushRest()
 			}
 			return
 		}
+		if f&flagRebalance != 0 {
+			r.bar.wait(0) // every worker has delivered into its old block
+			if w == 0 {
+				r.rebalance()
+			}
+			r.bar.wait(0)
+			if measureNext {
+				start = time.Now()
+			}
+		}
 	}
-	r.bar.wait(false)
+	r.bar.wait(0)
 	if w == 0 {
 		r.completed = max(r.end, r.start)
 		r.collectErrors()
@@ -445,11 +507,11 @@ func (r *runner) finish(w int, n int64, spikes [][]spikeList) {
 	plan := r.plan
 	r.apply(w, n)
 	if r.readsPre {
-		r.bar.wait(false)
+		r.bar.wait(0)
 	}
 	r.synapseEvents(w, n, spikes)
 	if r.readsPre {
-		r.bar.wait(false)
+		r.bar.wait(0)
 	}
 	for g, grp := range plan.Groups {
 		own := spikes[g][w].cells
@@ -470,8 +532,8 @@ func (r *runner) finish(w int, n int64, spikes [][]spikeList) {
 // collectErrors keeps the numerical error of the lowest cell of the earliest
 // step, the same for any number of workers.
 func (r *runner) collectErrors() {
-	for _, f := range r.flags {
-		e := f.numErr
+	for w := range r.flags {
+		e := r.flags[w].numErr
 		if e == nil {
 			continue
 		}
@@ -609,8 +671,9 @@ func (t *touchList) add(off int, cols []int32, limit int) {
 }
 
 // apply adds the ring slot of step n into the target variables of worker w's
-// cells and clears it.
+// cells and empties it.
 func (r *runner) apply(w int, n int64) {
+	empty := emptySlot()
 	for i := range r.rings {
 		rg := &r.rings[i]
 		k := n % int64(len(rg.slots))
@@ -621,16 +684,16 @@ func (r *runner) apply(w int, n int64) {
 			s := slot[lo:hi]
 			xs := x[lo:hi]
 			xs = xs[:len(s)]
-			for j, v := range s { // adding an empty slot's 0 leaves x unchanged
+			for j, v := range s { // adding an empty entry leaves x unchanged
 				xs[j] += v
-				s[j] = 0
+				s[j] = empty
 			}
 		} else {
 			for _, row := range t.rows {
 				s, xs := slot[row.off:], x[row.off:]
 				for _, c := range row.cols {
 					xs[c] += s[c]
-					s[c] = 0
+					s[c] = empty
 				}
 			}
 		}

@@ -9,7 +9,17 @@ import (
 // RunEpoch is Run with at most epoch steps between the workers' barriers,
 // for tests that compare epochs.
 func RunEpoch(ctx context.Context, plan *build.Plan, opts Options, epoch int64) (*Result, error) {
-	return run(ctx, plan, opts, epoch)
+	return run(ctx, plan, opts, func(r *runner) { r.epoch = min(r.epoch, epoch) })
+}
+
+// RunBalanced is Run with the workers' shares changed at every measured
+// epoch to what shares returns (nil: no change), for tests that move the
+// bounds between the workers' blocks.
+func RunBalanced(ctx context.Context, plan *build.Plan, opts Options, shares func(workers int) []float64) (*Result, error) {
+	return run(ctx, plan, opts, func(r *runner) {
+		r.bal.interval, r.bal.minEpochs, r.bal.spent = 0, 1, 0
+		r.bal.shares = func(busy []int64, _ []float64) []float64 { return shares(len(busy)) }
+	})
 }
 
 // EpochSteps is epochSteps, for tests.

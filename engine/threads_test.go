@@ -9,6 +9,7 @@ import (
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/engine"
+	"github.com/volleysim/volley/rng"
 )
 
 // padWorkers makes a model big enough for several workers: engine.Workers
@@ -178,6 +179,56 @@ func TestViewsThreadsLazyResume(t *testing.T) {
 				t.Fatal(err)
 			}
 			check(fmt.Sprintf("checkpoint at %d, resumed", until), r2, synVars(p2))
+		}
+	}
+}
+
+// Moving the bounds between the workers' blocks changes no result: the
+// epoch model (per-synapse delays, STP, split rows, state, spike and rate
+// monitors), as it is (epochs of 3 steps) and with a zero delay (epochs of
+// one step), run with the shares redrawn at random every 4 epochs, gives
+// on 2 and 3 workers, bit for bit, what it gives on one.
+func TestBalancingChangesNothing(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		plan func(threads int) *build.Plan
+	}{
+		{"epochModel", func(threads int) *build.Plan { return buildPlan(t, epochModel, threads, false) }},
+		{"zero delay", func(threads int) *build.Plan {
+			return buildPlan(t, strings.ReplaceAll(epochModel, `delay = "0.3 ms"`, `delay = "0 ms"`), threads, false)
+		}},
+	} {
+		ref := runPlan(t, c.plan(1), 1)
+		for _, threads := range []int{2, 3} {
+			plan := c.plan(threads)
+			if w := engine.Workers(plan, threads); w != threads {
+				t.Fatalf("%s: %d workers for %d threads", c.name, w, threads)
+			}
+			s := rng.New(uint64(threads), rng.User, 0, 0, 0)
+			changes := 0
+			res, err := engine.RunBalanced(context.Background(), plan, engine.Options{Threads: threads}, func(workers int) []float64 {
+				shares := make([]float64, workers)
+				var sum float64
+				for w := range shares {
+					shares[w] = 0.05 + s.Float64()
+					sum += shares[w]
+				}
+				for w := range shares {
+					shares[w] /= sum
+				}
+				changes++
+				return shares
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := resultDiff(res, ref); d != "" {
+				t.Fatalf("%s, %d threads, shares moved %d times: %s differ from 1 thread", c.name, threads, changes, d)
+			}
+			if changes < 20 {
+				t.Fatalf("%s, %d threads: shares moved only %d times", c.name, threads, changes)
+			}
 		}
 	}
 }

@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// Shares follow the measured speeds halfway: equal work, worker 0 computing
+// twice as long as worker 1 (half its speed) targets 1/3 and 2/3, and the
+// shares move from 1/2 to 5/12 and 7/12. Times within balanceSlack of their
+// mean, or a worker without a measurement, change nothing.
+func TestProportionalShares(t *testing.T) {
+	t.Parallel()
+	got := proportionalShares([]int64{2000, 1000}, []float64{5, 5})
+	if want := []float64{5.0 / 12, 7.0 / 12}; len(got) != 2 || math.Abs(got[0]-want[0]) > 1e-12 || math.Abs(got[1]-want[1]) > 1e-12 {
+		t.Errorf("shares %v, want %v", got, want)
+	}
+	// unequal work: 3 units in 3000 ns and 1 unit in 500 ns are speeds 1/1000
+	// and 1/500 per ns, targets 1/3 and 2/3, from shares 3/4 and 1/4
+	got = proportionalShares([]int64{3000, 500}, []float64{3, 1})
+	if want := []float64{(0.75 + 1.0/3) / 2, (0.25 + 2.0/3) / 2}; math.Abs(got[0]-want[0]) > 1e-12 || math.Abs(got[1]-want[1]) > 1e-12 {
+		t.Errorf("shares %v, want %v", got, want)
+	}
+	for _, c := range []struct {
+		busy []int64
+		work []float64
+	}{
+		{[]int64{1000, 1030, 990}, []float64{1, 1, 1}},
+		{[]int64{0, 1000}, []float64{1, 1}},
+		{[]int64{1000, 3000}, []float64{1, 0}},
+	} {
+		if got := proportionalShares(c.busy, c.work); got != nil {
+			t.Errorf("busy %v, work %v: shares %v, want none", c.busy, c.work, got)
+		}
+	}
+}
+
+// Blocks follow the shares, their inner bounds on cache lines (or at the
+// group's end, leaving the last blocks empty), in order and within the
+// group, whatever the shares.
+func TestPartitionShares(t *testing.T) {
+	t.Parallel()
+	if got, want := partitionShares(4000, []float64{0.6, 0.4}), []int{0, 2400, 4000}; !slices.Equal(got, want) {
+		t.Errorf("4000 cells, shares 0.6, 0.4: %v, want %v", got, want)
+	}
+	if got, want := partitionShares(20, []float64{0.5, 0.5}), []int{0, 8, 20}; !slices.Equal(got, want) {
+		t.Errorf("20 cells, halves: %v, want %v", got, want)
+	}
+	for _, n := range []int{0, 5, 100, 4000} {
+		for _, shares := range [][]float64{{0.999, 0.001}, {0.001, 0.999}, {0.2, 0.5, 0.3}, {0, 0, 1}} {
+			b := partitionShares(n, shares)
+			if len(b) != len(shares)+1 || b[0] != 0 || b[len(shares)] != n {
+				t.Fatalf("%d cells, shares %v: bounds %v", n, shares, b)
+			}
+			for w := 1; w < len(shares); w++ {
+				if b[w] < b[w-1] || b[w] > n || (b[w]%cellsPerLine != 0 && b[w] != n) {
+					t.Errorf("%d cells, shares %v: bounds %v", n, shares, b)
+				}
+			}
+		}
+	}
+}
