@@ -52,6 +52,7 @@ type balancer struct {
 	epochs    int           // epochs worker 0 measured since the last comparison
 	last      time.Time     // last comparison
 	spent     time.Duration // what the last change took, or an estimate
+	costRatio time.Duration // least time between changes per time spent: balanceCost unless a test changes it
 	next      []float64     // [workers] shares to take at the next barrier
 	// shares returns each worker's new share of the cells from the time
 	// each computed since the last comparison and its share of the
@@ -64,7 +65,8 @@ type balancer struct {
 // off for one worker and for equation-defined synapses, whose queues of
 // events belong to fixed workers.
 func newBalancer(plan *build.Plan, workers int) balancer {
-	b := balancer{on: workers > 1, interval: balanceInterval, minEpochs: balanceEpochs, shares: proportionalShares}
+	b := balancer{on: workers > 1, interval: balanceInterval, minEpochs: balanceEpochs, costRatio: balanceCost,
+		shares: proportionalShares}
 	for _, pr := range plan.Projections {
 		if pr.Syn != nil {
 			b.on = false
@@ -116,7 +118,7 @@ func (r *runner) measure(w int, start, now time.Time) uint32 {
 		return 0
 	}
 	r.bal.epochs++
-	if r.bal.epochs < r.bal.minEpochs || now.Sub(r.bal.last) < max(r.bal.interval, balanceCost*r.bal.spent) {
+	if r.bal.epochs < r.bal.minEpochs || now.Sub(r.bal.last) < max(r.bal.interval, r.bal.costRatio*r.bal.spent) {
 		return 0
 	}
 	r.bal.last, r.bal.epochs = now, 0

@@ -263,17 +263,31 @@ func TestCancel(t *testing.T) {
 }
 
 // BenchmarkEmptyStep measures the fixed cost of a step: a group whose
-// kernel does nothing, no synapses, no monitors; one cell on one worker,
-// and 2048 cells on two workers, which then meet at the barrier every step.
+// kernel does nothing, no monitors; one cell on one worker, and 2048 cells
+// on two workers, either without synapses (the workers meet every
+// maxEpoch steps) or with a projection of no synapses and no delay (they
+// meet every step).
 func BenchmarkEmptyStep(b *testing.B) {
-	for _, c := range []struct{ cells, threads int }{{1, 1}, {2048, 2}} {
-		b.Run(fmt.Sprintf("workers=%d", c.threads), func(b *testing.B) {
+	for _, c := range []struct {
+		name           string
+		cells, threads int
+		zeroDelay      bool
+	}{{"workers=1", 1, 1, false}, {"workers=2", 2048, 2, false}, {"workers=2/barrier-every-step", 2048, 2, true}} {
+		b.Run(c.name, func(b *testing.B) {
 			x := &build.Var{Name: "x", Data: make([]float64, c.cells)}
 			plan := &build.Plan{Name: "empty", DT: 1e-4, Steps: int64(b.N),
 				Groups: []*build.Group{{Name: "g", N: c.cells, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
 				Views:  []build.View{{Name: "g", N: c.cells}}}
+			if c.zeroDelay {
+				plan.Inputs = []*build.Input{{Group: 0, Name: "x", Var: x}}
+				plan.Projections = []*build.Projection{{Name: "p", Input: 0, Weight: 1,
+					Conn: &connect.CSR{NPre: c.cells, NPost: c.cells, RowPtr: make([]int64, c.cells+1)}}}
+			}
 			if w := Workers(plan, c.threads); w != c.threads {
 				b.Fatalf("%d workers, want %d", w, c.threads)
+			}
+			if e, want := epochSteps(plan), map[bool]int64{false: maxEpoch, true: 1}[c.zeroDelay]; e != want {
+				b.Fatalf("epochs of %d steps, want %d", e, want)
 			}
 			b.ResetTimer()
 			if _, err := Run(context.Background(), plan, Options{Threads: c.threads}); err != nil {

@@ -17,7 +17,7 @@ func RunEpoch(ctx context.Context, plan *build.Plan, opts Options, epoch int64) 
 // bounds between the workers' blocks.
 func RunBalanced(ctx context.Context, plan *build.Plan, opts Options, shares func(workers int) []float64) (*Result, error) {
 	return run(ctx, plan, opts, func(r *runner) {
-		r.bal.interval, r.bal.minEpochs, r.bal.spent = 0, 1, 0
+		r.bal.interval, r.bal.minEpochs, r.bal.costRatio = 0, 1, 0
 		r.bal.shares = func(busy []int64, _ []float64) []float64 { return shares(len(busy)) }
 	})
 }
