@@ -18,10 +18,11 @@ import (
 // balanceEpochs measured epochs) worker 0 compares them and, where they
 // differ by more than balanceSlack, moves the bounds between the workers'
 // blocks towards shares in proportion to their measured speeds. A change
-// finds the parts of long rows again (see newSplits), which took 8 ms for
-// tian2020's 25 million synapses: the changes are spaced by at least
-// balanceCost times what the last one took (estimated at 1 µs per split
-// row before the first), so that they cost at most a few percent.
+// finds the parts of long rows again (see newSplits), which takes about
+// 1 ms for tian2020's 25 million synapses on two workers: the changes are
+// spaced by at least balanceCost times what the last one took (estimated
+// at splitRowCost per split row before the first), so that they cost at
+// most a few percent.
 //
 // Which worker updates a cell changes no result: a cell's update, its random
 // numbers and the order in which its input is summed do not depend on it
@@ -34,13 +35,16 @@ import (
 // balanceSlack is the relative difference from which it moves the bounds;
 // balanceEvery is how many epochs go by between two measured ones (two
 // readings of the clock per measured epoch); balanceCost is the least ratio
-// of the time between two changes to the time the last change took.
+// of the time between two changes to the time the last change took;
+// splitRowCost is about the processor time that finding a long row's
+// parts took (tian2020: 1.0–1.3 ms for 10 000 rows on two workers).
 const (
 	balanceInterval = 4 * time.Millisecond
 	balanceEpochs   = 16
 	balanceSlack    = 0.04
 	balanceEvery    = 4
 	balanceCost     = 25
+	splitRowCost    = 250 * time.Nanosecond
 )
 
 // balancer is worker 0's view of the workers' speeds.

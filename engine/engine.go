@@ -357,7 +357,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	r.bal = newBalancer(plan, workers)
 	for p, sp := range r.splits {
 		if sp != nil {
-			r.bal.spent += time.Duration(plan.Projections[p].Conn.NPre) * time.Microsecond
+			r.bal.spent += time.Duration(plan.Projections[p].Conn.NPre) * splitRowCost
 		}
 	}
 	return r, nil

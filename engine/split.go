@@ -35,6 +35,9 @@ func (r *runner) newSplits() [][]int32 {
 			bounds[w] = int32(r.part[post.Group][w] - post.Start)
 		}
 		sp := make([]int32, 2*c.NPre*r.workers)
+		// guess is where column value b would lie in a row of n columns
+		// spread evenly over the view
+		guess := func(n int64, b int32) int64 { return n * int64(b) / int64(max(1, post.N)) }
 		var wg sync.WaitGroup
 		for t := range r.workers {
 			wg.Add(1)
@@ -48,8 +51,8 @@ func (r *runner) newSplits() [][]int32 {
 							sp[k+2*w] = sp[k+2*w-1]
 						}
 						end := int32(len(cols))
-						if w < r.workers-1 {
-							end = int32(lowerBound(cols, bounds[w+1]))
+						if b := bounds[w+1]; w < r.workers-1 {
+							end = int32(lowerBoundNear(cols, b, int(guess(int64(len(cols)), b))))
 						}
 						sp[k+2*w+1] = end
 					}
@@ -79,4 +82,38 @@ func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi, n int32) 
 		j = i + lowerBound(cols[i:], chi)
 	}
 	return i, j
+}
+
+// lowerBoundNear returns lowerBound(cols, x), searching outwards from guess
+// in steps that double, then by halves between the last two probes. In a
+// row whose columns spread evenly over the view a guess from x's place in
+// the view lands a few columns from the answer, and the search reads the
+// one or two cache lines around it instead of the dozen scattered ones of a
+// binary search through thousands of columns (tian2020's rows' parts for
+// two workers: 4.5 ms before the run).
+func lowerBoundNear(cols []int32, x int32, guess int) int {
+	n := len(cols)
+	guess = min(max(guess, 0), n)
+	if guess < n && cols[guess] < x {
+		// the answer lies after guess
+		lo, step := guess+1, 1
+		p := guess + step
+		for p < n && cols[p] < x {
+			lo = p + 1
+			step *= 2
+			p = guess + step
+		}
+		hi := min(p, n)
+		return lo + lowerBound(cols[lo:hi], x)
+	}
+	// the answer lies at or before guess
+	hi, step := guess, 1
+	p := guess - step
+	for p >= 0 && cols[p] >= x {
+		hi = p
+		step *= 2
+		p = guess - step
+	}
+	lo := max(p+1, 0)
+	return lo + lowerBound(cols[lo:hi], x)
 }

@@ -133,3 +133,26 @@ func denseRows(s *rng.Stream, nPre, nPost int) *connect.CSR {
 	}
 	return c
 }
+
+// The search from a guess finds what a binary search finds, for every
+// guess in and around rows of random lengths, with repeated columns, for x
+// below, inside and above each row.
+func TestLowerBoundNear(t *testing.T) {
+	t.Parallel()
+	s := rng.New(23, rng.User, 0, 0, 0)
+	for n := range 200 {
+		cols := make([]int32, n)
+		for k := range cols {
+			cols[k] = int32(s.Uint64() % 150)
+		}
+		slices.Sort(cols)
+		for x := int32(-1); x <= 151; x += 3 {
+			want, _ := slices.BinarySearch(cols, x)
+			for guess := -3; guess <= n+3; guess++ {
+				if got := lowerBoundNear(cols, x, guess); got != want {
+					t.Fatalf("row of %d, x = %d, guess %d: %d, want %d", n, x, guess, got, want)
+				}
+			}
+		}
+	}
+}
