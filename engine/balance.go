@@ -58,6 +58,8 @@ type balancer struct {
 	spent     time.Duration // what the last change took, or an estimate
 	costRatio time.Duration // least time between changes per time spent: balanceCost unless a test changes it
 	next      []float64     // [workers] shares to take at the next barrier
+	busy      []int64       // [workers] the times compared
+	work      []float64     // [workers] the estimated work compared
 	// shares returns each worker's new share of the cells from the time
 	// each computed since the last comparison and its share of the
 	// estimated work, or nil to keep the shares; proportionalShares unless
@@ -70,7 +72,7 @@ type balancer struct {
 // events belong to fixed workers.
 func newBalancer(plan *build.Plan, workers int) balancer {
 	b := balancer{on: workers > 1, interval: balanceInterval, minEpochs: balanceEpochs, costRatio: balanceCost,
-		shares: proportionalShares}
+		busy: make([]int64, workers), work: make([]float64, workers), shares: proportionalShares}
 	for _, pr := range plan.Projections {
 		if pr.Syn != nil {
 			b.on = false
@@ -126,11 +128,10 @@ func (r *runner) measure(w int, start, now time.Time) uint32 {
 		return 0
 	}
 	r.bal.last, r.bal.epochs = now, 0
-	busy := make([]int64, r.workers)
-	for v := range busy {
-		busy[v] = r.flags[v].busy.Swap(0)
+	for v := range r.bal.busy {
+		r.bal.busy[v] = r.flags[v].busy.Swap(0)
 	}
-	r.bal.next = r.bal.shares(busy, r.estimatedWork())
+	r.bal.next = r.bal.shares(r.bal.busy, r.estimatedWork())
 	if r.bal.next == nil {
 		return 0
 	}
@@ -140,7 +141,8 @@ func (r *runner) measure(w int, start, now time.Time) uint32 {
 // estimatedWork returns each worker's estimated work per step in its
 // present blocks, in nanoseconds.
 func (r *runner) estimatedWork() []float64 {
-	work := make([]float64, r.workers)
+	work := r.bal.work
+	clear(work)
 	for g, b := range r.part {
 		for w := range work {
 			work[w] += float64(r.bal.cost[g] * float64(b[w+1]-b[w])) // float64: no fused multiply-add

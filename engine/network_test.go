@@ -172,19 +172,8 @@ func TestThreadIndependence(t *testing.T) {
 			ref, refPlan = res, plan
 			continue
 		}
-		for g := range res.Spikes {
-			if !slices.Equal(res.Spikes[g].Step, ref.Spikes[g].Step) || !slices.Equal(res.Spikes[g].Cell, ref.Spikes[g].Cell) {
-				t.Fatalf("threads=%d: spikes of group %d differ from 1 thread", threads, g)
-			}
-		}
-		for m := range res.Traces {
-			for v := range res.Traces[m].Data {
-				for k := range res.Traces[m].Data[v] {
-					if !slices.Equal(res.Traces[m].Data[v][k], ref.Traces[m].Data[v][k]) {
-						t.Fatalf("threads=%d: trace %d differs", threads, m)
-					}
-				}
-			}
+		if d := resultDiff(res, ref); d != "" {
+			t.Fatalf("threads=%d: %s differ from 1 thread", threads, d)
 		}
 		for p := range plan.Projections {
 			if !slices.Equal(plan.Projections[p].Conn.Col, refPlan.Projections[p].Conn.Col) {
