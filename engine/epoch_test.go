@@ -150,3 +150,29 @@ func resultDiff(a, b *engine.Result) string {
 	}
 	return ""
 }
+
+// State samples streamed in chunks shorter than two epochs come out as
+// those kept in memory: the epoch is shortened to half a chunk, so that
+// the workers, sampling an epoch ahead of the worker that hands a full
+// chunk to the sink, never write into the chunk it hands over.
+func TestEpochsStreamedChunks(t *testing.T) {
+	t.Parallel()
+	want := runPlan(t, buildPlan(t, epochModel, 1, false), 1).Traces[0]
+	for _, threads := range []int{2, 3} {
+		for _, chunk := range []int64{1, 2, 5, 6, 7, 64} {
+			var c collect
+			plan := buildPlan(t, epochModel, threads, false)
+			if _, err := engine.Run(context.Background(), plan, engine.Options{Threads: threads, Sink: c.sink, ChunkSamples: chunk}); err != nil {
+				t.Fatal(err)
+			}
+			for v := range want.Data {
+				for k := range want.Data[v] {
+					if !slices.Equal(c.data[v][k], want.Data[v][k]) {
+						t.Fatalf("%d threads, chunks of %d: samples of var %d, cell %d differ (%d and %d samples)",
+							threads, chunk, v, k, len(c.data[v][k]), len(want.Data[v][k]))
+					}
+				}
+			}
+		}
+	}
+}
