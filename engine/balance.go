@@ -79,11 +79,7 @@ func newBalancer(plan *build.Plan, workers int) balancer {
 		}
 	}
 	for _, g := range plan.Groups {
-		cost := defaultCellCost
-		if c, ok := g.Kernel.(build.Coster); ok {
-			cost = c.CellCost()
-		}
-		b.cost = append(b.cost, cost)
+		b.cost = append(b.cost, cellCost(g))
 	}
 	return b
 }

@@ -57,13 +57,18 @@ type Options struct {
 func Workers(plan *build.Plan, threads int) int {
 	var work float64
 	for _, g := range plan.Groups {
-		cost := defaultCellCost
-		if c, ok := g.Kernel.(build.Coster); ok {
-			cost = c.CellCost()
-		}
-		work += float64(cost * float64(g.N)) // float64: no fused multiply-add
+		work += float64(cellCost(g) * float64(g.N)) // float64: no fused multiply-add
 	}
 	return max(1, min(threads, int(work/minWorkerNanos)))
+}
+
+// cellCost returns the estimated nanoseconds of a cell-step of group g: its
+// kernel's build.Coster estimate, defaultCellCost without one.
+func cellCost(g *build.Group) float64 {
+	if c, ok := g.Kernel.(build.Coster); ok {
+		return c.CellCost()
+	}
+	return defaultCellCost
 }
 
 const (
