@@ -205,7 +205,7 @@ func TestNormalsMany(t *testing.T) {
 // all-zero and all-one words.
 func TestBlocks1(t *testing.T) {
 	t.Parallel()
-	edges := []uint32{0, 1, 0x7fffffff, 0x80000000, math.MaxUint32 - 1, math.MaxUint32}
+	edges := edgeWords()
 	s := New(9, User, 3, 0, 0)
 	for n := range 20000 {
 		var c1, c2 [8]uint32
@@ -236,10 +236,8 @@ func TestBlocks1(t *testing.T) {
 // words and keys.
 func TestPairNormals(t *testing.T) {
 	t.Parallel()
-	edges := []uint32{0, 1, 0x7fffffff, 0x80000000, math.MaxUint32 - 1, math.MaxUint32}
-	firsts := []uint32{0, 1, 0x7ffffff1, 0xfffffff0, math.MaxUint32 - 15, math.MaxUint32 - 14}
 	rejections := 0
-	check := func(c1, c2, c3 uint32, key [2]uint32) {
+	counterCases(1, 50000, func(c1, c2, c3 uint32, key [2]uint32) {
 		t.Helper()
 		var even, odd [8]uint64
 		pairWordsRef(c1, c2, c3, key, &even, &odd)
@@ -272,24 +270,7 @@ func TestPairNormals(t *testing.T) {
 				t.Fatalf("counters %#x %#x %#x key %#x: x[%d] = %g (%#x), want %g (%#x)", c1, c2, c3, key, h, x[h], math.Float64bits(x[h]), v, math.Float64bits(v))
 			}
 		}
-	}
-	for _, c1 := range firsts {
-		for _, c2 := range edges {
-			for _, c3 := range edges {
-				for _, k0 := range edges {
-					for _, k1 := range edges {
-						check(c1, c2, c3, [2]uint32{k0, k1})
-					}
-				}
-			}
-		}
-	}
-	s := New(9, User, 1, 0, 0)
-	for range 50000 {
-		c1, c2, c3 := uint32(s.Uint64()), uint32(s.Uint64()), uint32(s.Uint64())
-		key := [2]uint32{uint32(s.Uint64()), uint32(s.Uint64())}
-		check(min(c1, math.MaxUint32-14), c2, c3, key)
-	}
+	})
 	if rejections == 0 {
 		t.Error("no draw rejected")
 	}
