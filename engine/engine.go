@@ -189,10 +189,16 @@ type runner struct {
 }
 
 // spikeList holds the cells of a group that one worker found spiking in a
-// step, padded to a cache line (see cacheLine).
+// step. When they are few they lie in the list's first cache line (see
+// cacheLine) beside the slice that points to them, so that a worker reading
+// another's list after the barrier fetches one line from the other core, not
+// the header and then the data. More cells stay in spare, the array the
+// worker fills, in the list's second line, which other workers never read.
 type spikeList struct {
-	cells []int32
-	_     [cacheLine - 24]byte
+	cells  []int32
+	inline [(cacheLine - 24) / 4]int32
+	spare  []int32
+	_      [cacheLine - 24]byte
 }
 
 // workerFlags is what a worker reports about its cells' numbers, padded to
@@ -490,7 +496,8 @@ func (r *runner) update(w int, n int64, spikes [][]spikeList) {
 	r.sampleSynapses(w, n)
 	r.synapseUpdate(w, n)
 	for g, grp := range plan.Groups {
-		out := spikes[g][w].cells[:0]
+		l := &spikes[g][w]
+		out := l.spare[:0]
 		// Blocks keep the state a kernel works on in the first-level cache.
 		for lo, end := r.part[g][w], r.part[g][w+1]; lo < end; lo += blockCells {
 			hi := min(lo+blockCells, end)
@@ -499,7 +506,26 @@ func (r *runner) update(w int, n int64, spikes [][]spikeList) {
 				r.flags[w].suspect = true
 			}
 		}
-		spikes[g][w].cells = out
+		l.publish(out)
+	}
+}
+
+// publish makes out, filled from l.spare, the cells of l: a copy in l's
+// first line when they fit, out itself otherwise. Either line is written
+// only if it changes, so that a list that stays empty costs the workers that
+// read it no transfer between cores. Readers use the cells until the epoch
+// after the next, when l is filled again.
+func (l *spikeList) publish(out []int32) {
+	if cap(out) != cap(l.spare) {
+		l.spare = out[:0] // out grew past the spare array
+	}
+	if len(out) > len(l.inline) {
+		l.cells = out
+		return
+	}
+	copy(l.inline[:], out)
+	if len(l.cells) != len(out) || cap(l.cells) == 0 || &l.cells[:1][0] != &l.inline[0] {
+		l.cells = l.inline[:len(out)]
 	}
 }
 

@@ -300,13 +300,44 @@ func BenchmarkEmptyStep(b *testing.B) {
 // What one worker writes every step fills whole cache lines.
 func TestWorkerPadding(t *testing.T) {
 	t.Parallel()
-	for name, size := range map[string]uintptr{
-		"touchList":   unsafe.Sizeof(touchList{}),
-		"spikeList":   unsafe.Sizeof(spikeList{}),
-		"workerFlags": unsafe.Sizeof(workerFlags{}),
+	for _, c := range []struct {
+		name        string
+		size, lines uintptr
+	}{
+		{"touchList", unsafe.Sizeof(touchList{}), 1},
+		{"spikeList", unsafe.Sizeof(spikeList{}), 2},
+		{"workerFlags", unsafe.Sizeof(workerFlags{}), 1},
 	} {
-		if size != cacheLine {
-			t.Errorf("%s: %d bytes, want %d", name, size, cacheLine)
+		if c.size != c.lines*cacheLine {
+			t.Errorf("%s: %d bytes, want %d", c.name, c.size, c.lines*cacheLine)
+		}
+	}
+	if off := unsafe.Offsetof(spikeList{}.spare); off != cacheLine {
+		t.Errorf("spikeList.spare at byte %d, want %d (the line no reader fetches)", off, cacheLine)
+	}
+}
+
+// A list keeps its cells in its own line while they fit, in the spare
+// array the kernel filled once they do not, and goes back to its line.
+func TestPublishSpikes(t *testing.T) {
+	t.Parallel()
+	var l spikeList
+	inline := len(l.inline)
+	for step, n := range []int{0, 3, inline, inline + 1, 5 * inline, 2, 0, inline + 1} {
+		out := l.spare[:0]
+		for c := range n {
+			out = append(out, int32(100*step+c))
+		}
+		l.publish(out)
+		if !slices.Equal(l.cells, out) {
+			t.Fatalf("step %d: cells %v, want %v", step, l.cells, out)
+		}
+		inLine := cap(l.cells) > 0 && &l.cells[:1][0] == &l.inline[0]
+		if want := n <= inline; n > 0 && inLine != want {
+			t.Errorf("step %d, %d cells: in the list's line %v, want %v", step, n, inLine, want)
+		}
+		if cap(l.spare) < n {
+			t.Errorf("step %d: spare holds %d cells, want ≥ %d", step, cap(l.spare), n)
 		}
 	}
 }
