@@ -496,6 +496,7 @@ func (r *runner) update(w int, n int64, spikes [][]spikeList) {
 	r.sampleSynapses(w, n)
 	r.synapseUpdate(w, n)
 	for g, grp := range plan.Groups {
+		r.claimVars(w, g)
 		l := &spikes[g][w]
 		out := l.spare[:0]
 		// Blocks keep the state a kernel works on in the first-level cache.
@@ -536,6 +537,7 @@ func (l *spikeList) publish(out []int32) {
 // value the update reported is looked for. spikes holds those of step n.
 func (r *runner) finish(w int, n int64, spikes [][]spikeList) {
 	plan := r.plan
+	r.claimTargets(w)
 	r.apply(w, n)
 	if r.readsPre {
 		r.bar.wait(0)
@@ -581,6 +583,7 @@ func (r *runner) collectErrors() {
 // post cell, so no two workers touch it.
 func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 	plan := r.plan
+	r.claimTargets(w)
 	for p, pr := range plan.Projections {
 		if pr.Input < 0 {
 			continue // equation-defined synapses: synapseEvents
