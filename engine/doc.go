@@ -44,5 +44,9 @@
 // the end of an epoch, the same for any number of threads. Spike lists are
 // double-buffered by epoch parity so that no second barrier is needed,
 // except around the statements of synapses that read presynaptic cells
-// (which another worker may be resetting).
+// (which another worker may be resetting). A worker's few spikes of a step
+// lie in its list's own cache line (spikeList), and each worker but the
+// first prefetches for writing the first lines of its blocks before it
+// writes them, which the previous worker's prefetcher takes copies of
+// (claim.go).
 package engine
