@@ -599,7 +599,8 @@ func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 		whole := clo == 0 && chi == int32(post.N)
 		nslots := int64(len(rg.slots))
 		first, end := int32(pre.Start), int32(pre.Start+pre.N)
-		for _, list := range spikes[pre.Group] {
+		for v := range spikes[pre.Group] {
+			list := &spikes[pre.Group][v]
 			for _, s := range list.cells {
 				if s < first || s >= end {
 					continue
@@ -772,7 +773,8 @@ func (r *runner) record(n int64, spikes [][]spikeList) {
 		view := r.plan.Views[rm.View]
 		lo, hi := int32(view.Start), int32(view.Start+view.N)
 		var c int64
-		for _, list := range spikes[view.Group] {
+		for v := range spikes[view.Group] {
+			list := &spikes[view.Group][v]
 			for _, s := range list.cells {
 				if s >= lo && s < hi {
 					c++
@@ -787,13 +789,15 @@ func (r *runner) record(n int64, spikes [][]spikeList) {
 		}
 		o := &r.out[g]
 		k := 0
-		for _, list := range spikes[g] {
+		for v := range spikes[g] {
+			list := &spikes[g][v]
 			k += len(list.cells)
 		}
 		if len(o.Step)+k > cap(o.Step) {
 			o.Step, o.Cell = growSpikes(o.Step, o.Cell, k)
 		}
-		for _, list := range spikes[g] {
+		for v := range spikes[g] {
+			list := &spikes[g][v]
 			for _, s := range list.cells {
 				o.Step = append(o.Step, n)
 				o.Cell = append(o.Cell, s)

@@ -70,7 +70,8 @@ func (r *runner) synapseEvents(w int, n int64, spikes [][]spikeList) {
 			pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
 			whole := clo == 0 && chi == int32(post.N)
 			first, end := int32(pre.Start), int32(pre.Start+pre.N)
-			for _, list := range spikes[pre.Group] {
+			for v := range spikes[pre.Group] {
+				list := &spikes[pre.Group][v]
 				for _, c := range list.cells {
 					if c < first || c >= end {
 						continue
