@@ -158,7 +158,7 @@ type runner struct {
 	bar      *barrier
 
 	part   [][]int   // [groups][workers+1] block bounds of each root group
-	splits [][]int32 // [projections] each row's part per worker (see newSplits)
+	splits [][]atomic.Int32 // [projections] bounds between the workers' parts of long rows (see newSplits)
 	epoch  int64     // steps between barriers (see epochSteps)
 	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
 	// those of one epoch while the workers deliver them, those of the next
@@ -366,11 +366,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	}
 	r.flags = make([]workerFlags, workers)
 	r.bal = newBalancer(plan, workers)
-	for p, sp := range r.splits {
-		if sp != nil {
-			r.bal.spent += time.Duration(plan.Projections[p].Conn.NPre) * splitRowCost
-		}
-	}
+	r.bal.spent += r.splitCost()
 	return r, nil
 }
 

@@ -11,9 +11,9 @@ import (
 
 // epochModel is a recurrent conductance-based network whose smallest delay
 // is 3 steps: per-synapse delays (uniform 0.3–2 ms), a plastic
-// (Tsodyks–Markram) projection, Poisson input through rows long enough to
-// be split between the workers before the run (see newSplits), and state,
-// spike and rate monitors. padWorkers lets it run on several workers.
+// (Tsodyks–Markram) projection, Poisson input through rows long enough for
+// the bounds between the workers' parts to be kept (see newSplits), and
+// state, spike and rate monitors. padWorkers lets it run on several workers.
 const epochModel = `
 [run]
 dt = "0.1 ms"

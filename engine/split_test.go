@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/volleysim/volley/build"
@@ -12,9 +13,10 @@ import (
 )
 
 // A projection with long rows (a random 60% of 4000 post cells per row, so
-// the rows are split before the run when there are several workers) gives
-// every post cell the same input for 1, 2 and 3 workers, and the parts
-// found before the run are those the binary search finds.
+// the bounds between the workers' parts are kept when there are several
+// workers) gives every post cell the same input for 1, 2 and 3 workers, and
+// the parts from the kept bounds, found by either worker beside a bound,
+// are those the binary search finds, the first time and the next.
 func TestRowSplits(t *testing.T) {
 	t.Parallel()
 	const nPre, nPost, steps = 20, 4000, 6
@@ -59,17 +61,24 @@ func TestRowSplits(t *testing.T) {
 			t.Errorf("%d threads: input differs from 1 thread", threads)
 		}
 		if r.splits[0] == nil {
-			t.Fatalf("%d threads: rows not split before the run", threads)
+			t.Fatalf("%d threads: no bounds kept for the long rows", threads)
 		}
-		for row := range nPre {
-			cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
-			for w := range threads {
-				clo, chi := r.postColumns(r.plan.Projections[0], w)
-				r0 := &runner{splits: make([][]int32, 1)}
-				i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
-				wi, wj := r0.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
-				if i != wi || j != wj {
-					t.Errorf("%d workers, row %d, worker %d: [%d, %d), search [%d, %d)", threads, row, w, i, j, wi, wj)
+		for pass := range 2 {
+			for row := range nPre {
+				cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+				for w := range threads {
+					clo, chi := r.postColumns(r.plan.Projections[0], w)
+					r0 := &runner{splits: make([][]atomic.Int32, 1)}
+					i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
+					wi, wj := r0.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
+					if i != wi || j != wj {
+						t.Errorf("%d workers, pass %d, row %d, worker %d: [%d, %d), search [%d, %d)", threads, pass, row, w, i, j, wi, wj)
+					}
+				}
+			}
+			for k := range r.splits[0] {
+				if r.splits[0][k].Load() == 0 {
+					t.Fatalf("%d workers: bound %d not kept", threads, k)
 				}
 			}
 		}
@@ -79,7 +88,7 @@ func TestRowSplits(t *testing.T) {
 	}
 }
 
-// The parts found before the run are those of the binary search also for a
+// The parts from the kept bounds are those of the binary search also for a
 // projection onto a view that starts inside the group, whose first and
 // last workers' cells lie partly outside it.
 func TestRowSplitsSubView(t *testing.T) {
@@ -103,9 +112,9 @@ func TestRowSplitsSubView(t *testing.T) {
 		t.Fatal(err)
 	}
 	if r.splits[0] == nil {
-		t.Fatal("rows not split before the run")
+		t.Fatal("no bounds kept for the long rows")
 	}
-	search := &runner{splits: make([][]int32, 1)}
+	search := &runner{splits: make([][]atomic.Int32, 1)}
 	for row := range nPre {
 		cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
 		for w := range workers {
@@ -120,7 +129,7 @@ func TestRowSplitsSubView(t *testing.T) {
 }
 
 // denseRows returns a table of nPre rows, each holding a random 60% of the
-// nPost columns: long rows, which are split before the run.
+// nPost columns: long rows, whose bounds between the workers are kept.
 func denseRows(s *rng.Stream, nPre, nPost int) *connect.CSR {
 	c := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
 	for i := range nPre {
