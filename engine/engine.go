@@ -157,9 +157,9 @@ type runner struct {
 	progress func(done, total int64)
 	bar      *barrier
 
-	part   [][]int   // [groups][workers+1] block bounds of each root group
+	part   [][]int          // [groups][workers+1] block bounds of each root group
 	splits [][]atomic.Int32 // [projections] bounds between the workers' parts of long rows (see newSplits)
-	epoch  int64     // steps between barriers (see epochSteps)
+	epoch  int64            // steps between barriers (see epochSteps)
 	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
 	// those of one epoch while the workers deliver them, those of the next
 	// while the workers update their cells
