@@ -69,14 +69,14 @@ type Spec struct {
 }
 
 // maxSize is the largest group size: indices must fit in int32.
-const maxSize = math.MaxInt32 + 1
+const maxSize int64 = math.MaxInt32 + 1
 
 // check validates the sizes and the rule's parameters.
 func (sp *Spec) check(nPre, nPost, threads int) error {
 	if nPre < 0 || nPost < 0 {
 		return fmt.Errorf("connect: %v: sizes %d × %d (pre × post) must not be negative", sp.Rule, nPre, nPost)
 	}
-	if nPre > maxSize || nPost > maxSize {
+	if int64(nPre) > maxSize || int64(nPost) > maxSize {
 		return fmt.Errorf("connect: %v: sizes %d × %d (pre × post) exceed the 32-bit index limit %d", sp.Rule, nPre, nPost, maxSize)
 	}
 	if threads < 1 {

@@ -49,13 +49,13 @@ func encodeHeader(descr string, shape []int) []byte {
 	for _, v := range []struct {
 		major   byte
 		lenSize int
-		maxLen  int
+		maxLen  int64
 	}{{1, 2, 1<<16 - 1}, {2, 4, 1<<32 - 1}} {
 		prefix := len(magic) + 2 + v.lenSize
 		total := prefix + len(dict) + 1 // +1 for the final '\n'
 		total += (headerAlign - total%headerAlign) % headerAlign
 		hlen := total - prefix
-		if hlen > v.maxLen {
+		if int64(hlen) > v.maxLen {
 			continue
 		}
 		out := make([]byte, 0, total)
