@@ -58,6 +58,11 @@ type benchRecord struct {
 	// how many of those cores the machine gave a compute loop at the time.
 	ProbeBefore float64 `json:"probe_before,omitempty"`
 	ProbeAfter  float64 `json:"probe_after,omitempty"`
+	// RunsS and PeerRunsS are every repetition's run times, in the order
+	// they ran, behind the medians: on a shared machine their spread tells
+	// how far a median can be trusted.
+	RunsS     []float64 `json:"runs_s"`
+	PeerRunsS []float64 `json:"peer_runs_s,omitempty"`
 }
 
 // brianPeers maps examples to the Brian2 scripts of the peer folder: script,
@@ -253,8 +258,13 @@ func benchSummary(m string, threads int, runs, peerRuns []procResult, ratios []f
 		rec.EventsPerS = float64(s.Events) / rec.RunS
 		rec.CellStepsPer = float64(s.Cells) * float64(s.Steps) / rec.RunS
 	}
+	rec.RunsS = runTimes(runs)
 	if len(peerRuns) > 0 {
-		rec.PeerRunS = med(func(r procResult) float64 { return r.peerRS }, peerRuns)
+		rec.PeerRunsS = make([]float64, len(peerRuns))
+		for k, r := range peerRuns {
+			rec.PeerRunsS[k] = r.peerRS
+		}
+		rec.PeerRunS = median(rec.PeerRunsS)
 		rec.PeerWallS = med(func(r procResult) float64 { return r.wall }, peerRuns)
 		rec.Ratio = median(ratios)
 	}

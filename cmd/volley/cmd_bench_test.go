@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,5 +89,28 @@ func TestProbeWork(t *testing.T) {
 	}
 	if got := probeSpeedup(1); got != 1 {
 		t.Errorf("probeSpeedup(1) = %g, want 1", got)
+	}
+}
+
+// A bench record keeps every repetition's run time, its own and its
+// peer's, in order, beside their medians.
+func TestBenchSummaryRuns(t *testing.T) {
+	t.Parallel()
+	run := func(s, peer float64) procResult {
+		r := procResult{peerRS: peer}
+		r.sum.Timings.Run = s
+		return r
+	}
+	runs := []procResult{run(0.3, 0), run(0.1, 0), run(0.2, 0)}
+	peers := []procResult{run(0, 0.9), run(0, 0.5), run(0, 0.7)}
+	rec := benchSummary("m", 2, runs, peers, []float64{1.0 / 3, 0.2, 2.0 / 7})
+	if !slices.Equal(rec.RunsS, []float64{0.3, 0.1, 0.2}) || rec.RunS != 0.2 {
+		t.Errorf("runs %v (median %g), want [0.3 0.1 0.2] (0.2)", rec.RunsS, rec.RunS)
+	}
+	if !slices.Equal(rec.PeerRunsS, []float64{0.9, 0.5, 0.7}) || rec.PeerRunS != 0.7 {
+		t.Errorf("peer runs %v (median %g), want [0.9 0.5 0.7] (0.7)", rec.PeerRunsS, rec.PeerRunS)
+	}
+	if rec, err := json.Marshal(benchSummary("m", 1, runs, nil, nil)); err != nil || !strings.Contains(string(rec), `"runs_s":[0.3,0.1,0.2]`) || strings.Contains(string(rec), "peer_runs_s") {
+		t.Errorf("JSON without a peer: %s (%v)", rec, err)
 	}
 }
