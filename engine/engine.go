@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/hugepage"
@@ -196,18 +197,18 @@ type runner struct {
 // worker fills, in the list's second line, which other workers never read.
 type spikeList struct {
 	cells  []int32
-	inline [(cacheLine - 24) / 4]int32
+	inline [(cacheLine - sliceBytes) / 4]int32
 	spare  []int32
-	_      [cacheLine - 24]byte
+	_      [cacheLine - sliceBytes]byte
 }
 
 // workerFlags is what a worker reports about its cells' numbers, padded to
 // a cache line.
 type workerFlags struct {
-	suspect bool            // an update reported a non-finite value this step
-	numErr  *NumericalError // the first NaN or Inf found
 	busy    atomic.Int64    // nanoseconds computed in measured epochs (see balancer)
-	_       [cacheLine - 24]byte
+	numErr  *NumericalError // the first NaN or Inf found
+	suspect bool            // an update reported a non-finite value this step
+	_       [cacheLine - 8 - ptrBytes - 1]byte
 }
 
 // emptySlot is the value of a ring entry that holds no input: −0, which
@@ -242,7 +243,7 @@ type touchList struct {
 	rows  []touchedRow
 	n     int // entries in rows
 	dense bool
-	_     [cacheLine - 40]byte
+	_     [cacheLine - sliceBytes - intBytes - 1]byte
 }
 
 // partition splits n cells among workers in contiguous blocks of nearly
@@ -258,6 +259,15 @@ func partition(n, workers int) []int {
 	b[workers] = n
 	return b
 }
+
+// The sizes of a slice header, a pointer and an int, which the padded
+// structures above count in (4 and 8 bytes apart on 32- and 64-bit
+// targets).
+const (
+	sliceBytes = unsafe.Sizeof([]int32(nil))
+	ptrBytes   = unsafe.Sizeof(uintptr(0))
+	intBytes   = unsafe.Sizeof(0)
+)
 
 // cellsPerLine is how many float64 or int64 values fill a cache line.
 const cellsPerLine = cacheLine / 8

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -213,11 +214,13 @@ func TestReadMalformed(t *testing.T) {
 		{"bad bool", npyBytes(1, "{'fortran_order': false}", nil), "npy: header: want True or False at byte 18"},
 		{"negative dim", npyBytes(1, f8("(-1,)"), nil), "npy: header: want a non-negative integer in the shape at byte 51"},
 		{"dim overflows int", npyBytes(1, f8("(99999999999999999999,)"), nil), "npy: header: shape dimension 99999999999999999999 is too large at byte 71"},
-		{"product overflows", npyBytes(1, f8("(4294967296, 4294967296)"), nil), "npy: shape (4294967296, 4294967296) is too large"},
+		{"product overflows", npyBytes(1, f8("(4294967296, 4294967296)"), nil), intBits("npy: header: shape dimension 4294967296 is too large at byte 61",
+			"npy: shape (4294967296, 4294967296) is too large")},
 		{"unterminated", npyBytes(1, "{'descr': '<f8", nil), "npy: header: unterminated string at byte 10"},
 		{"trailing text", npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': ()} x", nil), "npy: header: unexpected text after '}' at byte 54"},
 		{"truncated data", npyBytes(1, f8("(3,)"), make([]byte, 16)), "npy: reading data of shape (3,) and dtype <f8: data truncated: want 24 bytes, got 16"},
-		{"huge claim", npyBytes(1, f8("(1000000000000,)"), make([]byte, 16)), "npy: reading data of shape (1000000000000,) and dtype <f8: data truncated: want 8000000000000 bytes, got 16"},
+		{"huge claim", npyBytes(1, f8("(1000000000000,)"), make([]byte, 16)), intBits("npy: header: shape dimension 1000000000000 is too large at byte 64",
+			"npy: reading data of shape (1000000000000,) and dtype <f8: data truncated: want 8000000000000 bytes, got 16")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -233,7 +236,8 @@ func TestReadSizeKnownRejectsHugeClaim(t *testing.T) {
 	t.Parallel()
 	b := npyBytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000,), }", make([]byte, 16))
 	_, err := readArray(bytes.NewReader(b), int64(len(b)))
-	want := "npy: shape (1000000000000,) of <f8 needs 8000000000000 bytes of data, only 16 remain"
+	want := intBits("npy: header: shape dimension 1000000000000 is too large at byte 64",
+		"npy: shape (1000000000000,) of <f8 needs 8000000000000 bytes of data, only 16 remain")
 	if err == nil || err.Error() != want {
 		t.Errorf("got error %v\nwant %s", err, want)
 	}
@@ -263,4 +267,14 @@ func TestTranspose(t *testing.T) {
 			t.Errorf("shape %v: got %v, want %v", tc.shape, got, tc.want)
 		}
 	}
+}
+
+// intBits returns the error a dimension past 2^31 − 1 gives where int has 32
+// bits (the header's parser refuses it), or the one it gives with 64-bit
+// ints.
+func intBits(with32, with64 string) string {
+	if math.MaxInt == math.MaxInt32 {
+		return with32
+	}
+	return with64
 }

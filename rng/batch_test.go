@@ -48,7 +48,7 @@ func TestNormals(t *testing.T) {
 	}
 	// cells on both sides of index 2^32, where the pairs of one block of
 	// sixteen cells do not share counter words 2–3
-	for _, first := range []int{1<<32 - 8, 1<<32 - 7} {
+	for _, first := range wideInts(1<<32-8, 1<<32-7) {
 		out := make([]float64, 40)
 		Normals(42, Noise, 7, 99, first, nil, out)
 		for k, x := range out {
@@ -152,7 +152,8 @@ func drawPath(seed uint64, p Purpose, id uint32, cell, step uint64) int {
 // and some longer ones, with draws that end in each way (drawPath).
 func TestNormalsMany(t *testing.T) {
 	t.Parallel()
-	firsts := []int{0, 1, 2, 3, 15, 16, 17, 1000, 1001, 1<<32 - 40, 1<<32 - 17, 1<<32 - 16, 1<<32 - 15, 1<<32 - 14, 1<<32 - 1, 1 << 32, 1<<44 - 300, 1<<44 - 299}
+	firsts := append([]int{0, 1, 2, 3, 15, 16, 17, 1000, 1001},
+		wideInts(1<<32-40, 1<<32-17, 1<<32-16, 1<<32-15, 1<<32-14, 1<<32-1, 1<<32, 1<<44-300, 1<<44-299)...)
 	steps := []uint64{0, 1, 1 << 20, 1<<StepBits - 1}
 	lengths := []int{33, 35, 47, 48, 49, 63, 64, 65, 100, 255, 256, 257, 1000}
 	for n := range 32 {
@@ -179,7 +180,7 @@ func TestNormalsMany(t *testing.T) {
 			for _, step := range steps {
 				for _, first := range firsts {
 					for _, n := range lengths {
-						if first+n > 1<<IndexBits {
+						if uint64(first+n) > 1<<IndexBits {
 							continue
 						}
 						check(seed, id, step, first, n)
@@ -301,4 +302,17 @@ func TestFloat64OfWord(t *testing.T) {
 	for range 1_000_000 {
 		check(s.Uint64() >> 12)
 	}
+}
+
+// wideInts returns the values of xs that an int holds: all of them with
+// 64-bit ints, none past 2^31 − 1 on 32-bit targets (where no group has
+// such cells, and no range such a size).
+func wideInts(xs ...uint64) []int {
+	var ints []int
+	for _, x := range xs {
+		if x <= math.MaxInt {
+			ints = append(ints, int(x))
+		}
+	}
+	return ints
 }

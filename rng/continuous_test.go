@@ -7,7 +7,7 @@ import (
 
 func TestIntn(t *testing.T) {
 	t.Parallel()
-	for _, m := range []int{1, 2, 7, 1000, 1<<31 + 5} {
+	for _, m := range append([]int{1, 2, 7, 1000}, wideInts(1<<31+5)...) {
 		s := New(12, User, uint32(m), 0, 0)
 		if m > 1000 {
 			for i := 0; i < 10000; i++ {
@@ -25,10 +25,11 @@ func TestIntn(t *testing.T) {
 			func(int) float64 { return 1 / float64(m) }, m-1)
 	}
 	s := New(13, User, 0, 0, 0)
-	big := 3 << 40 // takes the 64-bit path
-	for i := 0; i < 1000; i++ {
-		if k := s.Intn(big); k < 0 || k >= big {
-			t.Fatalf("Intn(%d) = %d out of range", big, k)
+	for _, big := range wideInts(3 << 40) { // takes the 64-bit path
+		for i := 0; i < 1000; i++ {
+			if k := s.Intn(big); k < 0 || k >= big {
+				t.Fatalf("Intn(%d) = %d out of range", big, k)
+			}
 		}
 	}
 }
