@@ -211,41 +211,6 @@ type workerFlags struct {
 	_       [cacheLine - 8 - ptrBytes - 1]byte
 }
 
-// emptySlot is the value of a ring entry that holds no input: −0, which
-// added to any x gives x (+0 would turn a −0 into +0). A slot can therefore
-// be applied whole, where no list says which entries hold input, with the
-// same result as entry by entry (see touchList).
-func emptySlot() float64 { return math.Copysign(0, -1) }
-
-// fill sets every element of xs to v.
-func fill(xs []float64, v float64) {
-	for i := range xs {
-		xs[i] = v
-	}
-}
-
-// ring is the delay buffer of one input: slots[(n+d) % len(slots)] collects
-// what arrives d steps after step n.
-type ring struct {
-	target  []float64
-	group   int
-	slots   [][]float64   // [maxDelay+1][cells of the group]
-	touched [][]touchList // [maxDelay+1][workers] where each worker wrote into each slot
-}
-
-// touchList records which cells of a worker's block a slot holds input for, as
-// rows of the connectivity table, so that applying the slot costs in proportion
-// to the synaptic events rather than to the cells. Once the rows hold more
-// entries than the block has cells, or a write is not recorded as a row, the
-// list is marked dense and the whole block is applied. A cell listed twice is
-// harmless: its slot value is added once and then empty.
-type touchList struct {
-	rows  []touchedRow
-	n     int // entries in rows
-	dense bool
-	_     [cacheLine - sliceBytes - intBytes - 1]byte
-}
-
 // partition splits n cells among workers in contiguous blocks of nearly
 // equal size whose inner bounds are multiples of cellsPerLine, so that no
 // two workers write the same cache line of a state array that starts on a
@@ -261,8 +226,8 @@ func partition(n, workers int) []int {
 }
 
 // The sizes of a slice header, a pointer and an int, which the padded
-// structures above count in (4 and 8 bytes apart on 32- and 64-bit
-// targets).
+// per-worker structures (spikeList, workerFlags, touchList) count in: on
+// 32-bit targets a pointer and an int take 4 bytes, on 64-bit ones 8.
 const (
 	sliceBytes = unsafe.Sizeof([]int32(nil))
 	ptrBytes   = unsafe.Sizeof(uintptr(0))
@@ -276,13 +241,6 @@ const cellsPerLine = cacheLine / 8
 // every step is padded to it, so that two workers never write the same line
 // (false sharing costs a transfer between cores at every write).
 const cacheLine = 64
-
-// touchedRow is a row of a connectivity table whose columns, offset by off,
-// are cells of the ring's group.
-type touchedRow struct {
-	off  int
-	cols []int32
-}
 
 // probe is one sample a worker takes at every recorded step.
 type probe struct {
@@ -583,165 +541,6 @@ func (r *runner) collectErrors() {
 	}
 }
 
-// deliver adds the weights of the spikes of step n, spikes ([groups]
-// [workers]), into the rings of worker w's cells. A plastic synapse scales
-// its weight by what it releases; its state belongs to the worker of its
-// post cell, so no two workers touch it.
-func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
-	plan := r.plan
-	r.claimTargets(w)
-	for p, pr := range plan.Projections {
-		if pr.Input < 0 {
-			continue // equation-defined synapses: synapseEvents
-		}
-		pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
-		rg := &r.rings[pr.Input]
-		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
-		// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
-		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
-		if clo >= chi {
-			continue
-		}
-		whole := clo == 0 && chi == int32(post.N)
-		nslots := int64(len(rg.slots))
-		first, end := int32(pre.Start), int32(pre.Start+pre.N)
-		for v := range spikes[pre.Group] {
-			list := &spikes[pre.Group][v]
-			for _, s := range list.cells {
-				if s < first || s >= end {
-					continue
-				}
-				row := int(s - first)
-				a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
-				cols := pr.Conn.Col[a:b]
-				if !whole {
-					i, j := r.columnSpan(p, row, cols, w, clo, chi, int32(post.N))
-					cols = cols[i:j]
-					a += int64(i)
-				}
-				if pr.Delays == nil && pr.STP == nil {
-					// a zero delay acts this step: straight into the target,
-					// which only this worker writes, as Brian2's on_pre does
-					slot := (n + int64(pr.Delay)) % nslots
-					buf := rg.slots[slot][post.Start:]
-					if pr.Delay == 0 {
-						buf = rg.target[post.Start:]
-					}
-					if pr.Weights == nil {
-						addShared(buf, cols, pr.Weight)
-					} else {
-						ws := pr.Weights[a : a+int64(len(cols))]
-						for k, c := range cols {
-							buf[c] += ws[k]
-						}
-					}
-					if pr.Delay != 0 {
-						rg.touched[slot][w].add(post.Start, cols, hi-lo)
-					}
-					continue
-				}
-				for k, c := range cols {
-					wt, d := pr.Weight, pr.Delay
-					if pr.Weights != nil {
-						wt = pr.Weights[a+int64(k)]
-					}
-					if pr.Delays != nil {
-						d = pr.Delays[a+int64(k)]
-					}
-					if pr.STP != nil {
-						wt *= pr.STP.Release(int(a)+k, n)
-					}
-					if d == 0 {
-						rg.target[post.Start+int(c)] += wt
-						continue
-					}
-					slot := (n + int64(d)) % nslots
-					rg.slots[slot][post.Start+int(c)] += wt
-					rg.touched[slot][w].dense = true
-				}
-			}
-		}
-	}
-}
-
-// addShared adds wt to buf[c] for each column c, four at a time: the
-// processor overlaps the four read-modify-writes (a multapse, two equal
-// columns in a row, forwards its first store to the second load) and pays
-// the loop's own cost a quarter as often.
-func addShared(buf []float64, cols []int32, wt float64) {
-	for ; len(cols) >= 4; cols = cols[4:] {
-		c0, c1, c2, c3 := cols[0], cols[1], cols[2], cols[3]
-		buf[c0] += wt
-		buf[c1] += wt
-		buf[c2] += wt
-		buf[c3] += wt
-	}
-	for _, c := range cols {
-		buf[c] += wt
-	}
-}
-
-// lowerBound returns the first index of sorted cols whose value is ≥ x.
-// The search halves the range by arithmetic rather than a branch, which
-// mispredicts on every other probe of random rows: the sign of an int64
-// difference of two int32, which cannot overflow, masks the step.
-func lowerBound(cols []int32, x int32) int {
-	if len(cols) == 0 {
-		return 0
-	}
-	base := 0
-	for n := len(cols); n > 1; {
-		half := n >> 1
-		base += half & int((int64(cols[base+half])-int64(x))>>63)
-		n -= half
-	}
-	return base + int(uint64(int64(cols[base])-int64(x))>>63)
-}
-
-// add records that cols+off received input; limit is the block size.
-func (t *touchList) add(off int, cols []int32, limit int) {
-	if t.dense {
-		return
-	}
-	t.n += len(cols)
-	if t.n > limit {
-		t.dense = true
-		return
-	}
-	t.rows = append(t.rows, touchedRow{off: off, cols: cols})
-}
-
-// apply adds the ring slot of step n into the target variables of worker w's
-// cells and empties it.
-func (r *runner) apply(w int, n int64) {
-	empty := emptySlot()
-	for i := range r.rings {
-		rg := &r.rings[i]
-		k := n % int64(len(rg.slots))
-		slot, x := rg.slots[k], rg.target
-		t := &rg.touched[k][w]
-		if t.dense {
-			lo, hi := r.part[rg.group][w], r.part[rg.group][w+1]
-			s := slot[lo:hi]
-			xs := x[lo:hi]
-			xs = xs[:len(s)]
-			for j, v := range s { // adding an empty entry leaves x unchanged
-				xs[j] += v
-				s[j] = empty
-			}
-		} else {
-			for _, row := range t.rows {
-				s, xs := slot[row.off:], x[row.off:]
-				for _, c := range row.cols {
-					xs[c] += s[c]
-					s[c] = empty
-				}
-			}
-		}
-		t.rows, t.n, t.dense = t.rows[:0], 0, false
-	}
-}
-
 // check looks for NaN and Inf in worker w's cells at the end of step n, after
 // a kernel reported a non-finite value in its update. A value that the reset
 // made finite again (an exponential term that overflowed in the step that
@@ -767,94 +566,6 @@ func (r *runner) check(w int, n int64) {
 			}
 		}
 	}
-}
-
-// record appends the spikes of step n, spikes ([groups][workers]), to the
-// spike monitors.
-func (r *runner) record(n int64, spikes [][]spikeList) {
-	if n < r.plan.RecordFrom {
-		return // burn-in
-	}
-	for m, rm := range r.plan.Rates {
-		view := r.plan.Views[rm.View]
-		lo, hi := int32(view.Start), int32(view.Start+view.N)
-		var c int64
-		for v := range spikes[view.Group] {
-			list := &spikes[view.Group][v]
-			for _, s := range list.cells {
-				if s >= lo && s < hi {
-					c++
-				}
-			}
-		}
-		r.rates[m][(n-r.plan.RecordFrom)/max(1, rm.Bin)] += c
-	}
-	for g := range r.plan.Groups {
-		if !r.rec[g] {
-			continue
-		}
-		o := &r.out[g]
-		k := 0
-		for v := range spikes[g] {
-			list := &spikes[g][v]
-			k += len(list.cells)
-		}
-		if len(o.Step)+k > cap(o.Step) {
-			o.Step, o.Cell = growSpikes(o.Step, o.Cell, k)
-		}
-		for v := range spikes[g] {
-			list := &spikes[g][v]
-			for _, s := range list.cells {
-				o.Step = append(o.Step, n)
-				o.Cell = append(o.Cell, s)
-			}
-		}
-		if r.spikeSink != nil && len(o.Step) >= r.spikeChunk {
-			r.flushSpikes(g)
-		}
-	}
-}
-
-// growSpikes returns the spike record step, cell with room for k more
-// spikes: first firstSpikeRoom, then twice the room it had and at least
-// hugeSpikeRoom, in arrays that the kernel is advised to back with huge
-// pages. Appending to fresh memory costs a page fault per 4 KiB page (about
-// 10 µs each in the development VM), and append's own growth copies into
-// fresh memory at every doubling; worker 0 records while the other workers
-// wait for the next step, so on coba at two workers this was 5–7 ms of every
-// simulated second. A huge page costs more to map than a few small ones: with
-// a first room of a million spikes tian2020 (8 thousand spikes in 100 ms)
-// ran in 0.031 s against 0.027 s with this one (medians of 7 alternating
-// runs, 1 thread), so a record starts small.
-func growSpikes(step []int64, cell []int32, k int) ([]int64, []int32) {
-	c := max(len(step)+k, firstSpikeRoom)
-	if cap(step) > 0 {
-		c = max(c, 2*cap(step), hugeSpikeRoom)
-	}
-	s2 := hugepage.MakeCap[int64](len(step), c)
-	c2 := hugepage.MakeCap[int32](len(cell), c)
-	copy(s2, step)
-	copy(c2, cell)
-	return s2, c2
-}
-
-const (
-	// firstSpikeRoom is the room of a spike record's first arrays.
-	firstSpikeRoom = 1 << 16
-	// hugeSpikeRoom is the smallest room of a record's later arrays:
-	// enough spikes that both arrays reach hugepage.MinBytes.
-	hugeSpikeRoom = hugepage.MinBytes / 4
-)
-
-// flushSpikes hands group g's recorded spikes to the spike sink.
-func (r *runner) flushSpikes(g int) {
-	o := &r.out[g]
-	if r.sinkErr == nil && len(o.Step) > 0 {
-		if err := r.spikeSink(g, o.Step, o.Cell); err != nil {
-			r.sinkErr = err
-		}
-	}
-	o.Step, o.Cell = o.Step[:0], o.Cell[:0]
 }
 
 func (r *runner) result() *Result {

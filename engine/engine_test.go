@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -71,99 +70,6 @@ func twoGroups(pre, post *scripted, weights []float64, delays []int32, delay int
 		}},
 		Spikes:   []int{0},
 		Monitors: []build.StateMonitor{{Name: "m", View: 1, Vars: []*build.Var{xv}, Indices: []int{0, 1, 2}, Every: 1}},
-	}
-}
-
-// Design §3: a spike at step n with a delay of d steps acts during step n + d,
-// after that step's update, so the state sampled at the start of step n+d+1
-// shows it; a zero delay acts in the spike's own step.
-func TestDeliveryTiming(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		name    string
-		weights []float64
-		delays  []int32
-		delay   int32
-		want    [3][]float64 // samples of post cells 0, 1, 2 at steps 0..11
-	}{
-		{
-			name: "shared delay 2", delay: 2,
-			want: [3][]float64{
-				{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, // pre 1 spikes at step 7
-				{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1}, // pre 0 spikes at step 3
-				{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1},
-			},
-		},
-		{
-			name: "zero delay", delay: 0,
-			want: [3][]float64{
-				{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1},
-				{0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
-				{0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1},
-			},
-		},
-		{
-			name: "per-synapse weights and delays", weights: []float64{0.5, 2, -1}, delays: []int32{0, 3, 1},
-			want: [3][]float64{
-				{0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1},
-				{0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
-				{0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2},
-			},
-		},
-	}
-	for _, tc := range cases {
-		for _, threads := range []int{1, 2, 3} {
-			pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0}, 7: {1}}, reset: math.NaN()}
-			post := &scripted{x: make([]float64, 3), reset: math.NaN()}
-			plan := twoGroups(pre, post, tc.weights, tc.delays, tc.delay)
-			r, err := newRunner(plan, threads, false) // bypass Workers' size rule to exercise every split
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := runWith(r)
-			for c := 0; c < 3; c++ {
-				got := res.Traces[0].Data[0][c]
-				for n := range tc.want[c] {
-					if got[n] != tc.want[c][n] {
-						t.Fatalf("%s, %d threads: post %d sampled %v, want %v", tc.name, threads, c, got, tc.want[c])
-					}
-				}
-			}
-			if s := res.Spikes[0]; len(s.Step) != 2 || s.Step[0] != 3 || s.Cell[0] != 0 || s.Step[1] != 7 || s.Cell[1] != 1 {
-				t.Errorf("%s: recorded spikes %+v", tc.name, s)
-			}
-			if res.Counts[0][0] != 1 || res.Counts[0][1] != 1 {
-				t.Errorf("%s: counts %v", tc.name, res.Counts[0])
-			}
-		}
-	}
-}
-
-// Input with no delay is added to its target synapse by synapse, in the
-// order of the sources, as Brian2's on_pre does; input with a delay is
-// summed in its ring slot and the sum added once. The difference shows in
-// the rounding: 2^53 + 1 + 1 is 2^53 one add at a time (ties to even), but
-// 2^53 + 2 through the slot.
-func TestInputSummation(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		delay int32
-		want  float64
-	}{{0, 1 << 53}, {1, 1<<53 + 2}} {
-		for _, threads := range []int{1, 2} {
-			pre := &scripted{x: make([]float64, 2), spikes: map[int64][]int32{3: {0, 1}}, reset: math.NaN()}
-			post := &scripted{x: []float64{1 << 53, 0, 0}, reset: math.NaN()}
-			plan := twoGroups(pre, post, nil, nil, tc.delay)
-			plan.Projections[0].Conn = &connect.CSR{NPre: 2, NPost: 3, RowPtr: []int64{0, 1, 2}, Col: []int32{0, 0}}
-			r, err := newRunner(plan, threads, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res := runWith(r)
-			if got := res.Traces[0].Data[0][0][11]; got != tc.want {
-				t.Errorf("delay %d, %d threads: x = %.17g, want %.17g", tc.delay, threads, got, tc.want)
-			}
-		}
 	}
 }
 
@@ -402,70 +308,6 @@ func TestKeepState(t *testing.T) {
 	}
 }
 
-// firing is a test kernel whose n cells fire in turn, k consecutive cells per
-// step (k divides n); it has no state.
-type firing struct{ n, k int }
-
-func (f *firing) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
-	first := int(step*int64(f.k)) % f.n
-	for c := max(lo, first); c < min(hi, first+f.k); c++ {
-		out = append(out, int32(c))
-	}
-	return out, true
-}
-
-func (f *firing) Reset([]int32, int64) {}
-
-// BenchmarkDelivery measures spike delivery per synaptic event: 10 of 1000
-// source cells fire each step into all 4000 cells of a target group whose
-// kernel does nothing, through a shared weight with no delay (straight into
-// the target variable), a shared weight with a delay (through a ring slot,
-// then applied) and per-synapse weights, on one and two workers.
-func BenchmarkDelivery(b *testing.B) {
-	const nPre, nPost, perStep = 1000, 4000, 10
-	conn := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1), Col: make([]int32, nPre*nPost)}
-	for i := range nPre {
-		conn.RowPtr[i+1] = int64((i + 1) * nPost)
-		for j := range nPost {
-			conn.Col[i*nPost+j] = int32(j)
-		}
-	}
-	weights := make([]float64, len(conn.Col))
-	for k := range weights {
-		weights[k] = float64(k%7) * 1e-3
-	}
-	for _, c := range []struct {
-		name    string
-		weights []float64
-		delay   int32
-	}{{"shared", nil, 0}, {"shared-delay", nil, 20}, {"weights", weights, 0}} {
-		for _, threads := range []int{1, 2} {
-			b.Run(fmt.Sprintf("%s/workers=%d", c.name, threads), func(b *testing.B) {
-				x := &build.Var{Name: "x", Data: make([]float64, nPost)}
-				src := &build.Var{Name: "x", Data: make([]float64, nPre)}
-				plan := &build.Plan{Name: "delivery", DT: 1e-4, Steps: int64(b.N),
-					Groups: []*build.Group{
-						{Name: "pre", N: nPre, Vars: []*build.Var{src}, Kernel: &firing{n: nPre, k: perStep}},
-						{Name: "post", N: nPost, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}},
-					},
-					Views:  []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "post", Group: 1, N: nPost}},
-					Inputs: []*build.Input{{Group: 1, Name: "x", Var: x}},
-					Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: conn,
-						Weight: 1e-3, Weights: c.weights, Delay: c.delay}},
-				}
-				if w := Workers(plan, threads); w != threads {
-					b.Fatalf("%d workers, want %d", w, threads)
-				}
-				b.ResetTimer()
-				if _, err := Run(context.Background(), plan, Options{Threads: threads}); err != nil {
-					b.Fatal(err)
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*perStep*nPost), "ns/event")
-			})
-		}
-	}
-}
-
 // The workers' blocks of cells are contiguous, cover the group, start on a
 // cache line and differ in size by less than two lines.
 func TestPartition(t *testing.T) {
@@ -484,55 +326,6 @@ func TestPartition(t *testing.T) {
 		}
 		if hi-lo >= 2*cellsPerLine {
 			t.Errorf("partition(%d, %d) = %v: sizes %d to %d", c.n, c.workers, b, lo, hi)
-		}
-	}
-}
-
-// A spike record starts with firstSpikeRoom spikes (or what the first step
-// needs), then at least doubles and jumps to hugeSpikeRoom, keeping what it
-// holds.
-func TestGrowSpikes(t *testing.T) {
-	t.Parallel()
-	if s, c := growSpikes(nil, nil, 2); cap(s) != firstSpikeRoom || cap(c) != firstSpikeRoom || len(s) != 0 || len(c) != 0 {
-		t.Errorf("first room: %d, %d spikes (lengths %d, %d), want %d", cap(s), cap(c), len(s), len(c), firstSpikeRoom)
-	}
-	if s, _ := growSpikes(nil, nil, 3*firstSpikeRoom); cap(s) != 3*firstSpikeRoom {
-		t.Errorf("first room for %d spikes: %d", 3*firstSpikeRoom, cap(s))
-	}
-	step, cell := []int64{3, 3, 7}, []int32{5, 9, 1}
-	for _, c := range []struct{ cap0, k, want int }{
-		{firstSpikeRoom, 2, hugeSpikeRoom},
-		{hugeSpikeRoom, 1, 2 * hugeSpikeRoom},
-		{hugeSpikeRoom, 3 * hugeSpikeRoom, 3*hugeSpikeRoom + 3},
-	} {
-		s0 := append(make([]int64, 0, c.cap0), step...)
-		c0 := append(make([]int32, 0, c.cap0), cell...)
-		s, cl := growSpikes(s0, c0, c.k)
-		if cap(s) != c.want || cap(cl) != c.want {
-			t.Errorf("room %d, %d new: capacities %d, %d, want %d", c.cap0, c.k, cap(s), cap(cl), c.want)
-		}
-		if !slices.Equal(s, step) || !slices.Equal(cl, cell) {
-			t.Errorf("room %d, %d new: kept %v %v, want %v %v", c.cap0, c.k, s, cl, step, cell)
-		}
-	}
-}
-
-// lowerBound finds what slices.BinarySearch finds, the first index whose
-// value is at least x, in rows of every length up to 70 with repeated
-// columns (multapses), for x below, inside and above each row.
-func TestLowerBound(t *testing.T) {
-	t.Parallel()
-	for n := range 71 {
-		cols := make([]int32, n)
-		for k := range cols {
-			cols[k] = int32(3*k/2 + k%3) // ascending, repeats some values
-		}
-		slices.Sort(cols)
-		for x := int32(-2); x <= int32(2*n+3); x++ {
-			want, _ := slices.BinarySearch(cols, x)
-			if got := lowerBound(cols, x); got != want {
-				t.Fatalf("row of %d, x = %d: %d, want %d", n, x, got, want)
-			}
 		}
 	}
 }
