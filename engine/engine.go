@@ -339,9 +339,15 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 }
 
 // assignProbes gives every state monitor's sample of a cell to the worker
-// that owns the cell.
+// that owns the cell, in the workers' lists of before when there are any:
+// a change of the workers' blocks (rebalance) then allocates nothing.
 func (r *runner) assignProbes() {
-	r.probes = make([][]probe, r.workers)
+	if r.probes == nil {
+		r.probes = make([][]probe, r.workers)
+	}
+	for w := range r.probes {
+		r.probes[w] = r.probes[w][:0]
+	}
 	for m, mon := range r.plan.Monitors {
 		every := max(1, mon.Every)
 		view := r.plan.Views[mon.View]
