@@ -10,7 +10,7 @@ import "sync/atomic"
 // row, and kept until the workers' blocks change. Found as the row's
 // spike is delivered, the search reads the lines that the delivery reads
 // next; found for every row before the run, it cost tian2020's run on two
-// workers 1.2–1.7 ms of setup, a DRAM miss per row, rows that never spike
+// workers 1.5–1.7 ms of setup, a DRAM miss per row, rows that never spike
 // included.
 
 // minSplitRow is the average row length from which a projection's rows'
