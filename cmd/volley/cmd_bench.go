@@ -53,6 +53,10 @@ type benchRecord struct {
 	// at 1 thread over its run time here in the same repetition, when 1 is
 	// among the thread counts of the bench.
 	Speedup float64 `json:"speedup,omitempty"`
+	// SpeedupMin and SpeedupMax are the smallest and largest of those
+	// same-repetition ratios: their spread shows the machine's noise.
+	SpeedupMin float64 `json:"speedup_min,omitempty"`
+	SpeedupMax float64 `json:"speedup_max,omitempty"`
 	// ProbeBefore and ProbeAfter are probeSpeedup(Threads), measured just
 	// before and just after the model's runs, for more than one thread:
 	// how many of those cores the machine gave a compute loop at the time.
@@ -209,7 +213,9 @@ func benchModel(ctx context.Context, self, m string, threads []int, repeat int, 
 			recs[i].ProbeBefore, recs[i].ProbeAfter = p[0], p[1]
 		}
 		if one >= 0 {
-			recs[i].Speedup = pairedSpeedup(runTimes(runs[one]), runTimes(runs[i]))
+			if xs := pairedRatios(runTimes(runs[one]), runTimes(runs[i])); len(xs) > 0 {
+				recs[i].Speedup, recs[i].SpeedupMin, recs[i].SpeedupMax = median(xs), slices.Min(xs), slices.Max(xs)
+			}
 		}
 	}
 	return recs, nil
@@ -227,13 +233,19 @@ func runTimes(runs []procResult) []float64 {
 // pairedSpeedup returns the median of one[k]/these[k] over the pairs whose
 // times are positive, 0 if none.
 func pairedSpeedup(one, these []float64) float64 {
+	return median(pairedRatios(one, these))
+}
+
+// pairedRatios returns one[k]/these[k] for the pairs whose times are
+// positive.
+func pairedRatios(one, these []float64) []float64 {
 	var xs []float64
 	for k := range min(len(one), len(these)) {
 		if one[k] > 0 && these[k] > 0 {
 			xs = append(xs, one[k]/these[k])
 		}
 	}
-	return median(xs)
+	return xs
 }
 
 // benchSummary is the record of model m at the given thread count: medians
@@ -362,26 +374,30 @@ func median(xs []float64) float64 {
 
 func printBench(w io.Writer, recs []benchRecord) {
 	fmt.Fprintf(w, "vector instructions: %s\n", kernel.Vectorization())
-	fmt.Fprintf(w, "%-14s %7s %7s %8s %8s %8s %9s %12s %14s %10s %8s %8s %11s\n",
+	fmt.Fprintf(w, "%-14s %7s %7s %8s %8s %8s %9s %12s %14s %10s %8s %8s %11s %11s\n",
 		"model", "threads", "workers", "build s", "run s", "wall s", "RSS MB", "events/s", "cell-steps/s", "brian2 s", "ratio",
-		"speedup", "probe")
+		"speedup", "of pairs", "probe")
 	for _, r := range recs {
-		peer, ratio, speedup, probe := "-", "-", "-", "-"
+		peer, ratio, speedup, spread, probe := "-", "-", "-", "-", "-"
 		if r.PeerRunS > 0 {
 			peer, ratio = fmt.Sprintf("%.3f", r.PeerRunS), fmt.Sprintf("%.2f", r.Ratio)
 		}
 		if r.Speedup > 0 {
 			speedup = fmt.Sprintf("%.2f", r.Speedup)
 		}
+		if r.SpeedupMin > 0 && r.Threads > 1 {
+			spread = fmt.Sprintf("%.2f–%.2f", r.SpeedupMin, r.SpeedupMax)
+		}
 		if r.ProbeBefore > 0 {
 			probe = fmt.Sprintf("%.2f/%.2f", r.ProbeBefore, r.ProbeAfter)
 		}
-		fmt.Fprintf(w, "%-14s %7d %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s %8s %11s\n",
+		fmt.Fprintf(w, "%-14s %7d %7d %8.3f %8.3f %8.3f %9.1f %12.3g %14.3g %10s %8s %8s %11s %11s\n",
 			r.Model, r.Threads, r.Workers, r.BuildS, r.RunS, r.WallS, r.PeakRSSMB, r.EventsPerS, r.CellStepsPer, peer, ratio,
-			speedup, probe)
+			speedup, spread, probe)
 	}
 	if slices.ContainsFunc(recs, func(r benchRecord) bool { return r.ProbeBefore > 0 }) {
-		fmt.Fprintln(w, "speedup: run time at 1 thread / run time here; probe: how many cores a compute loop got just\n"+
-			"before/after these runs (= threads on free cores; less when the machine's cores are shared)")
+		fmt.Fprintln(w, "speedup: run time at 1 thread / run time here, median over the repetitions (of pairs: the smallest\n"+
+			"and largest); probe: how many cores a compute loop got just before/after these runs (= threads\n"+
+			"on free cores; less when the machine's cores are shared)")
 	}
 }

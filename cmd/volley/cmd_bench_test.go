@@ -26,10 +26,10 @@ func TestPrintBench(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
 	printBench(&b, []benchRecord{{Model: "coba", Threads: 2, Workers: 2, RunS: 0.25, PeerRunS: 0.3, Ratio: 0.83,
-		Speedup: 1.64, ProbeBefore: 1.97, ProbeAfter: 1.52},
+		Speedup: 1.64, SpeedupMin: 1.07, SpeedupMax: 1.71, ProbeBefore: 1.97, ProbeAfter: 1.52},
 		{Model: "cuba", Threads: 2, Workers: 1, RunS: 0.1}})
 	out := b.String()
-	for _, want := range []string{"model", "workers", "coba", "0.250", "0.300", "0.83", "cuba", "1.64", "1.97/1.52"} {
+	for _, want := range []string{"model", "workers", "coba", "0.250", "0.300", "0.83", "cuba", "1.64", "1.07–1.71", "1.97/1.52"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -75,6 +75,10 @@ func TestPairedSpeedup(t *testing.T) {
 	}
 	if got := pairedSpeedup(nil, nil); got != 0 {
 		t.Errorf("pairedSpeedup of no runs = %g, want 0", got)
+	}
+	// the ratios behind the median, whose extremes the table shows
+	if got := pairedRatios(one, two); len(got) != 3 || slices.Min(got) != 1 || math.Abs(slices.Max(got)-3) > 1e-12 {
+		t.Errorf("pairedRatios = %v, want 1.5, 3 and 1", got)
 	}
 }
 
