@@ -6,12 +6,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -473,4 +476,23 @@ func TestStreamedBurnInCommand(t *testing.T) {
 	}
 	sameNPZ(t, filepath.Join(mem, "v.npz"), filepath.Join(streamed, "v.npz"))
 	sameNPZ(t, filepath.Join(mem, "spikes.npz"), filepath.Join(streamed, "spikes.npz"))
+}
+
+// More workers than processors are named in a warning, with the thread
+// count that would not oversubscribe; one thread gives none.
+func TestOversubscribedWarning(t *testing.T) {
+	t.Parallel()
+	procs := runtime.GOMAXPROCS(0)
+	scale := strconv.Itoa(procs + 2) // 4000·scale cells: work for procs+1 workers
+	for _, threads := range []int{procs + 1, 1} {
+		code, stdout, stderr := runCLI(t, "run", "coba_scaled", "--set", "scale="+scale, "--duration", "1 ms",
+			"--threads", strconv.Itoa(threads), "--out", t.TempDir(), "--no-plots", "--quiet")
+		if code != exitOK {
+			t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+		}
+		want := fmt.Sprintf("warning: %d workers share %d processors and will wait for each other; --threads %d is faster", procs+1, procs, procs)
+		if got := strings.Contains(stderr, want); got != (threads > procs) {
+			t.Errorf("%d threads on %d processors: warning %v, want %v\nstderr: %s", threads, procs, got, threads > procs, stderr)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/volleysim/volley/build"
@@ -132,6 +133,12 @@ func (s *session) build(t0 time.Time) error {
 	}
 	s.net, s.plan, s.tBuild = net, plan, time.Since(t0)
 	s.workers = engine.Workers(plan, s.threads)
+	if procs := runtime.GOMAXPROCS(0); s.workers > procs {
+		// the workers meet at a barrier every few steps, and those without
+		// a processor of their own keep the others waiting
+		fmt.Fprintf(s.stderr, "warning: %d workers share %d processors and will wait for each other; --threads %d is faster\n",
+			s.workers, procs, procs)
+	}
 	return nil
 }
 
