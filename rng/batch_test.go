@@ -7,9 +7,16 @@ import (
 	"github.com/volleysim/volley/xmath"
 )
 
-// normalOf is Normals' value of one cell written out from its definition:
-// the pair's block 0, the cell's half, and the cell's stream from block 1.
+// normalOf is Normals' value of one cell written out from its definition.
 func normalOf(seed uint64, p Purpose, id uint32, cell, step uint64) float64 {
+	u, r := cellDraw(seed, p, id, cell, step)
+	return r.normalAfter(u)
+}
+
+// cellDraw returns, from the definition of a cell's normal value, its
+// first word (its half of the pair's block 0) and the cell's own stream
+// from block 1, which the rest of the draw reads.
+func cellDraw(seed uint64, p Purpose, id uint32, cell, step uint64) (uint64, Stream) {
 	s := New(seed, p, id, cell&^1, step)
 	u0, u1 := s.Uint64(), s.Uint64()
 	u := u0
@@ -18,7 +25,7 @@ func normalOf(seed uint64, p Purpose, id uint32, cell, step uint64) float64 {
 	}
 	r := New(seed, p, id, cell, step)
 	r.ctr[0] = 1
-	return r.normalAfter(u)
+	return u, r
 }
 
 // Normals gives each cell the value of its definition, for contiguous
@@ -120,12 +127,7 @@ func BenchmarkStreamNormal(b *testing.B) {
 // first test, 1 by the wedge test, 2 by the first test of the next draw
 // after a failed wedge test, 3 in the tail, 4 later.
 func drawPath(seed uint64, p Purpose, id uint32, cell, step uint64) int {
-	s := New(seed, p, id, cell&^1, step)
-	u0, u1 := s.Uint64(), s.Uint64()
-	u := u0
-	if cell&1 == 1 {
-		u = u1
-	}
+	u, r := cellDraw(seed, p, id, cell, step)
 	i := u & (nzN - 1)
 	if u>>12 < nzig.k[i] {
 		return 0
@@ -133,8 +135,6 @@ func drawPath(seed uint64, p Purpose, id uint32, cell, step uint64) int {
 	if i == 0 {
 		return 3
 	}
-	r := New(seed, p, id, cell, step)
-	r.ctr[0] = 1
 	x := float64(u>>12) * nzig.w[i]
 	if nzig.f[i]+float64(r.Float64()*(nzig.f[i+1]-nzig.f[i])) < xmath.Exp(-0.5*x*x) {
 		return 1
