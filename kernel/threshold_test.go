@@ -49,17 +49,25 @@ func TestSimpleThreshold(t *testing.T) {
 	}
 }
 
-// The one-test form of a simple threshold finds the cells the operator
-// itself finds, at and around the constant, for infinite and NaN constants
-// and values too.
-func TestSimpleThresholdStrict(t *testing.T) {
-	t.Parallel()
+// thresholdCases returns the four comparison operators, each as the Go
+// comparison it stands for, and the constants the scan tests compare with:
+// signed zeros, a subnormal, infinities, NaN and the largest finite values.
+func thresholdCases() (map[opcode]func(v, c float64) bool, []float64) {
 	cmp := map[opcode]func(v, c float64) bool{
 		opGT: func(v, c float64) bool { return v > c }, opGE: func(v, c float64) bool { return v >= c },
 		opLT: func(v, c float64) bool { return v < c }, opLE: func(v, c float64) bool { return v <= c },
 	}
 	inf := math.Inf(1)
-	consts := []float64{0.5, -0.5, 0, math.Copysign(0, -1), 1e-310, inf, -inf, math.NaN(), math.MaxFloat64, -math.MaxFloat64}
+	return cmp, []float64{0.5, -0.5, 0, math.Copysign(0, -1), 1e-310, inf, -inf, math.NaN(), math.MaxFloat64, -math.MaxFloat64}
+}
+
+// The one-test form of a simple threshold finds the cells the operator
+// itself finds, at and around the constant, for infinite and NaN constants
+// and values too.
+func TestSimpleThresholdStrict(t *testing.T) {
+	t.Parallel()
+	cmp, consts := thresholdCases()
+	inf := math.Inf(1)
 	for op, f := range cmp {
 		for _, c := range consts {
 			x := []float64{c, math.Nextafter(c, inf), math.Nextafter(c, -inf), 0, -0.0, inf, -inf, math.NaN(), 1, -1}
@@ -88,12 +96,8 @@ func TestSimpleThresholdStrict(t *testing.T) {
 // operator runs both forms (v >= −Inf and v <= +Inf are not strict).
 func TestScanLoop(t *testing.T) {
 	t.Parallel()
-	cmp := map[opcode]func(v, c float64) bool{
-		opGT: func(v, c float64) bool { return v > c }, opGE: func(v, c float64) bool { return v >= c },
-		opLT: func(v, c float64) bool { return v < c }, opLE: func(v, c float64) bool { return v <= c },
-	}
+	cmp, consts := thresholdCases()
 	inf := math.Inf(1)
-	consts := []float64{0.5, -0.5, 0, math.Copysign(0, -1), 1e-310, inf, -inf, math.NaN(), math.MaxFloat64, -math.MaxFloat64}
 	notrefs := []float64{0, math.Copysign(0, -1), 1, 1, math.NaN(), 5e-324, -1}
 	r := rand.New(rand.NewPCG(1, 2))
 	strict := [2]int{}
