@@ -24,8 +24,9 @@
 // compute four values at once with AVX2 by the same operations in the same
 // order (no fused multiply-add). The default amd64 build runs the same
 // four-value loops in Go assembly inside ExpTo and ExprelTo, where the
-// processor has AVX2; `-tags purego` selects the plain Go loops, which the
-// other architectures run.
+// processor has AVX2, and eight-value ones with AVX-512 where it has that
+// (the same operations in every lane again); `-tags purego` selects the
+// plain Go loops, which the other architectures run.
 //
 // # Fused multiply-add
 //

@@ -189,3 +189,143 @@ done:
 	MOVQ AX, ret+24(FP)
 	VZEROUPPER
 	RET
+
+// REDUCE8 is REDUCE on the eight values of Z0, into Z1–Z8 (Z7 scratch), with
+// the constants broadcast from the first lane of CONST4's.
+#define REDUCE8 \
+	VMULPD.BCST inv<>(SB), Z0, Z1 \
+	VADDPD.BCST shifter<>(SB), Z1, Z1 \
+	VSUBPD.BCST shifter<>(SB), Z1, Z2 \
+	VPSUBQ.BCST shBias<>(SB), Z1, Z1 \
+	VMULPD.BCST ln2hi<>(SB), Z2, Z3 \
+	VSUBPD Z3, Z0, Z3 \
+	VMULPD.BCST ln2lo<>(SB), Z2, Z4 \
+	VSUBPD Z4, Z3, Z3 \
+	VMULPD Z3, Z3, Z4 \
+	VMULPD.BCST c6<>(SB), Z3, Z5 \
+	VADDPD.BCST c2<>(SB), Z5, Z5 \
+	VMULPD.BCST c120<>(SB), Z3, Z6 \
+	VADDPD.BCST c24<>(SB), Z6, Z6 \
+	VMULPD.BCST c720<>(SB), Z4, Z7 \
+	VADDPD Z7, Z6, Z6 \
+	VMULPD Z6, Z4, Z6 \
+	VADDPD Z6, Z5, Z5 \
+	VMULPD Z5, Z4, Z5 \
+	VADDPD Z5, Z3, Z5 \
+	VPANDQ.BCST low6<>(SB), Z1, Z8
+
+// func expTo8(dst, src *float64, n int) int
+//
+// expTo4 with AVX-512, eight values at a time: Z registers in place of the
+// Y ones, K1 the range check's mask, K2 the gather's.
+TEXT ·expTo8(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	LEAQ ·exp2Table(SB), R8
+	XORQ AX, AX
+
+loop:
+	CMPQ AX, CX
+	JGE  done
+
+	// stop at a group with a value outside [−700, 700] (or NaN)
+	VMOVUPD     (SI)(AX*8), Z0
+	VANDPD.BCST absMask<>(SB), Z0, Z1
+	VCMPPD.BCST $0x12, c700<>(SB), Z1, K1 // LE_OQ: false for NaN
+	KMOVW       K1, BX
+	CMPQ        BX, $0xff
+	JNE         done
+
+	REDUCE8
+
+	// t = exp2Table[j], y = t + t·p
+	KXNORW     K2, K2, K2
+	VGATHERQPD (R8)(Z8*8), K2, Z10
+	VMULPD     Z5, Z10, Z11
+	VADDPD     Z11, Z10, Z11
+
+	// y·2^m as in expTo4
+	VPSRLQ      $6, Z1, Z12
+	VPSLLQ      $52, Z12, Z12
+	VPSUBQ.BCST e1024<>(SB), Z12, Z12
+	VPADDQ      Z12, Z11, Z11
+	VMOVUPD     Z11, (DI)(AX*8)
+
+	ADDQ $8, AX
+	JMP  loop
+
+done:
+	MOVQ AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func exprelTo8(dst, src *float64, n int) int
+//
+// exprelTo4 with AVX-512, eight values at a time: Z registers in place of
+// the Y ones, K1–K3 the range checks' masks, K2 the gathers', K3 the
+// paths'.
+TEXT ·exprelTo8(SB), NOSPLIT, $0-32
+	MOVQ   dst+0(FP), DI
+	MOVQ   src+8(FP), SI
+	MOVQ   n+16(FP), CX
+	LEAQ   ·exp2Table(SB), R8
+	LEAQ   ·exp2Lo(SB), R9
+	XORQ   AX, AX
+	VPXORQ Z15, Z15, Z15
+
+loop:
+	CMPQ AX, CX
+	JGE  done
+
+	// stop at a group with a zero or a value outside [−40, 700] (or NaN)
+	VMOVUPD     (SI)(AX*8), Z0
+	VCMPPD.BCST $0x12, c700<>(SB), Z0, K1 // LE_OQ: x ≤ 700, false for NaN
+	VCMPPD.BCST $0x1d, cm40<>(SB), Z0, K2 // GE_OQ: x ≥ −40
+	VCMPPD      $0x0c, Z15, Z0, K3        // NEQ_OQ: x ≠ 0
+	KANDW       K2, K1, K1
+	KANDW       K3, K1, K1
+	KMOVW       K1, BX
+	CMPQ        BX, $0xff
+	JNE         done
+
+	REDUCE8
+
+	// hi = exp2Table[j], lo = exp2Lo[j]
+	KXNORW     K2, K2, K2
+	VGATHERQPD (R8)(Z8*8), K2, Z10
+	KXNORW     K2, K2, K2
+	VGATHERQPD (R9)(Z8*8), K2, Z11
+
+	// (m + 1024)<<52, and 2^m = its bits less 1<<52
+	VPSRLQ      $6, Z1, Z12
+	VPSLLQ      $52, Z12, Z12
+	VPSUBQ.BCST e1<>(SB), Z12, Z13
+
+	// the table path, m ≥ −2: (2^m·hi − 1) + 2^m·(lo + hi·p)
+	VMULPD      Z5, Z10, Z14
+	VMULPD      Z13, Z10, Z6
+	VSUBPD.BCST one<>(SB), Z6, Z6
+	VADDPD      Z14, Z11, Z7
+	VMULPD      Z7, Z13, Z7
+	VADDPD      Z7, Z6, Z6
+
+	// Exp(x) − 1 for m < −2, as in exprelTo4
+	VADDPD      Z14, Z10, Z7
+	VPSUBQ.BCST e1024<>(SB), Z12, Z12
+	VPADDQ      Z12, Z7, Z7
+	VSUBPD.BCST one<>(SB), Z7, Z7
+
+	// the table path where kf ≥ −128 (m ≥ −2), then the division by x
+	VCMPPD.BCST $0x1d, cm128<>(SB), Z2, K3 // GE_OQ
+	VMOVAPD     Z6, K3, Z7
+	VDIVPD      Z0, Z7, Z7
+	VMOVUPD     Z7, (DI)(AX*8)
+
+	ADDQ $8, AX
+	JMP  loop
+
+done:
+	MOVQ AX, ret+24(FP)
+	VZEROUPPER
+	RET

@@ -46,12 +46,13 @@ func TestExprelTo(t *testing.T) {
 }
 
 // ExpTo and ExprelTo give the bits of Exp and Exprel on every length up to
-// 13 (groups of four and the tail), with one value out of the fast range of
+// 22 (groups of eight, of four and the tail), with one value out of the fast range of
 // the four-value loop at each position in turn among values within it, and
 // with dst = src.
 func TestSliceGroups(t *testing.T) {
 	t.Parallel()
-	inRange := []float64{-30, -1.39, -1.38, 0.5, 300, -700, 700, 1e-300, -5, 2, 699.5, -40, -0.01}
+	inRange := []float64{-30, -1.39, -1.38, 0.5, 300, -700, 700, 1e-300, -5, 2, 699.5, -40, -0.01,
+		-20, 1.5, -0.7, 45, -3.3, 0.002, 650, -39.9, 7}
 	// NaNs with payloads other than math.NaN's, which a wrong range check
 	// would let through to the arithmetic and change
 	odd := []float64{math.NaN(), math.Float64frombits(0x7ff8_0000_dead_beef), math.Float64frombits(0xfff0_0000_0000_0001),
