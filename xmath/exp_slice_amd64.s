@@ -30,6 +30,8 @@ CONST4(shBias, 0x4337ffffffff0000)  // bits of 1.5·2^52, less 2^16
 CONST4(low6, 0x000000000000003f)    // 63
 CONST4(e1, 0x0010000000000000)      // 1<<52
 CONST4(e1024, 0x4000000000000000)   // 1024<<52
+CONST4(bit4, 0x0000000000000010)    // 16
+CONST4(bit5, 0x0000000000000020)    // 32
 
 // REDUCE computes, from x in Y0, Exp's reduction x = k·ln2/64 + r and the
 // polynomial p = e^r − 1 (reduce and expm1Poly of exp.go, in their order):
@@ -214,16 +216,50 @@ done:
 	VADDPD Z5, Z3, Z5 \
 	VPANDQ.BCST low6<>(SB), Z1, Z8
 
+// LOOKUP8 sets dst to the entries of a 64-entry table at the indices j of
+// Z8, without a gather: the table's entries 16i … 16i+7 in register ai and
+// 16i+8 … 16i+15 in bi (a register or memory), one permutation of the two
+// per 16 entries by j's low four bits (into Z24–Z27), then masked moves by
+// j's bits 4 and 5 (K4, K5).
+#define LOOKUP8(a0, b0, a1, b1, a2, b2, a3, b3, dst) \
+	VMOVDQA64 Z8, Z24 \
+	VPERMI2PD b0, a0, Z24 \
+	VMOVDQA64 Z8, Z25 \
+	VPERMI2PD b1, a1, Z25 \
+	VMOVDQA64 Z8, Z26 \
+	VPERMI2PD b2, a2, Z26 \
+	VMOVDQA64 Z8, Z27 \
+	VPERMI2PD b3, a3, Z27 \
+	VPTESTMQ.BCST bit4<>(SB), Z8, K4 \
+	VPTESTMQ.BCST bit5<>(SB), Z8, K5 \
+	VMOVAPD Z25, K4, Z24 \
+	VMOVAPD Z27, K4, Z26 \
+	VMOVAPD Z26, K5, Z24 \
+	VMOVAPD Z24, dst
+
+// TABLE8 loads exp2Table, from R8, into Z16–Z23.
+#define TABLE8 \
+	VMOVUPD 0(R8), Z16 \
+	VMOVUPD 64(R8), Z17 \
+	VMOVUPD 128(R8), Z18 \
+	VMOVUPD 192(R8), Z19 \
+	VMOVUPD 256(R8), Z20 \
+	VMOVUPD 320(R8), Z21 \
+	VMOVUPD 384(R8), Z22 \
+	VMOVUPD 448(R8), Z23
+
 // func expTo8(dst, src *float64, n int) int
 //
 // expTo4 with AVX-512, eight values at a time: Z registers in place of the
-// Y ones, K1 the range check's mask, K2 the gather's.
+// Y ones, K1 the range check's mask, and the table in Z16–Z23 (LOOKUP8)
+// instead of a gather, which took 0.72 ns per value against 0.52.
 TEXT ·expTo8(SB), NOSPLIT, $0-32
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
 	MOVQ n+16(FP), CX
 	LEAQ ·exp2Table(SB), R8
 	XORQ AX, AX
+	TABLE8
 
 loop:
 	CMPQ AX, CX
@@ -240,8 +276,7 @@ loop:
 	REDUCE8
 
 	// t = exp2Table[j], y = t + t·p
-	KXNORW     K2, K2, K2
-	VGATHERQPD (R8)(Z8*8), K2, Z10
+	LOOKUP8(Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23, Z10)
 	VMULPD     Z5, Z10, Z11
 	VADDPD     Z11, Z10, Z11
 
@@ -263,8 +298,10 @@ done:
 // func exprelTo8(dst, src *float64, n int) int
 //
 // exprelTo4 with AVX-512, eight values at a time: Z registers in place of
-// the Y ones, K1–K3 the range checks' masks, K2 the gathers', K3 the
-// paths'.
+// the Y ones, K1–K3 the range checks' masks and K3 then the paths', and
+// the tables in registers as in expTo8: exp2Table in Z16–Z23, exp2Lo's
+// first half of every 16 entries in Z28–Z31 and the second read from
+// memory by the permutations.
 TEXT ·exprelTo8(SB), NOSPLIT, $0-32
 	MOVQ   dst+0(FP), DI
 	MOVQ   src+8(FP), SI
@@ -273,6 +310,11 @@ TEXT ·exprelTo8(SB), NOSPLIT, $0-32
 	LEAQ   ·exp2Lo(SB), R9
 	XORQ   AX, AX
 	VPXORQ Z15, Z15, Z15
+	TABLE8
+	VMOVUPD 0(R9), Z28
+	VMOVUPD 128(R9), Z29
+	VMOVUPD 256(R9), Z30
+	VMOVUPD 384(R9), Z31
 
 loop:
 	CMPQ AX, CX
@@ -292,10 +334,8 @@ loop:
 	REDUCE8
 
 	// hi = exp2Table[j], lo = exp2Lo[j]
-	KXNORW     K2, K2, K2
-	VGATHERQPD (R8)(Z8*8), K2, Z10
-	KXNORW     K2, K2, K2
-	VGATHERQPD (R9)(Z8*8), K2, Z11
+	LOOKUP8(Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23, Z10)
+	LOOKUP8(Z28, 64(R9), Z29, 192(R9), Z30, 320(R9), Z31, 448(R9), Z11)
 
 	// (m + 1024)<<52, and 2^m = its bits less 1<<52
 	VPSRLQ      $6, Z1, Z12
