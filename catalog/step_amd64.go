@@ -46,8 +46,7 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 func (k *ifCondExp) stepVector(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	n := len(v) &^ 3 // whole groups of four; the rest through stepScalar
-	var expo, bas [condChunk]float64
-	x, b := expo[:n], bas[:n]
+	x, b := k.expo[lo:lo+n], k.bas[lo:lo+n]
 	condExpDecayAVX2(ge[:n], gi[:n], x, b, -k.gl, k.bl, k.invC, k.eE, k.eI, k.dt, k.decE, k.decI)
 	xmath.ExpTo(x, x)
 	out, cand := roomForSpikes(out, len(v))

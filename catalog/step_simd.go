@@ -80,7 +80,7 @@ func (k *ifCondExp) stepVector(lo, hi int, step int64, out []int32) ([]int32, bo
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	ge, gi, last = ge[:len(v)], gi[:len(v)], last[:len(v)]
 	n := len(v) &^ 3 // whole groups of four; the rest through stepScalar
-	var expo, bas [condChunk]float64
+	expo, bas := k.expo[lo:lo+n], k.bas[lo:lo+n]
 	var act [condChunk / 4]uint8
 	b := archsimd.BroadcastFloat64x4
 	mgl, bl, invC, eE, eI, dt := b(-k.gl), b(k.bl), b(k.invC), b(k.eE), b(k.eI), b(k.dt)
