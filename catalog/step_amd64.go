@@ -9,8 +9,12 @@ import (
 )
 
 // avx2 reports whether the processor runs the 4-wide loops of
-// step_amd64.s; it is set once, when the package is initialised.
-var avx2 = cpu.X86.HasAVX2
+// step_amd64.s, avx512 whether it runs the 8-wide ones; they are set once,
+// when the package is initialised.
+var (
+	avx2   = cpu.X86.HasAVX2
+	avx512 = cpu.X86.HasAVX512F
+)
 
 // Step advances cells [lo, hi) by one step and appends those that spike:
 // four cells at a time with AVX2 (currExpAVX2), with the operations of
@@ -40,17 +44,32 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 
 // stepVector is Step for at most condChunk cells, in three loops as
 // stepChunk: condExpDecayAVX2, the exponentials by xmath.ExpTo, and
-// condExpVoltageAVX2. ExpTo takes every exponent of the chunk, those of
+// condExpVoltageAVX2, or their AVX-512 forms where the processor has it. ExpTo takes every exponent of the chunk, those of
 // refractory cells too: their results are not used, and Exp gives each
 // value the same bits whatever its neighbours.
 func (k *ifCondExp) stepVector(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	return k.stepLanes(lo, hi, step, out, avx512)
+}
+
+// stepLanes is stepVector with the AVX-512 loops if wide, the AVX2 ones
+// otherwise.
+func (k *ifCondExp) stepLanes(lo, hi int, step int64, out []int32, wide bool) ([]int32, bool) {
 	v, ge, gi, last := k.v[lo:hi], k.ge[lo:hi], k.gi[lo:hi], k.last[lo:hi]
 	n := len(v) &^ 3 // whole groups of four; the rest through stepScalar
 	x, b := k.expo[lo:lo+n], k.bas[lo:lo+n]
-	condExpDecayAVX2(ge[:n], gi[:n], x, b, -k.gl, k.bl, k.invC, k.eE, k.eI, k.dt, k.decE, k.decI)
+	if wide {
+		condExpDecay512(ge[:n], gi[:n], x, b, -k.gl, k.bl, k.invC, k.eE, k.eI, k.dt, k.decE, k.decI)
+	} else {
+		condExpDecayAVX2(ge[:n], gi[:n], x, b, -k.gl, k.bl, k.invC, k.eE, k.eI, k.dt, k.decE, k.decI)
+	}
 	xmath.ExpTo(x, x)
 	out, cand := roomForSpikes(out, len(v))
-	nc := condExpVoltageAVX2(v[:n], x, b, last[:n], cand, k.vThresh, step, k.ref)
+	var nc int
+	if wide {
+		nc = condExpVoltage512(v[:n], x, b, last[:n], cand, k.vThresh, step, k.ref)
+	} else {
+		nc = condExpVoltageAVX2(v[:n], x, b, last[:n], cand, k.vThresh, step, k.ref)
+	}
 	return finishStep(k, out, cand[:nc], v[:n], k.vThresh, lo, lo+n, hi, step)
 }
 
@@ -106,3 +125,17 @@ func (k *ifCondExp) CellCost() float64 {
 	}
 	return condExpCost
 }
+
+// condExpDecay512 is condExpDecayAVX2 with AVX-512, eight cells at a time
+// (the last four, if any, with the upper lanes masked off).
+//
+//go:noescape
+func condExpDecay512(ge, gi, expo, bas []float64,
+	mgl, bl, invC, eE, eI, dt, decE, decI float64)
+
+// condExpVoltage512 is condExpVoltageAVX2 with AVX-512, eight cells at a
+// time (the last four, if any, with the upper lanes masked off).
+//
+//go:noescape
+func condExpVoltage512(v, expo, bas []float64, last []int64, cand []int32,
+	th float64, step, ref int64) int

@@ -222,3 +222,147 @@ voltDone:
 	VZEROUPPER
 	MOVQ R10, ret+144(FP)
 	RET
+
+// The same loops with AVX-512, eight cells per group in a Z register; a
+// last group of four (len a multiple of four) runs with the upper four
+// lanes masked off (K7), which then load zeros and store nothing. The
+// refractory and candidate masks are K registers (K1 refractory, K2 the
+// lanes that are neither refractory nor masked off, K3 candidates).
+
+// func condExpDecay512(ge, gi, expo, bas []float64,
+//	mgl, bl, invC, eE, eI, dt, decE, decI float64)
+TEXT ·condExpDecay512(SB), NOSPLIT, $0-160
+	MOVQ         ge_base+0(FP), SI
+	MOVQ         ge_len+8(FP), CX
+	MOVQ         gi_base+24(FP), DX
+	MOVQ         expo_base+48(FP), DI
+	MOVQ         bas_base+72(FP), R8
+	VBROADCASTSD mgl+96(FP), Z8
+	VBROADCASTSD bl+104(FP), Z9
+	VBROADCASTSD invC+112(FP), Z10
+	VBROADCASTSD eE+120(FP), Z11
+	VBROADCASTSD eI+128(FP), Z12
+	VBROADCASTSD dt+136(FP), Z13
+	VBROADCASTSD decE+144(FP), Z14
+	VBROADCASTSD decI+152(FP), Z15
+	XORQ         AX, AX
+	MOVL         $0xff, R11
+	KMOVW        R11, K7
+
+decayLoop:
+	CMPQ AX, CX
+	JAE  decayDone
+	MOVQ CX, R10
+	SUBQ AX, R10
+	CMPQ R10, $8
+	JAE  decayFull
+	MOVL $0x0f, R11
+	KMOVW R11, K7
+
+decayFull:
+	VMOVUPD.Z (SI)(AX*8), K7, Z0 // e
+	VMOVUPD.Z (DX)(AX*8), K7, Z1 // in
+
+	// Z2: a = mgl − (e + in)·invC
+	VADDPD Z1, Z0, Z2
+	VMULPD Z10, Z2, Z2
+	VSUBPD Z2, Z8, Z2
+
+	// bas = (bl + (e·eE + in·eI)·invC) / a
+	VMULPD  Z11, Z0, Z3
+	VMULPD  Z12, Z1, Z4
+	VADDPD  Z4, Z3, Z3
+	VMULPD  Z10, Z3, Z3
+	VADDPD  Z3, Z9, Z3
+	VDIVPD  Z2, Z3, Z3
+	VMOVUPD Z3, K7, (R8)(AX*8)
+
+	// expo = a·dt
+	VMULPD  Z13, Z2, Z2
+	VMOVUPD Z2, K7, (DI)(AX*8)
+
+	// the conductances decay: ge = e·decE, gi = in·decI
+	VMULPD  Z14, Z0, Z0
+	VMOVUPD Z0, K7, (SI)(AX*8)
+	VMULPD  Z15, Z1, Z1
+	VMOVUPD Z1, K7, (DX)(AX*8)
+
+	ADDQ $8, AX
+	JMP  decayLoop
+
+decayDone:
+	VZEROUPPER
+	RET
+
+// func condExpVoltage512(v, expo, bas []float64, last []int64, cand []int32,
+//	th float64, step, ref int64) int
+TEXT ·condExpVoltage512(SB), NOSPLIT, $0-152
+	MOVQ         v_base+0(FP), SI
+	MOVQ         v_len+8(FP), CX
+	MOVQ         expo_base+24(FP), DX
+	MOVQ         bas_base+48(FP), R8
+	MOVQ         last_base+72(FP), R9
+	MOVQ         cand_base+96(FP), DI
+	VBROADCASTSD th+120(FP), Z14
+	VPBROADCASTQ step+128(FP), Z15
+	VPBROADCASTQ ref+136(FP), Z13
+	XORQ         AX, AX
+	XORQ         R10, R10
+	MOVL         $0xff, R13 // the lanes of the group
+
+voltLoop:
+	CMPQ AX, CX
+	JAE  voltDone
+	MOVQ CX, BX
+	SUBQ AX, BX
+	CMPQ BX, $8
+	JAE  voltFull
+	MOVL $0x0f, R13
+
+voltFull:
+	KMOVW R13, K7
+
+	// K1: refractory lanes, ref > step − last; a group whose cells are
+	// all refractory keeps its v
+	VMOVDQU64.Z (R9)(AX*8), K7, Z0
+	VPSUBQ      Z0, Z15, Z0
+	VPCMPGTQ    Z0, Z13, K1
+	KANDW       K7, K1, K1
+	KMOVW       K1, BX
+	CMPQ        BX, R13
+	JEQ         voltNext
+	KANDNW      K7, K1, K2 // K2 = lanes that are not refractory
+
+	// Z4: x = (v + bas)·expo − bas; v = x where not refractory
+	VMOVUPD.Z (SI)(AX*8), K7, Z2
+	VMOVUPD.Z (R8)(AX*8), K7, Z3
+	VMOVUPD.Z (DX)(AX*8), K7, Z6
+	VADDPD    Z3, Z2, Z4
+	VMULPD    Z6, Z4, Z4
+	VSUBPD    Z3, Z4, Z4
+	VMOVUPD   Z4, K2, (SI)(AX*8)
+
+	// R11: candidates, !(x <= th) and not refractory
+	VCMPPD $6, Z14, Z4, K3
+	KANDW  K2, K3, K3
+	KMOVW  K3, R11
+	TESTQ  R11, R11
+	JZ     voltNext
+
+voltCand:
+	BSFQ R11, R12
+	ADDQ AX, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(R11), R12
+	ANDQ R12, R11
+	JNZ  voltCand
+
+voltNext:
+	ADDQ $8, AX
+	JMP  voltLoop
+
+voltDone:
+	VZEROUPPER
+	MOVQ R10, ret+144(FP)
+	RET
