@@ -17,18 +17,30 @@ var (
 )
 
 // Step advances cells [lo, hi) by one step and appends those that spike:
-// four cells at a time with AVX2 (currExpAVX2), with the operations of
-// stepScalar in the same order and no fused multiply-add, so that both
-// give the same bits; the last len%4 cells go through stepScalar.
+// eight cells at a time with AVX-512 (currExp512) or four with AVX2
+// (currExpAVX2), with the operations of stepScalar in the same order and no
+// fused multiply-add, so that both give the same bits; the last len%4
+// cells go through stepScalar.
 func (k *ifCurrExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
+	return k.stepLanes(lo, hi, step, out, avx512)
+}
+
+// stepLanes is Step with the AVX-512 loop if wide, the AVX2 one otherwise.
+func (k *ifCurrExp) stepLanes(lo, hi int, step int64, out []int32, wide bool) ([]int32, bool) {
 	if !avx2 || hi-lo < 4 {
 		return k.stepScalar(lo, hi, step, out)
 	}
 	v, ie, ii, last := k.v[lo:hi], k.ie[lo:hi], k.ii[lo:hi], k.last[lo:hi]
 	n := len(v) &^ 3 // whole groups of four
 	out, cand := roomForSpikes(out, len(v))
-	nc := currExpAVX2(v[:n], ie[:n], ii[:n], last[:n], cand,
-		k.pee, k.pii, k.pvv, k.pve, k.pvi, k.qv, k.vThresh, step, k.ref)
+	var nc int
+	if wide {
+		nc = currExp512(v[:n], ie[:n], ii[:n], last[:n], cand,
+			k.pee, k.pii, k.pvv, k.pve, k.pvi, k.qv, k.vThresh, step, k.ref)
+	} else {
+		nc = currExpAVX2(v[:n], ie[:n], ii[:n], last[:n], cand,
+			k.pee, k.pii, k.pvv, k.pve, k.pvi, k.qv, k.vThresh, step, k.ref)
+	}
 	return finishStep(k, out, cand[:nc], v[:n], k.vThresh, lo, lo+n, hi, step)
 }
 
@@ -139,3 +151,10 @@ func condExpDecay512(ge, gi, expo, bas []float64,
 //go:noescape
 func condExpVoltage512(v, expo, bas []float64, last []int64, cand []int32,
 	th float64, step, ref int64) int
+
+// currExp512 is currExpAVX2 with AVX-512, eight cells at a time (the last
+// four, if any, with the upper lanes masked off).
+//
+//go:noescape
+func currExp512(v, ie, ii []float64, last []int64, cand []int32,
+	pee, pii, pvv, pve, pvi, qv, th float64, step, ref int64) int

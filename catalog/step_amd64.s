@@ -366,3 +366,91 @@ voltDone:
 	VZEROUPPER
 	MOVQ R10, ret+144(FP)
 	RET
+
+// func currExp512(v, ie, ii []float64, last []int64, cand []int32,
+//	pee, pii, pvv, pve, pvi, qv, th float64, step, ref int64) int
+TEXT ·currExp512(SB), NOSPLIT, $0-200
+	MOVQ         v_base+0(FP), SI
+	MOVQ         v_len+8(FP), CX
+	MOVQ         ie_base+24(FP), DX
+	MOVQ         ii_base+48(FP), R8
+	MOVQ         last_base+72(FP), R9
+	MOVQ         cand_base+96(FP), DI
+	VBROADCASTSD pee+120(FP), Z8
+	VBROADCASTSD pii+128(FP), Z9
+	VBROADCASTSD pvv+136(FP), Z10
+	VBROADCASTSD pve+144(FP), Z11
+	VBROADCASTSD pvi+152(FP), Z12
+	VBROADCASTSD qv+160(FP), Z13
+	VBROADCASTSD th+168(FP), Z14
+	VPBROADCASTQ step+176(FP), Z15
+	VPBROADCASTQ ref+184(FP), Z7
+	XORQ         AX, AX
+	XORQ         R10, R10
+	MOVL         $0xff, R13 // the lanes of the group
+
+currLoop:
+	CMPQ AX, CX
+	JAE  currDone
+	MOVQ CX, BX
+	SUBQ AX, BX
+	CMPQ BX, $8
+	JAE  currFull
+	MOVL $0x0f, R13
+
+currFull:
+	KMOVW R13, K7
+
+	// the currents decay: ie = e·pee, ii = in·pii (Z0 e, Z1 in kept)
+	VMOVUPD.Z (DX)(AX*8), K7, Z0
+	VMOVUPD.Z (R8)(AX*8), K7, Z1
+	VMULPD    Z8, Z0, Z2
+	VMOVUPD   Z2, K7, (DX)(AX*8)
+	VMULPD    Z9, Z1, Z2
+	VMOVUPD   Z2, K7, (R8)(AX*8)
+
+	// K1: refractory lanes, ref > step − last; a group whose cells are
+	// all refractory keeps its v
+	VMOVDQU64.Z (R9)(AX*8), K7, Z2
+	VPSUBQ      Z2, Z15, Z2
+	VPCMPGTQ    Z2, Z7, K1
+	KANDW       K7, K1, K1
+	KMOVW       K1, BX
+	CMPQ        BX, R13
+	JEQ         currNext
+	KANDNW      K7, K1, K2 // K2 = lanes that are not refractory
+
+	// Z5: x = ((pvv·v + pve·e) + pvi·in) + qv; v = x where not refractory
+	VMOVUPD.Z (SI)(AX*8), K7, Z4
+	VMULPD    Z4, Z10, Z5
+	VMULPD    Z0, Z11, Z6
+	VADDPD    Z6, Z5, Z5
+	VMULPD    Z1, Z12, Z6
+	VADDPD    Z6, Z5, Z5
+	VADDPD    Z13, Z5, Z5
+	VMOVUPD   Z5, K2, (SI)(AX*8)
+
+	// R11: candidates, !(x <= th) and not refractory
+	VCMPPD $6, Z14, Z5, K3
+	KANDW  K2, K3, K3
+	KMOVW  K3, R11
+	TESTQ  R11, R11
+	JZ     currNext
+
+currCand:
+	BSFQ R11, R12
+	ADDQ AX, R12
+	MOVL R12, (DI)(R10*4)
+	INCQ R10
+	LEAQ -1(R11), R12
+	ANDQ R12, R11
+	JNZ  currCand
+
+currNext:
+	ADDQ $8, AX
+	JMP  currLoop
+
+currDone:
+	VZEROUPPER
+	MOVQ R10, ret+192(FP)
+	RET
