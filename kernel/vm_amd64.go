@@ -8,9 +8,13 @@ import (
 	"golang.org/x/sys/cpu"
 )
 
-// avx2 reports whether the processor runs the 4-wide loops; it is set once,
-// when the package is initialised.
-var avx2 = cpu.X86.HasAVX2
+// avx2 reports whether the processor runs the 4-wide loops, avx512
+// whether the arithmetic loops run eight lanes at a time (vm_amd64.s reads
+// it); they are set once, when the package is initialised.
+var (
+	avx2   = cpu.X86.HasAVX2
+	avx512 = cpu.X86.HasAVX512F
+)
 
 // The block machine's loops four lanes at a time with AVX2, in Go assembly
 // (vm_amd64.s): the loops of vm_simd.go, each lane with the operation of the

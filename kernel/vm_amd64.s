@@ -24,6 +24,28 @@
 	CMPQ AX, CX; \
 	JLT  label
 
+// The arithmetic loops run eight lanes at a time in Z registers where the
+// processor has AVX-512 (avx512, read from Go), the same operations in
+// every lane, then the last four elements, if any, in the 4-wide loop.
+// WIDE goes to the 4-wide loop without AVX-512 or with fewer than eight
+// elements; NEXT8 advances by eight lanes and goes back to the 8-wide loop
+// while eight elements remain, then to the 4-wide loop while any remain,
+// then to the end. R11 is scratch.
+#define WIDE(label4) \
+	CMPB ·avx512(SB), $0; \
+	JEQ  label4; \
+	CMPQ CX, $8; \
+	JLT  label4
+
+#define NEXT8(label8, label4, end) \
+	ADDQ $8, AX; \
+	LEAQ 8(AX), R11; \
+	CMPQ R11, CX; \
+	JLE  label8; \
+	CMPQ AX, CX; \
+	JLT  label4; \
+	JMP  end
+
 // func addVVAVX2(d, a, b *float64, n int)
 // d[i] = a[i] + b[i].
 TEXT ·addVVAVX2(SB), NOSPLIT, $0-32
@@ -33,11 +55,21 @@ TEXT ·addVVAVX2(SB), NOSPLIT, $0-32
 	MOVQ n+24(FP), CX
 	XORQ AX, AX
 
+	WIDE(loop)
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VADDPD  (DX)(AX*8), Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VADDPD  (DX)(AX*8), Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -50,11 +82,21 @@ TEXT ·subVVAVX2(SB), NOSPLIT, $0-32
 	MOVQ n+24(FP), CX
 	XORQ AX, AX
 
+	WIDE(loop)
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VSUBPD  (DX)(AX*8), Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VSUBPD  (DX)(AX*8), Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -67,11 +109,21 @@ TEXT ·mulVVAVX2(SB), NOSPLIT, $0-32
 	MOVQ n+24(FP), CX
 	XORQ AX, AX
 
+	WIDE(loop)
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  (DX)(AX*8), Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  (DX)(AX*8), Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -84,11 +136,21 @@ TEXT ·divVVAVX2(SB), NOSPLIT, $0-32
 	MOVQ n+24(FP), CX
 	XORQ AX, AX
 
+	WIDE(loop)
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VDIVPD  (DX)(AX*8), Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VDIVPD  (DX)(AX*8), Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -101,11 +163,22 @@ TEXT ·addVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VADDPD  Z1, Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VADDPD  Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -118,11 +191,22 @@ TEXT ·subVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VSUBPD  Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -135,11 +219,22 @@ TEXT ·rsubVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VSUBPD  Y0, Y1, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -152,11 +247,22 @@ TEXT ·mulVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z1, Z0, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y1, Y0, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -169,11 +275,22 @@ TEXT ·rdivVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VDIVPD  Z0, Z1, Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VDIVPD  Y0, Y1, Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -187,12 +304,25 @@ TEXT ·rdivMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Y2
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+	VBROADCASTSD c2+32(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z1, Z0, Z0     // a·c
+	VDIVPD  Z0, Z2, Z0     // c2 / (a·c)
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y1, Y0, Y0     // a·c
 	VDIVPD  Y0, Y2, Y0     // c2 / (a·c)
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -207,6 +337,19 @@ TEXT ·addMulMulVCAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD c3+40(FP), Y3
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+	VBROADCASTSD c2+32(FP), Z2
+	VBROADCASTSD c3+40(FP), Z3
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VADDPD  Z1, Z0, Z0     // a + c
+	VMULPD  Z2, Z0, Z0     // (a + c)·c2
+	VMULPD  Z3, Z0, Z0     // ((a + c)·c2)·c3
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VADDPD  Y1, Y0, Y0     // a + c
@@ -214,6 +357,8 @@ loop:
 	VMULPD  Y3, Y0, Y0     // ((a + c)·c2)·c3
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -227,12 +372,24 @@ TEXT ·mulAddVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c+32(FP), Y1
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+32(FP), Z1
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z1, Z0, Z0         // a·c
+	VADDPD  (DX)(AX*8), Z0, Z0 // a·c + b
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y1, Y0, Y0         // a·c
 	VADDPD  (DX)(AX*8), Y0, Y0 // a·c + b
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -246,12 +403,25 @@ TEXT ·mulMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Y2
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+	VBROADCASTSD c2+32(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z1, Z0, Z0     // a·c
+	VMULPD  Z2, Z0, Z0     // (a·c)·c2
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y1, Y0, Y0     // a·c
 	VMULPD  Y2, Y0, Y0     // (a·c)·c2
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -266,6 +436,18 @@ TEXT ·mulMulAddVCAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD c2+40(FP), Y2
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+32(FP), Z1
+	VBROADCASTSD c2+40(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z1, Z0, Z0         // a·c
+	VMULPD  Z2, Z0, Z0         // (a·c)·c2
+	VADDPD  (DX)(AX*8), Z0, Z0 // (a·c)·c2 + b
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y1, Y0, Y0         // a·c
@@ -273,6 +455,8 @@ loop:
 	VADDPD  (DX)(AX*8), Y0, Y0 // (a·c)·c2 + b
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -287,6 +471,18 @@ TEXT ·mulAddVVAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD s+40(FP), Y2
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD s+40(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  (DX)(AX*8), Z0, Z0 // a·b
+	VMULPD  Z0, Z2, Z0         // s·(a·b)
+	VMOVUPD (R8)(AX*8), Z1
+	VADDPD  Z0, Z1, Z0         // c + s·(a·b)
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  (DX)(AX*8), Y0, Y0 // a·b
@@ -295,6 +491,8 @@ loop:
 	VADDPD  Y0, Y1, Y0         // c + s·(a·b)
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -308,12 +506,25 @@ TEXT ·addMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Y2
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD c+24(FP), Z1
+	VBROADCASTSD c2+32(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VADDPD  Z1, Z0, Z0     // a + c
+	VMULPD  Z2, Z0, Z0     // (a + c)·c2
+	VMOVUPD Z0, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VADDPD  Y1, Y0, Y0     // a + c
 	VMULPD  Y2, Y0, Y0     // (a + c)·c2
 	VMOVUPD Y0, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 

@@ -7,13 +7,14 @@ import (
 )
 
 // Each loop of the block machine gives its scalar loop's bits (the 4-wide
-// loops of the default amd64 build or of a GOEXPERIMENT=simd build against
-// the plain Go loops), for lengths around multiples of four, with NaN,
+// loops of the default amd64 build, and its 8-wide ones where the processor
+// has AVX-512, or those of a GOEXPERIMENT=simd build, against the plain Go
+// loops), for lengths around multiples of four and eight, with NaN,
 // infinities and signed zeros among the operands, and with the destination
 // also the first operand (the machine reuses its registers).
 func TestVectorLoops(t *testing.T) {
 	t.Parallel()
-	for n := 0; n <= 13; n++ {
+	for n := 0; n <= 21; n++ {
 		a, b := fill(n, 0), fill(n, 5)
 		for _, f := range arithLoops(fill(n, 3)) {
 			d1, d2 := make([]float64, n), make([]float64, n)
