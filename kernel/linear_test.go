@@ -165,9 +165,10 @@ func BenchmarkLinear3(b *testing.B) {
 }
 
 // The loops of linear1, linear2 and linear3 (four lanes at a time in the
-// default amd64 build and the GOEXPERIMENT=simd build) give the bits of the
-// scalar loops, for coefficients with and without the sparse forms the
-// loops treat apart, lengths around multiples of four, and signed zeros
+// default amd64 build and the GOEXPERIMENT=simd build, eight in the first
+// where the processor has AVX-512) give the bits of the scalar loops, for
+// coefficients with and without the sparse forms the loops treat apart,
+// lengths around multiples of four and eight, and signed zeros
 // among the values; they report a non-finite new value as the scalar loops
 // do, wherever an infinity or NaN is.
 func TestLinearLoops(t *testing.T) {
@@ -198,7 +199,7 @@ func TestLinearLoops(t *testing.T) {
 	}
 	for nv, rs := range runs {
 		for r, run := range rs {
-			for n := 0; n <= 13; n++ {
+			for n := 0; n <= 21; n++ {
 				// the values as given, then with one infinity or NaN in
 				// one variable at each cell
 				type bad struct {

@@ -252,7 +252,10 @@ func linear3(run LinearRun, x0, x1, x2 []float64) float64 {
 
 // Vectorization names the vector instructions the kernels run with.
 func Vectorization() string {
-	if avx2 {
+	switch {
+	case avx2 && avx512:
+		return "AVX-512 and AVX2 (assembly)"
+	case avx2:
 		return "AVX2 (assembly)"
 	}
 	return "none (no AVX2 on this processor)"

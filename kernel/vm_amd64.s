@@ -37,6 +37,21 @@
 	CMPQ CX, $8; \
 	JLT  label4
 
+// FOLD8 is NEXT8 for a loop that keeps a running value in acc, a Z
+// register: before leaving the 8-wide loop it combines acc's upper four
+// lanes into its lower four with op (through Z31), for the 4-wide loop and
+// the check that follow, which read only the lower four.
+#define FOLD8(label8, op, acc, label4, end) \
+	ADDQ          $8, AX; \
+	LEAQ          8(AX), R11; \
+	CMPQ          R11, CX; \
+	JLE           label8; \
+	VEXTRACTF64X4 $1, acc, Y31; \
+	op            Z31, acc, acc; \
+	CMPQ          AX, CX; \
+	JLT           label4; \
+	JMP           end
+
 #define NEXT8(label8, label4, end) \
 	ADDQ $8, AX; \
 	LEAQ 8(AX), R11; \
@@ -542,6 +557,23 @@ TEXT ·chainAVX2(SB), NOSPLIT, $0-56
 	VBROADCASTSD decay+48(FP), Y15
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD decay+48(FP), Z15
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMOVUPD (DI)(AX*8), Z1
+	VMOVUPD (DX)(AX*8), Z2
+	VMULPD  Z0, Z2, Z2         // px·x
+	VMOVUPD (R8)(AX*8), Z3
+	VMULPD  Z1, Z3, Z3         // pd·d
+	VADDPD  Z3, Z2, Z2         // px·x + pd·d
+	VADDPD  (R9)(AX*8), Z2, Z2 // (px·x + pd·d) + q
+	VMOVUPD Z2, (SI)(AX*8)
+	VMULPD  Z1, Z15, Z1        // decay·d
+	VMOVUPD Z1, (DI)(AX*8)
+	NEXT8(loop8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMOVUPD (DI)(AX*8), Y1
@@ -555,6 +587,8 @@ loop:
 	VMULPD  Y1, Y15, Y1        // decay·d
 	VMOVUPD Y1, (DI)(AX*8)
 	NEXT4(loop)
+
+done:
 	VZEROUPPER
 	RET
 
@@ -569,12 +603,23 @@ TEXT ·copyFiniteAVX2(SB), NOSPLIT, $0-25
 	VXORPD Y2, Y2, Y2
 	XORQ   AX, AX
 
+	WIDE(loop)
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMOVUPD Z0, (DI)(AX*8)
+	VSUBPD  Z0, Z0, Z1     // x − x
+	VORPD   Z1, Z2, Z2
+	FOLD8(loop8, VPORQ, Z2, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMOVUPD Y0, (DI)(AX*8)
 	VSUBPD  Y0, Y0, Y1     // x − x
 	VORPD   Y1, Y2, Y2
 	NEXT4(loop)
+
+done:
 	VPTEST     Y2, Y2
 	SETEQ      ret+24(FP)
 	VZEROUPPER
@@ -599,6 +644,18 @@ TEXT ·linear1AVX2(SB), NOSPLIT, $0-33
 	VXORPD       Y3, Y3, Y3
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD p+16(FP), Z1
+	VBROADCASTSD q+24(FP), Z2
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0
+	VMULPD  Z0, Z1, Z0     // p·x0
+	VADDPD  Z2, Z0, Z0     // p·x0 + q
+	VMOVUPD Z0, (SI)(AX*8)
+	VADDPD  Z0, Z3, Z3     // acc + y
+	FOLD8(loop8, VADDPD, Z3, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0
 	VMULPD  Y0, Y1, Y0     // p·x0
@@ -606,6 +663,8 @@ loop:
 	VMOVUPD Y0, (SI)(AX*8)
 	VADDPD  Y0, Y3, Y3     // acc + y
 	NEXT4(loop)
+
+done:
 	FINITE(Y3, ret+32(FP))
 	VZEROUPPER
 	RET
@@ -625,6 +684,26 @@ TEXT ·linear2AVX2(SB), NOSPLIT, $0-57
 	VXORPD       Y8, Y8, Y8
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD p00+24(FP), Z4
+	VBROADCASTSD p01+32(FP), Z5
+	VBROADCASTSD p11+40(FP), Z6
+	VBROADCASTSD q0+48(FP), Z7
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0 // u = x0
+	VMOVUPD (DX)(AX*8), Z1 // v = x1
+	VMULPD  Z0, Z4, Z2     // p00·u
+	VMULPD  Z1, Z5, Z3     // p01·v
+	VADDPD  Z3, Z2, Z2     // p00·u + p01·v
+	VADDPD  Z7, Z2, Z2     // y0 = (p00·u + p01·v) + q0
+	VMULPD  Z1, Z6, Z3     // y1 = p11·v
+	VMOVUPD Z2, (SI)(AX*8)
+	VMOVUPD Z3, (DX)(AX*8)
+	VADDPD  Z3, Z2, Z2     // y0 + y1
+	VADDPD  Z2, Z8, Z8     // acc + (y0 + y1)
+	FOLD8(loop8, VADDPD, Z8, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0 // u = x0
 	VMOVUPD (DX)(AX*8), Y1 // v = x1
@@ -638,6 +717,8 @@ loop:
 	VADDPD  Y3, Y2, Y2     // y0 + y1
 	VADDPD  Y2, Y8, Y8     // acc + (y0 + y1)
 	NEXT4(loop)
+
+done:
 	FINITE(Y8, ret+56(FP))
 	VZEROUPPER
 	RET
@@ -661,6 +742,34 @@ TEXT ·linear3InputsAVX2(SB), NOSPLIT, $0-81
 	VXORPD       Y14, Y14, Y14
 	XORQ         AX, AX
 
+	WIDE(loop)
+	VBROADCASTSD p00+32(FP), Z8
+	VBROADCASTSD p01+40(FP), Z9
+	VBROADCASTSD p02+48(FP), Z10
+	VBROADCASTSD p11+56(FP), Z11
+	VBROADCASTSD p22+64(FP), Z12
+	VBROADCASTSD q0+72(FP), Z13
+
+loop8:
+	VMOVUPD (SI)(AX*8), Z0 // u = x0
+	VMOVUPD (DX)(AX*8), Z1 // v = x1
+	VMOVUPD (R8)(AX*8), Z2 // w = x2
+	VMULPD  Z0, Z8, Z3     // p00·u
+	VMULPD  Z1, Z9, Z4     // p01·v
+	VADDPD  Z4, Z3, Z3     // p00·u + p01·v
+	VMULPD  Z2, Z10, Z4    // p02·w
+	VADDPD  Z4, Z3, Z3     // (p00·u + p01·v) + p02·w
+	VADDPD  Z13, Z3, Z3    // y0 = … + q0
+	VMULPD  Z1, Z11, Z4    // y1 = p11·v
+	VMULPD  Z2, Z12, Z5    // y2 = p22·w
+	VMOVUPD Z3, (SI)(AX*8)
+	VMOVUPD Z4, (DX)(AX*8)
+	VMOVUPD Z5, (R8)(AX*8)
+	VADDPD  Z4, Z3, Z3     // y0 + y1
+	VADDPD  Z5, Z3, Z3     // (y0 + y1) + y2
+	VADDPD  Z3, Z14, Z14   // acc + ((y0 + y1) + y2)
+	FOLD8(loop8, VADDPD, Z14, loop, done)
+
 loop:
 	VMOVUPD (SI)(AX*8), Y0 // u = x0
 	VMOVUPD (DX)(AX*8), Y1 // v = x1
@@ -680,6 +789,8 @@ loop:
 	VADDPD  Y5, Y3, Y3     // (y0 + y1) + y2
 	VADDPD  Y3, Y14, Y14   // acc + ((y0 + y1) + y2)
 	NEXT4(loop)
+
+done:
 	FINITE(Y14, ret+80(FP))
 	VZEROUPPER
 	RET

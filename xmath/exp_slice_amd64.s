@@ -267,7 +267,7 @@ loop:
 
 	// stop at a group with a value outside [−700, 700] (or NaN)
 	VMOVUPD     (SI)(AX*8), Z0
-	VANDPD.BCST absMask<>(SB), Z0, Z1
+	VPANDQ.BCST absMask<>(SB), Z0, Z1
 	VCMPPD.BCST $0x12, c700<>(SB), Z1, K1 // LE_OQ: false for NaN
 	KMOVW       K1, BX
 	CMPQ        BX, $0xff
