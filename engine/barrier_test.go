@@ -9,7 +9,7 @@ import (
 // may start a round before all have finished the previous one.
 func TestBarrier(t *testing.T) {
 	t.Parallel()
-	for _, n := range []int{1, 2, 3, 5} {
+	for _, n := range []int{1, 2, 3, 4, 5, 8} {
 		const rounds = 2000
 		b := newBarrier(n)
 		seen := make([][]uint32, n)
@@ -57,4 +57,26 @@ func TestBarrier(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkBarrier measures a round of the barrier: two workers that do
+// nothing else, so that a round costs what the last arrival takes to reach
+// the other worker.
+func BenchmarkBarrier(b *testing.B) {
+	const n = 2
+	bar := newBarrier(n)
+	var wg sync.WaitGroup
+	for w := 1; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range b.N {
+				bar.wait(0)
+			}
+		}()
+	}
+	for range b.N {
+		bar.wait(0)
+	}
+	wg.Wait()
 }
