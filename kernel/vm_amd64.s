@@ -39,8 +39,9 @@
 
 // FOLD8 is NEXT8 for a loop that keeps a running value in acc, a Z
 // register: before leaving the 8-wide loop it combines acc's upper four
-// lanes into its lower four with op (through Z31), for the 4-wide loop and
-// the check that follow, which read only the lower four.
+// lanes into its lower four with op (through Z31, zeroed after, as
+// xmath's CLEARHIGH explains), for the 4-wide loop and the check that
+// follow, which read only the lower four.
 #define FOLD8(label8, op, acc, label4, end) \
 	ADDQ          $8, AX; \
 	LEAQ          8(AX), R11; \
@@ -48,6 +49,7 @@
 	JLE           label8; \
 	VEXTRACTF64X4 $1, acc, Y31; \
 	op            Z31, acc, acc; \
+	VPXORD        X31, X31, X31; \
 	CMPQ          AX, CX; \
 	JLT           label4; \
 	JMP           end

@@ -237,6 +237,29 @@ done:
 	VMOVAPD Z26, K5, Z24 \
 	VMOVAPD Z24, dst
 
+// CLEARHIGH zeroes Z16–Z31 (an EVEX write to X16–X31 clears the rest of
+// the register) before an eight-value loop returns: VZEROUPPER clears the
+// upper halves of Z0–Z15 only, and some processors are said to keep the
+// state that slows the scalar code after them while other registers hold
+// upper bits.
+#define CLEARHIGH \
+	VPXORD X16, X16, X16 \
+	VPXORD X17, X17, X17 \
+	VPXORD X18, X18, X18 \
+	VPXORD X19, X19, X19 \
+	VPXORD X20, X20, X20 \
+	VPXORD X21, X21, X21 \
+	VPXORD X22, X22, X22 \
+	VPXORD X23, X23, X23 \
+	VPXORD X24, X24, X24 \
+	VPXORD X25, X25, X25 \
+	VPXORD X26, X26, X26 \
+	VPXORD X27, X27, X27 \
+	VPXORD X28, X28, X28 \
+	VPXORD X29, X29, X29 \
+	VPXORD X30, X30, X30 \
+	VPXORD X31, X31, X31
+
 // TABLE8 loads exp2Table, from R8, into Z16–Z23.
 #define TABLE8 \
 	VMOVUPD 0(R8), Z16 \
@@ -292,6 +315,7 @@ loop:
 
 done:
 	MOVQ AX, ret+24(FP)
+	CLEARHIGH
 	VZEROUPPER
 	RET
 
@@ -367,5 +391,6 @@ loop:
 
 done:
 	MOVQ AX, ret+24(FP)
+	CLEARHIGH
 	VZEROUPPER
 	RET
