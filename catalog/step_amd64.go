@@ -9,11 +9,11 @@ import (
 )
 
 // avx2 reports whether the processor runs the 4-wide loops of
-// step_amd64.s, avx512 whether it runs the 8-wide ones; they are set once,
-// when the package is initialised.
+// step_amd64.s, avx512 whether it runs the 8-wide ones (xmath.AVX512);
+// they are set once, when the package is initialised.
 var (
 	avx2   = cpu.X86.HasAVX2
-	avx512 = cpu.X86.HasAVX512F
+	avx512 = xmath.AVX512()
 )
 
 // Step advances cells [lo, hi) by one step and appends those that spike:

@@ -6,14 +6,17 @@ import (
 	"math"
 
 	"golang.org/x/sys/cpu"
+
+	"github.com/volleysim/volley/xmath"
 )
 
 // avx2 reports whether the processor runs the 4-wide loops, avx512
-// whether the arithmetic loops run eight lanes at a time (vm_amd64.s reads
-// it); they are set once, when the package is initialised.
+// whether the arithmetic loops run eight lanes at a time (xmath.AVX512;
+// vm_amd64.s reads it); they are set once, when the package is
+// initialised.
 var (
 	avx2   = cpu.X86.HasAVX2
-	avx512 = cpu.X86.HasAVX512F
+	avx512 = xmath.AVX512()
 )
 
 // The block machine's loops four lanes at a time with AVX2, in Go assembly

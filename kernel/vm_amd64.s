@@ -25,8 +25,10 @@
 	JLT  label
 
 // The arithmetic loops run eight lanes at a time in Z registers where the
-// processor has AVX-512 (avx512, read from Go), the same operations in
-// every lane, then the last four elements, if any, in the 4-wide loop.
+// processor has AVX-512 (avx512, read from Go), then the last four
+// elements, if any, in the 4-wide loop. Both loops of a function expand one
+// macro, its body with the registers as parameters, so that the two widths
+// perform the same operations by construction.
 // WIDE goes to the 4-wide loop without AVX-512 or with fewer than eight
 // elements; NEXT8 advances by eight lanes and goes back to the 8-wide loop
 // while eight elements remain, then to the 4-wide loop while any remain,
@@ -49,7 +51,7 @@
 	JLE           label8; \
 	VEXTRACTF64X4 $1, acc, Y31; \
 	op            Z31, acc, acc; \
-	VPXORD        X31, X31, X31; \
+	VPXORQ        Z31, Z31, Z31; \
 	CMPQ          AX, CX; \
 	JLT           label4; \
 	JMP           end
@@ -63,6 +65,12 @@
 	JLT  label4; \
 	JMP  end
 
+// ADDVV is the loop body of the function below, on Y or Z registers.
+#define ADDVV(r0) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VADDPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
+
 // func addVVAVX2(d, a, b *float64, n int)
 // d[i] = a[i] + b[i].
 TEXT ·addVVAVX2(SB), NOSPLIT, $0-32
@@ -75,20 +83,22 @@ TEXT ·addVVAVX2(SB), NOSPLIT, $0-32
 	WIDE(loop)
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VADDPD  (DX)(AX*8), Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	ADDVV(Z0)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VADDPD  (DX)(AX*8), Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	ADDVV(Y0)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// SUBVV is the loop body of the function below, on Y or Z registers.
+#define SUBVV(r0) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VSUBPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func subVVAVX2(d, a, b *float64, n int)
 // d[i] = a[i] − b[i].
@@ -102,20 +112,22 @@ TEXT ·subVVAVX2(SB), NOSPLIT, $0-32
 	WIDE(loop)
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VSUBPD  (DX)(AX*8), Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	SUBVV(Z0)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VSUBPD  (DX)(AX*8), Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	SUBVV(Y0)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULVV is the loop body of the function below, on Y or Z registers.
+#define MULVV(r0) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulVVAVX2(d, a, b *float64, n int)
 // d[i] = a[i]·b[i].
@@ -129,20 +141,22 @@ TEXT ·mulVVAVX2(SB), NOSPLIT, $0-32
 	WIDE(loop)
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  (DX)(AX*8), Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	MULVV(Z0)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  (DX)(AX*8), Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	MULVV(Y0)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// DIVVV is the loop body of the function below, on Y or Z registers.
+#define DIVVV(r0) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VDIVPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func divVVAVX2(d, a, b *float64, n int)
 // d[i] = a[i] / b[i].
@@ -156,20 +170,22 @@ TEXT ·divVVAVX2(SB), NOSPLIT, $0-32
 	WIDE(loop)
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VDIVPD  (DX)(AX*8), Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	DIVVV(Z0)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VDIVPD  (DX)(AX*8), Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	DIVVV(Y0)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// ADDVC is the loop body of the function below, on Y or Z registers.
+#define ADDVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VADDPD   r1, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func addVCAVX2(d, a *float64, n int, c float64)
 // d[i] = a[i] + c; Y1 holds c in every lane.
@@ -184,20 +200,22 @@ TEXT ·addVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VADDPD  Z1, Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	ADDVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VADDPD  Y1, Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	ADDVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// SUBVC is the loop body of the function below, on Y or Z registers.
+#define SUBVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VSUBPD   r1, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func subVCAVX2(d, a *float64, n int, c float64)
 // d[i] = a[i] − c; Y1 holds c.
@@ -212,20 +230,22 @@ TEXT ·subVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VSUBPD  Z1, Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	SUBVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VSUBPD  Y1, Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	SUBVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// RSUBVC is the loop body of the function below, on Y or Z registers.
+#define RSUBVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VSUBPD   r0, r1, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func rsubVCAVX2(d, a *float64, n int, c float64)
 // d[i] = c − a[i]; Y1 holds c.
@@ -240,20 +260,22 @@ TEXT ·rsubVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VSUBPD  Z0, Z1, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	RSUBVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VSUBPD  Y0, Y1, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	RSUBVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULVC is the loop body of the function below, on Y or Z registers.
+#define MULVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r1, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulVCAVX2(d, a *float64, n int, c float64)
 // d[i] = a[i]·c; Y1 holds c.
@@ -268,20 +290,22 @@ TEXT ·mulVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z1, Z0, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	MULVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y1, Y0, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	MULVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// RDIVVC is the loop body of the function below, on Y or Z registers.
+#define RDIVVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VDIVPD   r0, r1, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func rdivVCAVX2(d, a *float64, n int, c float64)
 // d[i] = c / a[i]; Y1 holds c.
@@ -296,20 +320,23 @@ TEXT ·rdivVCAVX2(SB), NOSPLIT, $0-32
 	VBROADCASTSD c+24(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VDIVPD  Z0, Z1, Z0
-	VMOVUPD Z0, (DI)(AX*8)
+	RDIVVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VDIVPD  Y0, Y1, Y0
-	VMOVUPD Y0, (DI)(AX*8)
+	RDIVVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// RDIVMULVC is the loop body of the function below, on Y or Z registers.
+#define RDIVMULVC(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r1, r0, r0; \
+	VDIVPD   r0, r2, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func rdivMulVCAVX2(d, a *float64, n int, c, c2 float64)
 // d[i] = c2 / (a[i]·c); Y1 holds c, Y2 c2.
@@ -326,22 +353,24 @@ TEXT ·rdivMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z1, Z0, Z0     // a·c
-	VDIVPD  Z0, Z2, Z0     // c2 / (a·c)
-	VMOVUPD Z0, (DI)(AX*8)
+	RDIVMULVC(Z0, Z1, Z2)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y1, Y0, Y0     // a·c
-	VDIVPD  Y0, Y2, Y0     // c2 / (a·c)
-	VMOVUPD Y0, (DI)(AX*8)
+	RDIVMULVC(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// ADDMULMULVC is the loop body of the function below, on Y or Z registers.
+#define ADDMULMULVC(r0, r1, r2, r3) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VADDPD   r1, r0, r0; \
+	VMULPD   r2, r0, r0; \
+	VMULPD   r3, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func addMulMulVCAVX2(d, a *float64, n int, c, c2, c3 float64)
 // d[i] = ((a[i] + c)·c2)·c3; Y1, Y2 and Y3 hold c, c2 and c3.
@@ -360,24 +389,23 @@ TEXT ·addMulMulVCAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD c3+40(FP), Z3
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VADDPD  Z1, Z0, Z0     // a + c
-	VMULPD  Z2, Z0, Z0     // (a + c)·c2
-	VMULPD  Z3, Z0, Z0     // ((a + c)·c2)·c3
-	VMOVUPD Z0, (DI)(AX*8)
+	ADDMULMULVC(Z0, Z1, Z2, Z3)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VADDPD  Y1, Y0, Y0     // a + c
-	VMULPD  Y2, Y0, Y0     // (a + c)·c2
-	VMULPD  Y3, Y0, Y0     // ((a + c)·c2)·c3
-	VMOVUPD Y0, (DI)(AX*8)
+	ADDMULMULVC(Y0, Y1, Y2, Y3)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULADDVC is the loop body of the function below, on Y or Z registers.
+#define MULADDVC(r0, r1) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r1, r0, r0; \
+	VADDPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulAddVCAVX2(d, a, b *float64, n int, c float64)
 // d[i] = a[i]·c + b[i]; Y1 holds c.
@@ -393,22 +421,23 @@ TEXT ·mulAddVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c+32(FP), Z1
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z1, Z0, Z0         // a·c
-	VADDPD  (DX)(AX*8), Z0, Z0 // a·c + b
-	VMOVUPD Z0, (DI)(AX*8)
+	MULADDVC(Z0, Z1)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y1, Y0, Y0         // a·c
-	VADDPD  (DX)(AX*8), Y0, Y0 // a·c + b
-	VMOVUPD Y0, (DI)(AX*8)
+	MULADDVC(Y0, Y1)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULMULVC is the loop body of the function below, on Y or Z registers.
+#define MULMULVC(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r1, r0, r0; \
+	VMULPD   r2, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulMulVCAVX2(d, a *float64, n int, c, c2 float64)
 // d[i] = (a[i]·c)·c2; Y1 holds c, Y2 c2.
@@ -425,22 +454,24 @@ TEXT ·mulMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z1, Z0, Z0     // a·c
-	VMULPD  Z2, Z0, Z0     // (a·c)·c2
-	VMOVUPD Z0, (DI)(AX*8)
+	MULMULVC(Z0, Z1, Z2)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y1, Y0, Y0     // a·c
-	VMULPD  Y2, Y0, Y0     // (a·c)·c2
-	VMOVUPD Y0, (DI)(AX*8)
+	MULMULVC(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULMULADDVC is the loop body of the function below, on Y or Z registers.
+#define MULMULADDVC(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r1, r0, r0; \
+	VMULPD   r2, r0, r0; \
+	VADDPD   (DX)(AX*8), r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulMulAddVCAVX2(d, a, b *float64, n int, c, c2 float64)
 // d[i] = (a[i]·c)·c2 + b[i]; Y1 holds c, Y2 c2.
@@ -458,24 +489,25 @@ TEXT ·mulMulAddVCAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD c2+40(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z1, Z0, Z0         // a·c
-	VMULPD  Z2, Z0, Z0         // (a·c)·c2
-	VADDPD  (DX)(AX*8), Z0, Z0 // (a·c)·c2 + b
-	VMOVUPD Z0, (DI)(AX*8)
+	MULMULADDVC(Z0, Z1, Z2)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y1, Y0, Y0         // a·c
-	VMULPD  Y2, Y0, Y0         // (a·c)·c2
-	VADDPD  (DX)(AX*8), Y0, Y0 // (a·c)·c2 + b
-	VMOVUPD Y0, (DI)(AX*8)
+	MULMULADDVC(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// MULADDVV is the loop body of the function below, on Y or Z registers.
+#define MULADDVV(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   (DX)(AX*8), r0, r0; \
+	VMULPD   r0, r2, r0; \
+	VMOVUPD  (R8)(AX*8), r1; \
+	VADDPD   r0, r1, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func mulAddVVAVX2(d, a, b, c *float64, n int, s float64)
 // d[i] = c[i] + s·(a[i]·b[i]); Y2 holds s, R8 points to c.
@@ -492,26 +524,23 @@ TEXT ·mulAddVVAVX2(SB), NOSPLIT, $0-48
 	VBROADCASTSD s+40(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  (DX)(AX*8), Z0, Z0 // a·b
-	VMULPD  Z0, Z2, Z0         // s·(a·b)
-	VMOVUPD (R8)(AX*8), Z1
-	VADDPD  Z0, Z1, Z0         // c + s·(a·b)
-	VMOVUPD Z0, (DI)(AX*8)
+	MULADDVV(Z0, Z1, Z2)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  (DX)(AX*8), Y0, Y0 // a·b
-	VMULPD  Y0, Y2, Y0         // s·(a·b)
-	VMOVUPD (R8)(AX*8), Y1
-	VADDPD  Y0, Y1, Y0         // c + s·(a·b)
-	VMOVUPD Y0, (DI)(AX*8)
+	MULADDVV(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// ADDMULVC is the loop body of the function below, on Y or Z registers.
+#define ADDMULVC(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VADDPD   r1, r0, r0; \
+	VMULPD   r2, r0, r0; \
+	VMOVUPD  r0, (DI)(AX*8)
 
 // func addMulVCAVX2(d, a *float64, n int, c, c2 float64)
 // d[i] = (a[i] + c)·c2; Y1 holds c, Y2 c2.
@@ -528,22 +557,30 @@ TEXT ·addMulVCAVX2(SB), NOSPLIT, $0-40
 	VBROADCASTSD c2+32(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VADDPD  Z1, Z0, Z0     // a + c
-	VMULPD  Z2, Z0, Z0     // (a + c)·c2
-	VMOVUPD Z0, (DI)(AX*8)
+	ADDMULVC(Z0, Z1, Z2)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VADDPD  Y1, Y0, Y0     // a + c
-	VMULPD  Y2, Y0, Y0     // (a + c)·c2
-	VMOVUPD Y0, (DI)(AX*8)
+	ADDMULVC(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// CHAIN is the loop body of the function below, on Y or Z registers.
+#define CHAIN(r0, r1, r2, r3, r15) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMOVUPD  (DI)(AX*8), r1; \
+	VMOVUPD  (DX)(AX*8), r2; \
+	VMULPD   r0, r2, r2; \
+	VMOVUPD  (R8)(AX*8), r3; \
+	VMULPD   r1, r3, r3; \
+	VADDPD   r3, r2, r2; \
+	VADDPD   (R9)(AX*8), r2, r2; \
+	VMOVUPD  r2, (SI)(AX*8); \
+	VMULPD   r1, r15, r1; \
+	VMOVUPD  r1, (DI)(AX*8)
 
 // func chainAVX2(x, d, px, pd, q *float64, n int, decay float64)
 // x[i] = (px[i]·x[i] + pd[i]·d[i]) + q[i], d[i] = decay·d[i], from the old
@@ -563,36 +600,23 @@ TEXT ·chainAVX2(SB), NOSPLIT, $0-56
 	VBROADCASTSD decay+48(FP), Z15
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMOVUPD (DI)(AX*8), Z1
-	VMOVUPD (DX)(AX*8), Z2
-	VMULPD  Z0, Z2, Z2         // px·x
-	VMOVUPD (R8)(AX*8), Z3
-	VMULPD  Z1, Z3, Z3         // pd·d
-	VADDPD  Z3, Z2, Z2         // px·x + pd·d
-	VADDPD  (R9)(AX*8), Z2, Z2 // (px·x + pd·d) + q
-	VMOVUPD Z2, (SI)(AX*8)
-	VMULPD  Z1, Z15, Z1        // decay·d
-	VMOVUPD Z1, (DI)(AX*8)
+	CHAIN(Z0, Z1, Z2, Z3, Z15)
 	NEXT8(loop8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMOVUPD (DI)(AX*8), Y1
-	VMOVUPD (DX)(AX*8), Y2
-	VMULPD  Y0, Y2, Y2         // px·x
-	VMOVUPD (R8)(AX*8), Y3
-	VMULPD  Y1, Y3, Y3         // pd·d
-	VADDPD  Y3, Y2, Y2         // px·x + pd·d
-	VADDPD  (R9)(AX*8), Y2, Y2 // (px·x + pd·d) + q
-	VMOVUPD Y2, (SI)(AX*8)
-	VMULPD  Y1, Y15, Y1        // decay·d
-	VMOVUPD Y1, (DI)(AX*8)
+	CHAIN(Y0, Y1, Y2, Y3, Y15)
 	NEXT4(loop)
 
 done:
 	VZEROUPPER
 	RET
+
+// COPYFINITE is the loop body of the function below, on Y or Z registers.
+#define COPYFINITE(r0, r1, r2) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMOVUPD  r0, (DI)(AX*8); \
+	VSUBPD   r0, r0, r1; \
+	VORPD    r1, r2, r2
 
 // func copyFiniteAVX2(dst, src *float64, n int) bool
 // Copies src to dst. For each x, x − x is +0 when x is finite and NaN
@@ -608,17 +632,11 @@ TEXT ·copyFiniteAVX2(SB), NOSPLIT, $0-25
 	WIDE(loop)
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMOVUPD Z0, (DI)(AX*8)
-	VSUBPD  Z0, Z0, Z1     // x − x
-	VORPD   Z1, Z2, Z2
+	COPYFINITE(Z0, Z1, Z2)
 	FOLD8(loop8, VPORQ, Z2, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMOVUPD Y0, (DI)(AX*8)
-	VSUBPD  Y0, Y0, Y1     // x − x
-	VORPD   Y1, Y2, Y2
+	COPYFINITE(Y0, Y1, Y2)
 	NEXT4(loop)
 
 done:
@@ -634,6 +652,14 @@ done:
 	VSUBPD acc, acc, acc; \
 	VPTEST acc, acc; \
 	SETEQ  ret
+
+// LINEAR1 is the loop body of the function below, on Y or Z registers.
+#define LINEAR1(r0, r1, r2, r3) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMULPD   r0, r1, r0; \
+	VADDPD   r2, r0, r0; \
+	VMOVUPD  r0, (SI)(AX*8); \
+	VADDPD   r0, r3, r3
 
 // func linear1AVX2(x0 *float64, n int, p, q float64) bool
 // x0[i] = p·x0[i] + q; Y1 holds p, Y2 q, Y3 the running sum of the new
@@ -651,25 +677,31 @@ TEXT ·linear1AVX2(SB), NOSPLIT, $0-33
 	VBROADCASTSD q+24(FP), Z2
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0
-	VMULPD  Z0, Z1, Z0     // p·x0
-	VADDPD  Z2, Z0, Z0     // p·x0 + q
-	VMOVUPD Z0, (SI)(AX*8)
-	VADDPD  Z0, Z3, Z3     // acc + y
+	LINEAR1(Z0, Z1, Z2, Z3)
 	FOLD8(loop8, VADDPD, Z3, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0
-	VMULPD  Y0, Y1, Y0     // p·x0
-	VADDPD  Y2, Y0, Y0     // p·x0 + q
-	VMOVUPD Y0, (SI)(AX*8)
-	VADDPD  Y0, Y3, Y3     // acc + y
+	LINEAR1(Y0, Y1, Y2, Y3)
 	NEXT4(loop)
 
 done:
 	FINITE(Y3, ret+32(FP))
 	VZEROUPPER
 	RET
+
+// LINEAR2 is the loop body of the function below, on Y or Z registers.
+#define LINEAR2(r0, r1, r2, r3, r4, r5, r6, r7, r8) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMOVUPD  (DX)(AX*8), r1; \
+	VMULPD   r0, r4, r2; \
+	VMULPD   r1, r5, r3; \
+	VADDPD   r3, r2, r2; \
+	VADDPD   r7, r2, r2; \
+	VMULPD   r1, r6, r3; \
+	VMOVUPD  r2, (SI)(AX*8); \
+	VMOVUPD  r3, (DX)(AX*8); \
+	VADDPD   r3, r2, r2; \
+	VADDPD   r2, r8, r8
 
 // func linear2AVX2(x0, x1 *float64, n int, p00, p01, p11, q0 float64) bool
 // y0 = (p00·x0[i] + p01·x1[i]) + q0, y1 = p11·x1[i], stored in x0[i] and
@@ -693,37 +725,37 @@ TEXT ·linear2AVX2(SB), NOSPLIT, $0-57
 	VBROADCASTSD q0+48(FP), Z7
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0 // u = x0
-	VMOVUPD (DX)(AX*8), Z1 // v = x1
-	VMULPD  Z0, Z4, Z2     // p00·u
-	VMULPD  Z1, Z5, Z3     // p01·v
-	VADDPD  Z3, Z2, Z2     // p00·u + p01·v
-	VADDPD  Z7, Z2, Z2     // y0 = (p00·u + p01·v) + q0
-	VMULPD  Z1, Z6, Z3     // y1 = p11·v
-	VMOVUPD Z2, (SI)(AX*8)
-	VMOVUPD Z3, (DX)(AX*8)
-	VADDPD  Z3, Z2, Z2     // y0 + y1
-	VADDPD  Z2, Z8, Z8     // acc + (y0 + y1)
+	LINEAR2(Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Z8)
 	FOLD8(loop8, VADDPD, Z8, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0 // u = x0
-	VMOVUPD (DX)(AX*8), Y1 // v = x1
-	VMULPD  Y0, Y4, Y2     // p00·u
-	VMULPD  Y1, Y5, Y3     // p01·v
-	VADDPD  Y3, Y2, Y2     // p00·u + p01·v
-	VADDPD  Y7, Y2, Y2     // y0 = (p00·u + p01·v) + q0
-	VMULPD  Y1, Y6, Y3     // y1 = p11·v
-	VMOVUPD Y2, (SI)(AX*8)
-	VMOVUPD Y3, (DX)(AX*8)
-	VADDPD  Y3, Y2, Y2     // y0 + y1
-	VADDPD  Y2, Y8, Y8     // acc + (y0 + y1)
+	LINEAR2(Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, Y8)
 	NEXT4(loop)
 
 done:
 	FINITE(Y8, ret+56(FP))
 	VZEROUPPER
 	RET
+
+// LINEAR3INPUTS is the loop body of the function below, on Y or Z registers.
+#define LINEAR3INPUTS(r0, r1, r2, r3, r4, r5, r8, r9, r10, r11, r12, r13, r14) \
+	VMOVUPD  (SI)(AX*8), r0; \
+	VMOVUPD  (DX)(AX*8), r1; \
+	VMOVUPD  (R8)(AX*8), r2; \
+	VMULPD   r0, r8, r3; \
+	VMULPD   r1, r9, r4; \
+	VADDPD   r4, r3, r3; \
+	VMULPD   r2, r10, r4; \
+	VADDPD   r4, r3, r3; \
+	VADDPD   r13, r3, r3; \
+	VMULPD   r1, r11, r4; \
+	VMULPD   r2, r12, r5; \
+	VMOVUPD  r3, (SI)(AX*8); \
+	VMOVUPD  r4, (DX)(AX*8); \
+	VMOVUPD  r5, (R8)(AX*8); \
+	VADDPD   r4, r3, r3; \
+	VADDPD   r5, r3, r3; \
+	VADDPD   r3, r14, r14
 
 // func linear3InputsAVX2(x0, x1, x2 *float64, n int, p00, p01, p02, p11, p22, q0 float64) bool
 // y0 = ((p00·x0[i] + p01·x1[i]) + p02·x2[i]) + q0, y1 = p11·x1[i],
@@ -753,43 +785,11 @@ TEXT ·linear3InputsAVX2(SB), NOSPLIT, $0-81
 	VBROADCASTSD q0+72(FP), Z13
 
 loop8:
-	VMOVUPD (SI)(AX*8), Z0 // u = x0
-	VMOVUPD (DX)(AX*8), Z1 // v = x1
-	VMOVUPD (R8)(AX*8), Z2 // w = x2
-	VMULPD  Z0, Z8, Z3     // p00·u
-	VMULPD  Z1, Z9, Z4     // p01·v
-	VADDPD  Z4, Z3, Z3     // p00·u + p01·v
-	VMULPD  Z2, Z10, Z4    // p02·w
-	VADDPD  Z4, Z3, Z3     // (p00·u + p01·v) + p02·w
-	VADDPD  Z13, Z3, Z3    // y0 = … + q0
-	VMULPD  Z1, Z11, Z4    // y1 = p11·v
-	VMULPD  Z2, Z12, Z5    // y2 = p22·w
-	VMOVUPD Z3, (SI)(AX*8)
-	VMOVUPD Z4, (DX)(AX*8)
-	VMOVUPD Z5, (R8)(AX*8)
-	VADDPD  Z4, Z3, Z3     // y0 + y1
-	VADDPD  Z5, Z3, Z3     // (y0 + y1) + y2
-	VADDPD  Z3, Z14, Z14   // acc + ((y0 + y1) + y2)
+	LINEAR3INPUTS(Z0, Z1, Z2, Z3, Z4, Z5, Z8, Z9, Z10, Z11, Z12, Z13, Z14)
 	FOLD8(loop8, VADDPD, Z14, loop, done)
 
 loop:
-	VMOVUPD (SI)(AX*8), Y0 // u = x0
-	VMOVUPD (DX)(AX*8), Y1 // v = x1
-	VMOVUPD (R8)(AX*8), Y2 // w = x2
-	VMULPD  Y0, Y8, Y3     // p00·u
-	VMULPD  Y1, Y9, Y4     // p01·v
-	VADDPD  Y4, Y3, Y3     // p00·u + p01·v
-	VMULPD  Y2, Y10, Y4    // p02·w
-	VADDPD  Y4, Y3, Y3     // (p00·u + p01·v) + p02·w
-	VADDPD  Y13, Y3, Y3    // y0 = … + q0
-	VMULPD  Y1, Y11, Y4    // y1 = p11·v
-	VMULPD  Y2, Y12, Y5    // y2 = p22·w
-	VMOVUPD Y3, (SI)(AX*8)
-	VMOVUPD Y4, (DX)(AX*8)
-	VMOVUPD Y5, (R8)(AX*8)
-	VADDPD  Y4, Y3, Y3     // y0 + y1
-	VADDPD  Y5, Y3, Y3     // (y0 + y1) + y2
-	VADDPD  Y3, Y14, Y14   // acc + ((y0 + y1) + y2)
+	LINEAR3INPUTS(Y0, Y1, Y2, Y3, Y4, Y5, Y8, Y9, Y10, Y11, Y12, Y13, Y14)
 	NEXT4(loop)
 
 done:

@@ -5,11 +5,18 @@ package xmath
 import "golang.org/x/sys/cpu"
 
 // avx2 reports whether the processor runs the assembly of expTo4 and
-// exprelTo4, avx512 whether it runs that of expTo8 and exprelTo8.
+// exprelTo4, avx512 whether it runs that of expTo8 and exprelTo8 (see
+// AVX512).
 var (
 	avx2   = cpu.X86.HasAVX2
-	avx512 = cpu.X86.HasAVX512F
+	avx512 = cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ && cpu.X86.HasAVX512VL
 )
+
+// AVX512 reports whether the processor and the operating system run the
+// eight-wide loops of Volley's assembly: AVX-512 with its F, DQ and VL
+// parts, which every AVX-512 processor since Intel's Skylake-SP and AMD's
+// Zen 4 has (the Xeon Phi, without DQ and VL, runs the 4-wide loops).
+func AVX512() bool { return avx512 }
 
 // ExpTo sets dst[i] = Exp(src[i]) for every i of dst (src at least as
 // long; dst may be src), with the same bits as Exp, several times faster
