@@ -19,7 +19,8 @@
 // kernel is made. On amd64 with AVX2, IF_curr_exp and IF_cond_exp step four
 // cells at a time, with the scalar loop's operations in its order, so that
 // both give the same bits: in the default build by Go assembly
-// (step_amd64.s; IF_cond_exp's exponentials by xmath.ExpTo), in a build with
+// (step_amd64.s, eight cells at a time where the processor has AVX-512,
+// see xmath.AVX512; IF_cond_exp's exponentials by xmath.ExpTo), in a build with
 // GOEXPERIMENT=simd by simd/archsimd (step_simd.go; the exponentials by
 // xmath.Exp4). Building with -tags purego (without GOEXPERIMENT=simd)
 // selects the plain Go loops (step_scalar.go).

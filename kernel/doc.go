@@ -39,7 +39,8 @@
 // On amd64 the machine's arithmetic loops, the linear loops, Chain and the
 // stores run four lanes at a time with AVX2, each lane with the scalar
 // operation and no fused multiply-add, so every build gives the same bits:
-// the default build runs them in Go assembly (vm_amd64.s), a build with
+// the default build runs them in Go assembly (vm_amd64.s; eight lanes at a
+// time where the processor has AVX-512, see xmath.AVX512), a build with
 // GOEXPERIMENT=simd with simd/archsimd (vm_simd.go, which also takes exp and
 // exprel four lanes at a time). The plain Go loops (vm_loops.go) run on
 // other processors, without AVX2, and in a build with -tags purego; the
