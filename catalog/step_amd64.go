@@ -56,9 +56,10 @@ func (k *ifCondExp) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 
 // stepVector is Step for at most condChunk cells, in three loops as
 // stepChunk: condExpDecayAVX2, the exponentials by xmath.ExpTo, and
-// condExpVoltageAVX2, or their AVX-512 forms where the processor has it. ExpTo takes every exponent of the chunk, those of
-// refractory cells too: their results are not used, and Exp gives each
-// value the same bits whatever its neighbours.
+// condExpVoltageAVX2, or their AVX-512 forms where the processor has it.
+// ExpTo takes every exponent of the chunk, those of refractory cells too:
+// their results are not used, and Exp gives each value the same bits
+// whatever its neighbours.
 func (k *ifCondExp) stepVector(lo, hi int, step int64, out []int32) ([]int32, bool) {
 	return k.stepLanes(lo, hi, step, out, avx512)
 }

@@ -28,10 +28,13 @@ func ExpTo(dst, src []float64) {
 		expToGo(dst, src)
 		return
 	}
+	// The assembly stops at a group with a value out of its range, which
+	// Go then computes. The loops are written out for each width, and in
+	// ExprelTo again: a helper that took the assembly as a function value
+	// would make dst and src escape (Go cannot see through the call), and
+	// the arrays of callers such as IF_cond_exp's chunks with them.
 	n := 0
 	if avx512 {
-		// the assembly stops at a group with a value out of its range,
-		// which Go then computes
 		n = len(dst) &^ 7
 		for i := 0; i < n; i += 8 {
 			if i += expTo8(&dst[i], &src[i], n-i); i < n {
