@@ -299,6 +299,11 @@ func (k *Kernel) newFrame() *scratch {
 	f.consts = k.consts
 	f.last = k.last
 	f.notref = make([]float64, BlockSize)
+	if k.refKind == refNone {
+		for i := range f.notref {
+			f.notref[i] = 1 // no cell is ever refractory: refractory leaves them
+		}
+	}
 	return s
 }
 
@@ -381,13 +386,11 @@ func (k *Kernel) Step(lo, hi int, step int64, out []int32) ([]int32, bool) {
 }
 
 // refractory fills f.notref for the frame's cells: 1 where not refractory.
+// Without a refractory period the frame's are all 1 from its making (a
+// fill at every block cost tian2020's run about a tenth).
 func (k *Kernel) refractory(f *frame) {
 	nr := f.notref[:f.n]
 	switch k.refKind {
-	case refNone:
-		for i := range nr {
-			nr[i] = 1
-		}
 	case refConst:
 		if f.cells == nil {
 			notrefConst(nr, k.last[f.lo:f.lo+f.n], f.step, k.refSteps)
