@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -70,19 +71,41 @@ type benchRecord struct {
 }
 
 // brianPeers maps examples to the Brian2 scripts of the peer folder: script,
-// its arguments, the cpp_standalone directory it builds, and environment.
+// its arguments, the cpp_standalone directory it builds, and a file the
+// script reads, named by an environment variable (see peerFile).
 var brianPeers = map[string]struct {
-	script string
-	args   []string
-	dir    string
-	env    []string
+	script        string
+	args          []string
+	dir           string
+	fileVar, file string
 }{
-	"cuba":          {"s3_va_brian2.py", []string{"CUBA"}, "S3_CUBA_omp0", nil},
-	"coba":          {"s3_va_brian2.py", []string{"COBA"}, "S3_COBA_omp0", nil},
-	"coba_hh":       {"s0_cobahh.py", nil, "S0_COBAHH_omp0", nil},
-	"tian2020":      {"s2_tian2020.py", nil, "S2_Tian2020_omp0", nil},
-	"adex_net_seed": {"s1_adex.py", nil, "S1_AdExNet_omp0", []string{"S1_SEED_CONN=../refs/adex_net_seed_connectivity.npy"}},
-	"tsodyks2000":   {"s4_tsodyks.py", nil, "S4_TUM2000_omp0", nil},
+	"cuba":          {"s3_va_brian2.py", []string{"CUBA"}, "S3_CUBA_omp0", "", ""},
+	"coba":          {"s3_va_brian2.py", []string{"COBA"}, "S3_COBA_omp0", "", ""},
+	"coba_hh":       {"s0_cobahh.py", nil, "S0_COBAHH_omp0", "", ""},
+	"tian2020":      {"s2_tian2020.py", nil, "S2_Tian2020_omp0", "", ""},
+	"adex_net_seed": {"s1_adex.py", nil, "S1_AdExNet_omp0", "S1_SEED_CONN", "adex_net_seed_connectivity.npy"},
+	"tsodyks2000":   {"s4_tsodyks.py", nil, "S4_TUM2000_omp0", "", ""},
+}
+
+// peerFile returns the path of a file a peer script reads: the reference
+// folder's copy beside the peer folder (../refs, as in ../shared), or else
+// the example's embedded copy written to the temporary directory, so that
+// a copy of the peer scripts elsewhere compares the same network.
+func peerFile(peerDir, name string) (string, error) {
+	if p, err := filepath.Abs(filepath.Join(peerDir, "..", "refs", name)); err == nil {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	data, err := fs.ReadFile(examples.Files(), name)
+	if err != nil {
+		return "", fmt.Errorf("peer file %s: %w", name, err)
+	}
+	p := filepath.Join(os.TempDir(), "volley-peer-"+name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return "", fmt.Errorf("peer file: %w", err)
+	}
+	return p, nil
 }
 
 // runBench runs examples as separate processes and reports their timings,
@@ -333,7 +356,14 @@ func newBrianPeer(ctx context.Context, m, peerDir string, stderr io.Writer) (*pe
 	fmt.Fprintf(stderr, "bench: building Brian2 standalone %s (once) ...\n", p.dir)
 	cmd := exec.CommandContext(ctx, "/usr/bin/python3", append([]string{p.script}, append(p.args, "cpp_standalone")...)...)
 	cmd.Dir = peerDir
-	cmd.Env = append(os.Environ(), p.env...)
+	cmd.Env = os.Environ()
+	if p.fileVar != "" {
+		f, err := peerFile(peerDir, p.file)
+		if err != nil {
+			return nil, err
+		}
+		cmd.Env = append(cmd.Env, p.fileVar+"="+f)
+	}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 		return nil, fmt.Errorf("%v: %s", err, lines[len(lines)-1])

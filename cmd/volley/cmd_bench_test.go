@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/volleysim/volley/examples"
 )
 
 func TestMedian(t *testing.T) {
@@ -116,5 +121,39 @@ func TestBenchSummaryRuns(t *testing.T) {
 	}
 	if rec, err := json.Marshal(benchSummary("m", 1, runs, nil, nil)); err != nil || !strings.Contains(string(rec), `"runs_s":[0.3,0.1,0.2]`) || strings.Contains(string(rec), "peer_runs_s") {
 		t.Errorf("JSON without a peer: %s (%v)", rec, err)
+	}
+}
+
+// A peer script's file comes from the reference folder beside the peer
+// folder when there is one, and otherwise from the example's embedded copy,
+// the same bytes.
+func TestPeerFile(t *testing.T) {
+	t.Parallel()
+	const name = "adex_net_seed_connectivity.npy"
+	want, err := fs.ReadFile(examples.Files(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	peers := filepath.Join(root, "peers")
+	if err := os.MkdirAll(peers, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p, err := peerFile(peers, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(p); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("without ../refs: %s holds %d bytes (%v), want the embedded %d", p, len(got), err, len(want))
+	}
+	refs := filepath.Join(root, "refs")
+	if err := os.MkdirAll(refs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(refs, name), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, err = peerFile(peers, name); err != nil || p != filepath.Join(refs, name) {
+		t.Fatalf("with ../refs: %s (%v), want %s", p, err, filepath.Join(refs, name))
 	}
 }
