@@ -16,6 +16,19 @@
 
 #include "textflag.h"
 
+// CANDIDATES writes, for each set bit l of R11 from the lowest, i+l (i in
+// AX) to cand[R10] (DI) and advances R10; R12 is scratch and label names
+// the loop.
+#define CANDIDATES(label) \
+label: \
+	BSFQ R11, R12; \
+	ADDQ AX, R12; \
+	MOVL R12, (DI)(R10*4); \
+	INCQ R10; \
+	LEAQ -1(R11), R12; \
+	ANDQ R12, R11; \
+	JNZ  label
+
 // func currExpAVX2(v, ie, ii []float64, last []int64, cand []int32,
 //	pee, pii, pvv, pve, pvi, qv, th float64, step, ref int64) int
 //
@@ -80,14 +93,7 @@ currLoop:
 	ANDQ      BX, R11
 	JZ        currNext
 
-currCand:
-	BSFQ R11, R12
-	ADDQ AX, R12
-	MOVL R12, (DI)(R10*4)
-	INCQ R10
-	LEAQ -1(R11), R12
-	ANDQ R12, R11
-	JNZ  currCand
+	CANDIDATES(currCand)
 
 currNext:
 	ADDQ $4, AX
@@ -205,14 +211,7 @@ voltLoop:
 	ANDQ      BX, R11
 	JZ        voltNext
 
-voltCand:
-	BSFQ R11, R12
-	ADDQ AX, R12
-	MOVL R12, (DI)(R10*4)
-	INCQ R10
-	LEAQ -1(R11), R12
-	ANDQ R12, R11
-	JNZ  voltCand
+	CANDIDATES(voltCand)
 
 voltNext:
 	ADDQ $4, AX
@@ -349,14 +348,7 @@ voltFull:
 	TESTQ  R11, R11
 	JZ     voltNext
 
-voltCand:
-	BSFQ R11, R12
-	ADDQ AX, R12
-	MOVL R12, (DI)(R10*4)
-	INCQ R10
-	LEAQ -1(R11), R12
-	ANDQ R12, R11
-	JNZ  voltCand
+	CANDIDATES(voltCand)
 
 voltNext:
 	ADDQ $8, AX
@@ -437,14 +429,7 @@ currFull:
 	TESTQ  R11, R11
 	JZ     currNext
 
-currCand:
-	BSFQ R11, R12
-	ADDQ AX, R12
-	MOVL R12, (DI)(R10*4)
-	INCQ R10
-	LEAQ -1(R11), R12
-	ANDQ R12, R11
-	JNZ  currCand
+	CANDIDATES(currCand)
 
 currNext:
 	ADDQ $8, AX
