@@ -47,7 +47,8 @@
 // tests compare the vector loops with them bit for bit. The default amd64
 // build also scans a threshold of the form "variable > number" and makes
 // the constant and conditional refractory tests of contiguous blocks four
-// cells at a time in Go assembly (threshold_amd64.s), finding the same
+// cells at a time in Go assembly (threshold_amd64.s; eight with AVX-512),
+// finding the same
 // cells in the same order and writing the same values as the Go loops,
 // which the other builds, GOEXPERIMENT=simd included, run.
 //
