@@ -4,11 +4,10 @@ package kernel
 
 // The threshold scan and the constant and conditional refractory tests of
 // contiguous blocks four cells at a time with AVX2 (eight with AVX-512),
-// in Go assembly (threshold_amd64.s): each
-// lane makes the scalar loop's operations, so the cells found and the
-// values written are those of the scalar loops. The assembly runs over the
-// whole fours; the last len%4 cells, and every cell without AVX2, go
-// through the scalar loop.
+// in Go assembly (threshold_amd64.s): each lane makes the scalar loop's
+// operations, so the cells found and the values written are those of the
+// scalar loops. The assembly runs over the whole fours; the last len%4
+// cells, and every cell without AVX2, go through the scalar loop.
 
 func scanStrict(hits []int32, x []float64, lo int, notref []float64, sign, bound float64) int {
 	n := whole4(len(x))
