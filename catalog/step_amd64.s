@@ -228,6 +228,18 @@ voltDone:
 // refractory and candidate masks are K registers (K1 refractory, K2 the
 // lanes that are neither refractory nor masked off, K3 candidates).
 
+// LANES8 sets K7, and R13 (0xff at the first group), to the lanes of the
+// group at AX: all eight, or the lower four for a last group of four (BX
+// scratch); label names the point after the choice.
+#define LANES8(label) \
+	MOVQ  CX, BX; \
+	SUBQ  AX, BX; \
+	CMPQ  BX, $8; \
+	JAE   label; \
+	MOVL  $0x0f, R13; \
+label: \
+	KMOVW R13, K7
+
 // func condExpDecay512(ge, gi, expo, bas []float64,
 //	mgl, bl, invC, eE, eI, dt, decE, decI float64)
 TEXT ·condExpDecay512(SB), NOSPLIT, $0-160
@@ -245,20 +257,12 @@ TEXT ·condExpDecay512(SB), NOSPLIT, $0-160
 	VBROADCASTSD decE+144(FP), Z14
 	VBROADCASTSD decI+152(FP), Z15
 	XORQ         AX, AX
-	MOVL         $0xff, R11
-	KMOVW        R11, K7
+	MOVL         $0xff, R13 // the lanes of the group
 
 decayLoop:
 	CMPQ AX, CX
 	JAE  decayDone
-	MOVQ CX, R10
-	SUBQ AX, R10
-	CMPQ R10, $8
-	JAE  decayFull
-	MOVL $0x0f, R11
-	KMOVW R11, K7
-
-decayFull:
+	LANES8(decayFull)
 	VMOVUPD.Z (SI)(AX*8), K7, Z0 // e
 	VMOVUPD.Z (DX)(AX*8), K7, Z1 // in
 
@@ -312,14 +316,7 @@ TEXT ·condExpVoltage512(SB), NOSPLIT, $0-152
 voltLoop:
 	CMPQ AX, CX
 	JAE  voltDone
-	MOVQ CX, BX
-	SUBQ AX, BX
-	CMPQ BX, $8
-	JAE  voltFull
-	MOVL $0x0f, R13
-
-voltFull:
-	KMOVW R13, K7
+	LANES8(voltFull)
 
 	// K1: refractory lanes, ref > step − last; a group whose cells are
 	// all refractory keeps its v
@@ -384,14 +381,7 @@ TEXT ·currExp512(SB), NOSPLIT, $0-200
 currLoop:
 	CMPQ AX, CX
 	JAE  currDone
-	MOVQ CX, BX
-	SUBQ AX, BX
-	CMPQ BX, $8
-	JAE  currFull
-	MOVL $0x0f, R13
-
-currFull:
-	KMOVW R13, K7
+	LANES8(currFull)
 
 	// the currents decay: ie = e·pee, ii = in·pii (Z0 e, Z1 in kept)
 	VMOVUPD.Z (DX)(AX*8), K7, Z0
