@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // A claim reads at most claimLines lines and none past its block's last
 // line: a block of k cells spans ⌈k/cellsPerLine⌉ lines from its start.
@@ -22,23 +19,6 @@ func TestClaimSpan(t *testing.T) {
 		if got := claimSpan(c.lo, c.hi); got != c.want {
 			t.Errorf("claimSpan(%d, %d) = %d, want %d", c.lo, c.hi, got, c.want)
 		}
-	}
-}
-
-// A prefetch for writing changes no value, for any number of lines.
-func TestPrefetchw(t *testing.T) {
-	t.Parallel()
-	xs := make([]float64, 4*cellsPerLine)
-	for i := range xs {
-		xs[i] = float64(i) + 0.5
-	}
-	want := slices.Clone(xs)
-	for lines := 0; lines <= 4; lines++ {
-		prefetchw(&xs[0], lines)
-	}
-	prefetchw(&xs[len(xs)-1], 1)
-	if !slices.Equal(xs, want) {
-		t.Errorf("prefetchw changed the array: %v", xs)
 	}
 }
 

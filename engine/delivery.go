@@ -1,6 +1,9 @@
 package engine
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // emptySlot is the value of a ring entry that holds no input: −0, which
 // added to any x gives x (+0 would turn a −0 into +0). A slot can therefore
@@ -55,75 +58,119 @@ func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 		if pr.Input < 0 {
 			continue // equation-defined synapses: synapseEvents
 		}
-		pre, post := plan.Views[pr.Pre], plan.Views[pr.Post]
+		post := plan.Views[pr.Post]
 		rg := &r.rings[pr.Input]
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
-		// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
-		clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
-		if clo >= chi {
-			continue
-		}
-		whole := clo == 0 && chi == int32(post.N)
+		parts := r.rowParts(w, p, spikes)
 		nslots := int64(len(rg.slots))
-		first, end := int32(pre.Start), int32(pre.Start+pre.N)
-		for v := range spikes[pre.Group] {
-			list := &spikes[pre.Group][v]
-			for _, s := range list.cells {
-				if s < first || s >= end {
+		for _, pt := range parts {
+			a := pt.a
+			cols := pr.Conn.Col[pt.a:pt.b]
+			if pr.Delays == nil && pr.STP == nil {
+				// a zero delay acts this step: straight into the target,
+				// which only this worker writes, as Brian2's on_pre does
+				slot := (n + int64(pr.Delay)) % nslots
+				buf := rg.slots[slot][post.Start:]
+				if pr.Delay == 0 {
+					buf = rg.target[post.Start:]
+				}
+				if pr.Weights == nil {
+					addShared(buf, cols, pr.Weight)
+				} else {
+					ws := pr.Weights[a : a+int64(len(cols))]
+					for k, c := range cols {
+						buf[c] += ws[k]
+					}
+				}
+				if pr.Delay != 0 {
+					rg.touched[slot][w].add(post.Start, cols, hi-lo)
+				}
+				continue
+			}
+			for k, c := range cols {
+				wt, d := pr.Weight, pr.Delay
+				if pr.Weights != nil {
+					wt = pr.Weights[a+int64(k)]
+				}
+				if pr.Delays != nil {
+					d = pr.Delays[a+int64(k)]
+				}
+				if pr.STP != nil {
+					wt *= pr.STP.Release(int(a)+k, n)
+				}
+				if d == 0 {
+					rg.target[post.Start+int(c)] += wt
 					continue
 				}
-				row := int(s - first)
-				a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
-				cols := pr.Conn.Col[a:b]
-				if !whole {
-					i, j := r.columnSpan(p, row, cols, w, clo, chi, int32(post.N))
-					cols = cols[i:j]
-					a += int64(i)
-				}
-				if pr.Delays == nil && pr.STP == nil {
-					// a zero delay acts this step: straight into the target,
-					// which only this worker writes, as Brian2's on_pre does
-					slot := (n + int64(pr.Delay)) % nslots
-					buf := rg.slots[slot][post.Start:]
-					if pr.Delay == 0 {
-						buf = rg.target[post.Start:]
-					}
-					if pr.Weights == nil {
-						addShared(buf, cols, pr.Weight)
-					} else {
-						ws := pr.Weights[a : a+int64(len(cols))]
-						for k, c := range cols {
-							buf[c] += ws[k]
-						}
-					}
-					if pr.Delay != 0 {
-						rg.touched[slot][w].add(post.Start, cols, hi-lo)
-					}
-					continue
-				}
-				for k, c := range cols {
-					wt, d := pr.Weight, pr.Delay
-					if pr.Weights != nil {
-						wt = pr.Weights[a+int64(k)]
-					}
-					if pr.Delays != nil {
-						d = pr.Delays[a+int64(k)]
-					}
-					if pr.STP != nil {
-						wt *= pr.STP.Release(int(a)+k, n)
-					}
-					if d == 0 {
-						rg.target[post.Start+int(c)] += wt
-						continue
-					}
-					slot := (n + int64(d)) % nslots
-					rg.slots[slot][post.Start+int(c)] += wt
-					rg.touched[slot][w].dense = true
-				}
+				slot := (n + int64(d)) % nslots
+				rg.slots[slot][post.Start+int(c)] += wt
+				rg.touched[slot][w].dense = true
 			}
 		}
 	}
 }
+
+// rowPart is a worker's part of a row of a connectivity table: the synapses
+// [a, b) of its Col.
+type rowPart struct{ a, b int64 }
+
+// prefetchSynapses is how many synapses at the start of each of its parts of
+// the rows that spiked a worker asks for (their columns, and their weights
+// and delays where they have their own) before it delivers any: a part read
+// from memory then starts with its first lines on their way, many parts'
+// at once, rather than one part after another, each waiting for its first
+// line and for the processor's prefetcher to find its stream. 256 columns
+// are 16 lines; tian2020 ran as fast with 4 lines as with 32.
+const prefetchSynapses = 256
+
+// rowParts returns worker w's parts of projection p's rows of the cells
+// that spiked, spikes ([groups][workers]), in the order of the spike lists,
+// and asks for the first synapses of each (prefetchSynapses). Empty parts
+// are left out; there are none where the worker owns no cell of the post
+// view.
+func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
+	pr := r.plan.Projections[p]
+	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
+	lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
+	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
+	clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
+	parts := r.parts[w][:0]
+	if clo >= chi {
+		return parts
+	}
+	whole := clo == 0 && chi == int32(post.N)
+	first, end := int32(pre.Start), int32(pre.Start+pre.N)
+	for v := range spikes[pre.Group] {
+		for _, s := range spikes[pre.Group][v].cells {
+			if s < first || s >= end {
+				continue
+			}
+			row := int(s - first)
+			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
+			if !whole {
+				i, j := r.columnSpan(p, row, pr.Conn.Col[a:b], w, clo, chi, int32(post.N))
+				a, b = a+int64(i), a+int64(j)
+			}
+			if a == b {
+				continue
+			}
+			k := min(b-a, int64(prefetchSynapses))
+			prefetch(unsafe.Pointer(&pr.Conn.Col[a]), lines(k*4))
+			if pr.Weights != nil {
+				prefetch(unsafe.Pointer(&pr.Weights[a]), lines(k*8))
+			}
+			if pr.Delays != nil {
+				prefetch(unsafe.Pointer(&pr.Delays[a]), lines(k*4))
+			}
+			parts = append(parts, rowPart{a, b})
+		}
+	}
+	r.parts[w] = parts
+	return parts
+}
+
+// lines returns how many cache lines n bytes fill.
+func lines(n int64) int { return int((n + cacheLine - 1) / cacheLine) }
 
 // addShared adds wt to buf[c] for each column c, four at a time: the
 // processor overlaps the four read-modify-writes (a multapse, two equal

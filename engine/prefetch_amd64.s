@@ -16,3 +16,17 @@ loop:
 	JNZ loop
 done:
 	RET
+
+// func prefetch(p *int32, lines int)
+TEXT ·prefetch(SB), NOSPLIT, $0-16
+	MOVQ p+0(FP), AX
+	MOVQ lines+8(FP), CX
+	TESTQ CX, CX
+	JLE rdone
+rloop:
+	PREFETCHT0 (AX)
+	ADDQ $64, AX
+	DECQ CX
+	JNZ rloop
+rdone:
+	RET
