@@ -3,6 +3,7 @@ package engine
 import (
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // Every worker must see the same flags in every round, and no worker
@@ -79,4 +80,22 @@ func BenchmarkBarrier(b *testing.B) {
 		bar.wait(0)
 	}
 	wg.Wait()
+}
+
+// A barrier fills whole cache lines from a line's start, so that nothing
+// else shares the line every round writes.
+func TestBarrierLines(t *testing.T) {
+	t.Parallel()
+	if s := unsafe.Sizeof(barrier{}); s != 2*cacheLine {
+		t.Errorf("barrier takes %d bytes, want %d", s, 2*cacheLine)
+	}
+	heap := make(chan *barrier, 8) // what is sent on a channel lives on the heap, as a runner's barrier
+	for range cap(heap) {
+		heap <- newBarrier(2)
+	}
+	for range cap(heap) {
+		if a := uintptr(unsafe.Pointer(<-heap)); a%cacheLine != 0 {
+			t.Fatalf("barrier at %#x, not on a cache line", a)
+		}
+	}
 }

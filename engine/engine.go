@@ -392,6 +392,9 @@ func (r *runner) work(w int) {
 	if w == 0 {
 		r.bal.last = start
 	}
+	// worker 0 writes the balancer's other fields every few epochs; their
+	// cache line is the flag's (r.bal.on)
+	balance := r.bal.on
 	for n0, e := r.start, 0; n0 < r.end; n0, e = n0+r.epoch, e+1 {
 		n1 := min(n0+r.epoch, r.end)
 		spikes := r.spikes[e&1]
@@ -406,11 +409,11 @@ func (r *runner) work(w int) {
 		if w == 0 && (r.sinkErr != nil || ((n1-1)&^63 >= n0 && r.ctx.Err() != nil)) || r.flags[w].numErr != nil {
 			f |= flagStop
 		}
-		if r.bal.on && e%balanceEvery == 0 {
+		if balance && e%balanceEvery == 0 {
 			f |= r.measure(w, start, time.Now())
 		}
 		f = r.bar.wait(f)
-		measureNext := r.bal.on && (e+1)%balanceEvery == 0
+		measureNext := balance && (e+1)%balanceEvery == 0
 		if measureNext {
 			start = time.Now() // the next epoch's work starts with this one's delivery
 		}
