@@ -131,15 +131,27 @@ const prefetchSynapses = 256
 func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 	pr := r.plan.Projections[p]
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
-	lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
-	clo, chi := int32(max(0, lo-post.Start)), int32(min(post.N, hi-post.Start))
+	clo, chi := r.postColumns(pr, w)
 	parts := r.parts[w][:0]
 	if clo >= chi {
 		return parts
 	}
 	whole := clo == 0 && chi == int32(post.N)
 	first, end := int32(pre.Start), int32(pre.Start+pre.N)
+	if !whole {
+		// the searches for the parts' bounds, each a chain of loads, read
+		// the lines asked for here
+		for v := range spikes[pre.Group] {
+			for _, s := range spikes[pre.Group][v].cells {
+				if s >= first && s < end {
+					row := int(s - first)
+					cols := pr.Conn.Col[pr.Conn.RowPtr[row]:pr.Conn.RowPtr[row+1]]
+					r.prefetchSpan(p, row, cols, w, clo, chi, int32(post.N))
+				}
+			}
+		}
+	}
 	for v := range spikes[pre.Group] {
 		for _, s := range spikes[pre.Group][v].cells {
 			if s < first || s >= end {

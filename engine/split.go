@@ -1,6 +1,9 @@
 package engine
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // Each worker delivers the part of a spike's row that falls in its own
 // cells, which a binary search in the sorted row finds. For long rows the
@@ -69,6 +72,32 @@ func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi, n int32) 
 		j = i + lowerBound(cols[i:], chi)
 	}
 	return i, j
+}
+
+// prefetchSpan asks for the lines of row's columns cols that columnSpan
+// reads to find worker w's part: around the guess of each bound that is not
+// kept yet, or the whole of a row whose bounds are not kept (up to
+// prefetchSynapses columns, the lines its halvings read first).
+func (r *runner) prefetchSpan(p, row int, cols []int32, w int, clo, chi, n int32) {
+	if len(cols) == 0 {
+		return
+	}
+	sp := r.splits[p]
+	if sp == nil {
+		m := min(len(cols), prefetchSynapses)
+		prefetch(unsafe.Pointer(&cols[len(cols)/2-m/2]), lines(int64(m)*4))
+		return
+	}
+	for k, x := range [2]int32{clo, chi} {
+		b := w - 1 + k // bound b lies between workers b and b+1
+		if b < 0 || b >= r.workers-1 || sp[row*(r.workers-1)+b].Load() != 0 {
+			continue
+		}
+		// the line of the guess and the one before it (a line holds
+		// cacheLine/4 columns)
+		g := min(max(int(int64(len(cols))*int64(x)/int64(max(1, n)))-cacheLine/4, 0), len(cols)-1)
+		prefetch(unsafe.Pointer(&cols[g]), 2)
+	}
 }
 
 // splitAt returns lowerBound(cols, x) for a bound between two workers'

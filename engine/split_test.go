@@ -128,6 +128,30 @@ func TestRowSplitsSubView(t *testing.T) {
 	}
 }
 
+// prefetchSpan, a hint, stays inside rows of every length, for every
+// worker, with bounds kept or not and with kept bounds found or not: a
+// slice index out of range would panic.
+func TestPrefetchSpan(t *testing.T) {
+	t.Parallel()
+	const n, workers = 300, 3
+	cols := make([]int32, n)
+	for k := range cols {
+		cols[k] = int32(k)
+	}
+	r := &runner{workers: workers, splits: [][]atomic.Int32{nil, make([]atomic.Int32, workers-1)}}
+	for length := range 40 {
+		row := cols[n/2-length/2 : n/2-length/2+length]
+		for w := range workers {
+			clo, chi := int32(w*n/workers), int32((w+1)*n/workers)
+			r.prefetchSpan(0, 0, row, w, clo, chi, n) // bounds not kept
+			r.prefetchSpan(1, 0, row, w, clo, chi, n)
+			r.splits[1][min(w, workers-2)].Store(1) // found
+			r.prefetchSpan(1, 0, row, w, clo, chi, n)
+			clear(r.splits[1])
+		}
+	}
+}
+
 // denseRows returns a table of nPre rows, each holding a random 60% of the
 // nPost columns: long rows, whose bounds between the workers are kept.
 func denseRows(s *rng.Stream, nPre, nPost int) *connect.CSR {
