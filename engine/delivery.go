@@ -114,6 +114,17 @@ func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 // [a, b) of its Col.
 type rowPart struct{ a, b int64 }
 
+// rowParts is the list of a projection's row parts that a worker delivers
+// in a step, padded to a cache line: each worker writes its own list's
+// header at every projection and step, and in an unpadded array of headers
+// the two workers' writes took the line from each other (in coba, a quarter
+// of rowParts' time went to loading the header, the line's other objects'
+// loads stalled too).
+type rowParts struct {
+	list []rowPart
+	_    [cacheLine - sliceBytes]byte
+}
+
 // A worker asks for the lines of its parts of the rows that spiked (their
 // columns, and their weights and delays where they have their own) before it
 // delivers any: a part read from memory then arrives with many others'
@@ -143,7 +154,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
 	clo, chi := r.postColumns(pr, w)
-	parts := r.parts[w][:0]
+	parts := r.parts[w].list[:0]
 	if clo >= chi {
 		return parts
 	}
@@ -199,7 +210,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 			parts = append(parts, rowPart{a, b})
 		}
 	}
-	r.parts[w] = parts
+	r.parts[w].list = parts
 	return parts
 }
 

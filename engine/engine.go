@@ -160,7 +160,7 @@ type runner struct {
 
 	part   [][]int          // [groups][workers+1] block bounds of each root group
 	splits [][]atomic.Int32 // [projections] bounds between the workers' parts of long rows (see newSplits)
-	parts  [][]rowPart      // [workers] a projection's row parts that a worker delivers (see rowParts)
+	parts  []rowParts       // [workers]
 	epoch  int64            // steps between barriers (see epochSteps)
 	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
 	// those of one epoch while the workers deliver them, those of the next
@@ -281,10 +281,10 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	}
 	r.synq = newSynQueues(plan, workers)
 	r.splits = r.newSplits()
-	r.parts = make([][]rowPart, workers)
+	r.parts = make([]rowParts, workers)
 	for w := range r.parts {
 		// 4 KiB each: arrays of this size start on a line of their own
-		r.parts[w] = make([]rowPart, 0, 256)
+		r.parts[w].list = make([]rowPart, 0, 256)
 	}
 	for _, pr := range plan.Projections {
 		r.readsPre = r.readsPre || (pr.Syn != nil && pr.Syn.ReadsPre && workers > 1)
