@@ -17,12 +17,9 @@ import (
 // computes between barriers; every balanceInterval (and at least
 // balanceEpochs measured epochs) worker 0 compares them and, where they
 // differ by more than balanceSlack, moves the bounds between the workers'
-// blocks towards shares in proportion to their measured speeds. After a
-// change the bounds between the workers' parts of long rows are found again
-// as the rows' spikes come (see newSplits), about 1 ms for tian2020's 25
-// million synapses on two workers: the changes are spaced by at least
-// balanceCost times what the last one took, with splitRowCost per long row
-// for those searches, so that they cost at most a few percent.
+// blocks towards shares in proportion to their measured speeds. The
+// changes are spaced by at least balanceCost times what the last one took,
+// so that they cost at most a few percent.
 //
 // Which worker updates a cell changes no result: a cell's update, its random
 // numbers and the order in which its input is summed do not depend on it
@@ -35,16 +32,13 @@ import (
 // balanceSlack is the relative difference from which it moves the bounds;
 // balanceEvery is how many epochs go by between two measured ones (two
 // readings of the clock per measured epoch); balanceCost is the least ratio
-// of the time between two changes to the time the last change took;
-// splitRowCost is about the processor time that finding a long row's
-// parts took (tian2020: 1.0–1.3 ms for 10 000 rows on two workers).
+// of the time between two changes to the time the last change took.
 const (
 	balanceInterval = 4 * time.Millisecond
 	balanceEpochs   = 16
 	balanceSlack    = 0.04
 	balanceEvery    = 4
 	balanceCost     = 25
-	splitRowCost    = 250 * time.Nanosecond
 )
 
 // balancer is worker 0's view of the workers' speeds.
@@ -148,15 +142,14 @@ func (r *runner) estimatedWork() []float64 {
 }
 
 // rebalance gives the workers the shares of r.bal.next: new blocks in every
-// root group, the rows' bounds forgotten, the rings applied whole once,
-// the probes handed to the new owners of their cells. Worker 0 calls it
-// while the others wait at a barrier.
+// root group, the rings applied whole once, the probes handed to the new
+// owners of their cells. Worker 0 calls it while the others wait at a
+// barrier.
 func (r *runner) rebalance() {
 	start := time.Now()
 	for g, grp := range r.plan.Groups {
 		r.part[g] = partitionShares(grp.N, r.bal.next)
 	}
-	r.forgetSplits()
 	for i := range r.rings {
 		for _, ts := range r.rings[i].touched {
 			for w := range ts {
@@ -169,19 +162,7 @@ func (r *runner) rebalance() {
 		r.flags[w].busy.Store(0) // the others wait at a barrier
 	}
 	r.bal.last = time.Now()
-	r.bal.spent = r.bal.last.Sub(start) + r.splitCost()
-}
-
-// splitCost estimates the time that finding the bounds between the workers'
-// parts of every long row takes.
-func (r *runner) splitCost() time.Duration {
-	var d time.Duration
-	for p, sp := range r.splits {
-		if sp != nil {
-			d += time.Duration(r.plan.Projections[p].Conn.NPre) * splitRowCost
-		}
-	}
-	return d
+	r.bal.spent = r.bal.last.Sub(start)
 }
 
 // partitionShares splits n cells into contiguous blocks of the given shares

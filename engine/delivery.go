@@ -168,7 +168,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 				if s >= first && s < end {
 					row := int(s - first)
 					cols := pr.Conn.Col[pr.Conn.RowPtr[row]:pr.Conn.RowPtr[row+1]]
-					r.prefetchSpan(p, row, cols, w, clo, chi, int32(post.N))
+					prefetchSpan(cols, clo, chi, int32(post.N))
 				}
 			}
 		}
@@ -189,7 +189,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 			row := int(s - first)
 			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 			if !whole {
-				i, j := r.columnSpan(p, row, pr.Conn.Col[a:b], w, clo, chi, int32(post.N))
+				i, j := columnSpan(pr.Conn.Col[a:b], clo, chi, int32(post.N))
 				a, b = a+int64(i), a+int64(j)
 			}
 			if a == b {

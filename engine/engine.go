@@ -158,10 +158,9 @@ type runner struct {
 	progress func(done, total int64)
 	bar      *barrier
 
-	part   [][]int          // [groups][workers+1] block bounds of each root group
-	splits [][]atomic.Int32 // [projections] bounds between the workers' parts of long rows (see newSplits)
-	parts  []rowParts       // [workers]
-	epoch  int64            // steps between barriers (see epochSteps)
+	part  [][]int    // [groups][workers+1] block bounds of each root group
+	parts []rowParts // [workers]
+	epoch int64      // steps between barriers (see epochSteps)
 	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
 	// those of one epoch while the workers deliver them, those of the next
 	// while the workers update their cells
@@ -280,7 +279,6 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 	}
 	r.synq = newSynQueues(plan, workers)
-	r.splits = r.newSplits()
 	r.parts = make([]rowParts, workers)
 	for w := range r.parts {
 		// 4 KiB each: arrays of this size start on a line of their own
@@ -340,7 +338,6 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 	}
 	r.flags = make([]workerFlags, workers)
 	r.bal = newBalancer(plan, workers)
-	r.bal.spent += r.splitCost()
 	return r, nil
 }
 

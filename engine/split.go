@@ -1,67 +1,36 @@
 package engine
 
-import (
-	"sync/atomic"
-	"unsafe"
-)
+import "unsafe"
 
 // Each worker delivers the part of a spike's row that falls in its own
-// cells, which a binary search in the sorted row finds. For long rows the
-// searches cost more than the delivery they delimit (a cache miss at each
-// probe), so each place in a long row where one worker's cells end and the
-// next one's begin is found once, by the first worker that delivers the
-// row, and kept until the workers' blocks change. Found as the row's
-// spike is delivered, the search reads the lines that the delivery reads
-// next; found for every row before the run, it cost tian2020's run on two
-// workers 1.5–1.7 ms of setup, a DRAM miss per row, rows that never spike
-// included.
+// cells, which a search in the sorted row finds at every spike: a binary
+// search in a short row, and in a long row a search outwards from where the
+// bound would lie in a row spread evenly over the view (lowerBoundNear),
+// which reads the one or two lines around it that the delivery reads next.
+// Those lines are asked for, all spikes' at once, before the searches
+// (prefetchSpan). Bounds kept per row once found, in a table emptied when
+// the workers' blocks change, ran no faster (tian2020 on two workers: 100
+// ms 5% slower, 300 ms the same, alternating runs): few rows spike twice
+// between changes, the two workers beside a bound wrote it into the same
+// cache lines, and every change of the blocks had to wait until the table's
+// cost was repaid.
 
-// minSplitRow is the average row length from which a projection's rows'
-// bounds are kept: workers−1 int32 per row against two searches per spike
-// and worker.
-const minSplitRow = 256
+// nearRow is the row length from which the bounds are searched from a
+// guess rather than by halving the row.
+const nearRow = 256
 
-// newSplits returns, for every projection with long rows and more than one
-// worker, room for the bounds of each row between the workers' parts:
-// splits[p][row·(workers−1) + k−1] holds 1 + the index in the row of its
-// first column at or after worker k's first cell (k = 1 … workers−1), or 0
-// while no worker has needed it; nil where the rows are searched at each
-// spike.
-func (r *runner) newSplits() [][]atomic.Int32 {
-	splits := make([][]atomic.Int32, len(r.plan.Projections))
-	if r.workers == 1 {
-		return splits
-	}
-	for p, pr := range r.plan.Projections {
-		c := pr.Conn
-		if c == nil || c.NPre == 0 || len(c.Col) < minSplitRow*c.NPre {
-			continue
-		}
-		splits[p] = make([]atomic.Int32, c.NPre*(r.workers-1))
-	}
-	return splits
-}
-
-// forgetSplits empties the kept bounds, after the workers' blocks changed.
-// The workers wait at a barrier meanwhile.
-func (r *runner) forgetSplits() {
-	for _, sp := range r.splits {
-		clear(sp)
-	}
-}
-
-// columnSpan returns the indices [i, j) of row's columns cols that lie in
-// [clo, chi), worker w's cells, for projection p; n is the view's size.
-// Columns lie in [0, n), so the first worker's part starts at 0 and the
-// last one's ends at the row's end without a search.
-func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi, n int32) (int, int) {
+// columnSpan returns the indices [i, j) of the columns cols of a row of a
+// view of n cells that lie in [clo, chi), a worker's cells. Columns lie in
+// [0, n), so the first worker's part starts at 0 and the last one's ends
+// at the row's end without a search.
+func columnSpan(cols []int32, clo, chi, n int32) (int, int) {
 	i, j := 0, len(cols)
-	if sp := r.splits[p]; sp != nil {
-		if w > 0 {
-			i = splitAt(&sp[row*(r.workers-1)+w-1], cols, clo, n)
+	if len(cols) >= nearRow {
+		if clo > 0 {
+			i = lowerBoundNear(cols, clo, guess(len(cols), clo, n))
 		}
-		if w < r.workers-1 {
-			j = splitAt(&sp[row*(r.workers-1)+w], cols, chi, n)
+		if chi < n {
+			j = lowerBoundNear(cols, chi, guess(len(cols), chi, n))
 		}
 		return i, j
 	}
@@ -74,43 +43,29 @@ func (r *runner) columnSpan(p, row int, cols []int32, w int, clo, chi, n int32) 
 	return i, j
 }
 
-// prefetchSpan asks for the lines of row's columns cols that columnSpan
-// reads to find worker w's part: around the guess of each bound that is not
-// kept yet, or the whole of a row whose bounds are not kept (up to
-// prefetchSynapses columns, the lines its halvings read first).
-func (r *runner) prefetchSpan(p, row int, cols []int32, w int, clo, chi, n int32) {
+// guess returns where column x would lie in a row of m columns spread
+// evenly over a view of n cells.
+func guess(m int, x, n int32) int { return int(int64(m) * int64(x) / int64(max(1, n))) }
+
+// prefetchSpan asks for the lines of a row's columns cols that columnSpan
+// reads to find the part [clo, chi) of a view of n cells: in a long row
+// the line of each bound's guess and the one before it, a short row whole
+// (up to prefetchSynapses columns, the lines its halvings read first).
+func prefetchSpan(cols []int32, clo, chi, n int32) {
 	if len(cols) == 0 {
 		return
 	}
-	sp := r.splits[p]
-	if sp == nil {
+	if len(cols) < nearRow {
 		m := min(len(cols), prefetchSynapses)
 		prefetch(unsafe.Pointer(&cols[len(cols)/2-m/2]), lines(int64(m)*4))
 		return
 	}
-	for k, x := range [2]int32{clo, chi} {
-		b := w - 1 + k // bound b lies between workers b and b+1
-		if b < 0 || b >= r.workers-1 || sp[row*(r.workers-1)+b].Load() != 0 {
-			continue
+	for _, x := range [2]int32{clo, chi} {
+		if x > 0 && x < n {
+			g := min(max(guess(len(cols), x, n)-cacheLine/4, 0), len(cols)-1) // a line holds cacheLine/4 columns
+			prefetch(unsafe.Pointer(&cols[g]), 2)
 		}
-		// the line of the guess and the one before it (a line holds
-		// cacheLine/4 columns)
-		g := min(max(int(int64(len(cols))*int64(x)/int64(max(1, n)))-cacheLine/4, 0), len(cols)-1)
-		prefetch(unsafe.Pointer(&cols[g]), 2)
 	}
-}
-
-// splitAt returns lowerBound(cols, x) for a bound between two workers'
-// parts of a row of a view of n cells, kept in e once found. The two
-// workers on either side may find it at once; both store the same value.
-// The search starts where x would lie in a row spread evenly over the view.
-func splitAt(e *atomic.Int32, cols []int32, x, n int32) int {
-	if v := e.Load(); v != 0 {
-		return int(v - 1)
-	}
-	i := lowerBoundNear(cols, x, int(int64(len(cols))*int64(x)/int64(max(1, n))))
-	e.Store(int32(i + 1))
-	return i
 }
 
 // lowerBoundNear returns lowerBound(cols, x), searching outwards from guess

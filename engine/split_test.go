@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"sync/atomic"
 	"testing"
 
 	"github.com/volleysim/volley/build"
@@ -13,11 +12,10 @@ import (
 )
 
 // A projection with long rows (a random 60% of 4000 post cells per row, so
-// the bounds between the workers' parts are kept when there are several
-// workers) gives every post cell the same input for 1, 2 and 3 workers, and
-// the parts from the kept bounds, found by either worker beside a bound,
-// are those the binary search finds, the first time and the next.
-func TestRowSplits(t *testing.T) {
+// that the parts' bounds are searched from a guess) gives every post cell
+// the same input for 1, 2 and 3 workers, and each worker's part of every
+// row is the one a binary search finds.
+func TestRowParts(t *testing.T) {
 	t.Parallel()
 	const nPre, nPost, steps = 20, 4000, 6
 	s := rng.New(21, rng.User, 0, 0, 0)
@@ -60,94 +58,88 @@ func TestRowSplits(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%d threads: input differs from 1 thread", threads)
 		}
-		if r.splits[0] == nil {
-			t.Fatalf("%d threads: no bounds kept for the long rows", threads)
-		}
-		for pass := range 2 {
-			for row := range nPre {
-				cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
-				for w := range threads {
-					clo, chi := r.postColumns(r.plan.Projections[0], w)
-					r0 := &runner{splits: make([][]atomic.Int32, 1)}
-					i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
-					wi, wj := r0.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
-					if i != wi || j != wj {
-						t.Errorf("%d workers, pass %d, row %d, worker %d: [%d, %d), search [%d, %d)", threads, pass, row, w, i, j, wi, wj)
-					}
-				}
-			}
-			for k := range r.splits[0] {
-				if r.splits[0][k].Load() == 0 {
-					t.Fatalf("%d workers: bound %d not kept", threads, k)
-				}
-			}
-		}
+		checkParts(t, r, c, 0)
 	}
 	if slices.Max(want) == 0 {
 		t.Fatal("no input delivered")
 	}
 }
 
-// The parts from the kept bounds are those of the binary search also for a
-// projection onto a view that starts inside the group, whose first and
-// last workers' cells lie partly outside it.
-func TestRowSplitsSubView(t *testing.T) {
+// The parts are those of a binary search also for a projection onto a view
+// that starts inside the group, whose first and last workers' cells lie
+// partly outside it, for long rows and short ones.
+func TestRowPartsSubView(t *testing.T) {
 	t.Parallel()
-	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 3
+	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 4
 	s := rng.New(22, rng.User, 0, 0, 0)
-	c := denseRows(&s, nPre, nView)
-	post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
-	xv := &build.Var{Name: "x", Data: post.x}
-	plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
-		Groups: []*build.Group{
-			{Name: "pre", N: nPre, Vars: []*build.Var{{Name: "x", Data: make([]float64, nPre)}}, Kernel: &scripted{x: make([]float64, nPre), reset: math.NaN()}},
-			{Name: "post", N: nGroup, Vars: []*build.Var{xv}, Kernel: post},
-		},
-		Views:       []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "part", Group: 1, Start: start, N: nView}},
-		Inputs:      []*build.Input{{Group: 1, Name: "x", Var: xv}},
-		Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: c, Weight: 1}},
+	long := denseRows(&s, nPre, nView)
+	short := &connect.CSR{NPre: nPre, NPost: nView, RowPtr: make([]int64, nPre+1)}
+	for i := range nPre {
+		for j := range nView {
+			if s.Float64() < 0.02 {
+				short.Col = append(short.Col, int32(j))
+			}
+		}
+		short.RowPtr[i+1] = int64(len(short.Col))
 	}
-	r, err := newRunner(plan, workers, false)
-	if err != nil {
-		t.Fatal(err)
+	for _, c := range []*connect.CSR{long, short} {
+		post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
+		xv := &build.Var{Name: "x", Data: post.x}
+		plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
+			Groups: []*build.Group{
+				{Name: "pre", N: nPre, Vars: []*build.Var{{Name: "x", Data: make([]float64, nPre)}}, Kernel: &scripted{x: make([]float64, nPre), reset: math.NaN()}},
+				{Name: "post", N: nGroup, Vars: []*build.Var{xv}, Kernel: post},
+			},
+			Views:       []build.View{{Name: "pre", Group: 0, N: nPre}, {Name: "part", Group: 1, Start: start, N: nView}},
+			Inputs:      []*build.Input{{Group: 1, Name: "x", Var: xv}},
+			Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 1, Input: 0, Conn: c, Weight: 1}},
+		}
+		r, err := newRunner(plan, workers, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkParts(t, r, c, 0)
 	}
-	if r.splits[0] == nil {
-		t.Fatal("no bounds kept for the long rows")
-	}
-	search := &runner{splits: make([][]atomic.Int32, 1)}
-	for row := range nPre {
+}
+
+// checkParts compares every worker's part of every row of projection p,
+// table c, with the one slices.BinarySearch finds.
+func checkParts(t *testing.T, r *runner, c *connect.CSR, p int) {
+	t.Helper()
+	pr := r.plan.Projections[p]
+	n := int32(r.plan.Views[pr.Post].N)
+	for row := range c.NPre {
 		cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
-		for w := range workers {
-			clo, chi := r.postColumns(plan.Projections[0], w)
-			i, j := r.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
-			wi, wj := search.columnSpan(0, row, cols, w, clo, chi, int32(r.plan.Views[1].N))
+		for w := range r.workers {
+			clo, chi := r.postColumns(pr, w)
+			if clo >= chi {
+				continue // no cell of the view: the part is never asked for
+			}
+			i, j := columnSpan(cols, clo, chi, n)
+			wi, _ := slices.BinarySearch(cols, clo)
+			wj, _ := slices.BinarySearch(cols, chi)
 			if i != wi || j != wj {
-				t.Errorf("row %d, worker %d: [%d, %d), search [%d, %d)", row, w, i, j, wi, wj)
+				t.Errorf("%d workers, row %d of %d columns, worker %d: [%d, %d), binary search [%d, %d)",
+					r.workers, row, len(cols), w, i, j, wi, wj)
 			}
 		}
 	}
 }
 
-// prefetchSpan, a hint, stays inside rows of every length, for every
-// worker, with bounds kept or not and with kept bounds found or not: a
-// slice index out of range would panic.
+// prefetchSpan, a hint, stays inside rows of every length up to past
+// nearRow, for any part of the view: a slice index out of range would
+// panic.
 func TestPrefetchSpan(t *testing.T) {
 	t.Parallel()
-	const n, workers = 300, 3
+	const n = 4 * nearRow
 	cols := make([]int32, n)
 	for k := range cols {
 		cols[k] = int32(k)
 	}
-	r := &runner{workers: workers, splits: [][]atomic.Int32{nil, make([]atomic.Int32, workers-1)}}
-	for length := range 40 {
-		row := cols[n/2-length/2 : n/2-length/2+length]
-		for w := range workers {
-			clo, chi := int32(w*n/workers), int32((w+1)*n/workers)
-			r.prefetchSpan(0, 0, row, w, clo, chi, n) // bounds not kept
-			r.prefetchSpan(1, 0, row, w, clo, chi, n)
-			r.splits[1][min(w, workers-2)].Store(1) // found
-			r.prefetchSpan(1, 0, row, w, clo, chi, n)
-			clear(r.splits[1])
+	for _, length := range []int{0, 1, 2, 15, 16, 17, nearRow - 1, nearRow, nearRow + 1, 3 * nearRow} {
+		row := cols[(n-length)/2 : (n-length)/2+length]
+		for _, b := range [][2]int32{{0, n}, {0, 1}, {0, n / 3}, {n / 3, 2 * n / 3}, {2 * n / 3, n}, {n - 1, n}} {
+			prefetchSpan(row, b[0], b[1], n)
 		}
 	}
 }

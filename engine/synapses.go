@@ -80,7 +80,7 @@ func (r *runner) synapseEvents(w int, n int64, spikes [][]spikeList) {
 					a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 					if !whole {
 						cols := pr.Conn.Col[a:b]
-						i, j := r.columnSpan(p, row, cols, w, clo, chi, int32(post.N))
+						i, j := columnSpan(cols, clo, chi, int32(post.N))
 						a, b = a+int64(i), a+int64(j)
 					}
 					for k := a; k < b; k++ {
