@@ -32,25 +32,39 @@ func newBarrier(n int) *barrier { return &barrier{n: int32(n)} }
 
 // wait blocks until all n workers have called it in this round and returns
 // the union of their flags.
-func (b *barrier) wait(f uint32) uint32 {
+func (b *barrier) wait(f uint32) uint32 { return b.await(b.arrive(f), f) }
+
+// arrive announces a worker in this round with flags f and returns the
+// round, for await: a worker can work between the two, and the last to
+// arrive opens the barrier for the others without waiting itself.
+func (b *barrier) arrive(f uint32) uint32 {
 	if b.n == 1 {
-		return f
+		return 0
 	}
 	g := b.gen.Load()
-	flags := &b.flags[g&1]
 	if f != 0 {
-		flags.Or(f)
+		b.flags[g&1].Or(f)
 	}
 	if b.count.Add(1) == b.n {
 		b.count.Store(0)
 		b.flags[(g+1)&1].Store(0)
 		b.gen.Add(1)
-		return flags.Load()
+	}
+	return g
+}
+
+// await blocks until every worker has arrived in round g and returns the
+// union of their flags; f is the worker's own, which is all there is with
+// one worker. The flags of round g stay until round g+1 is complete, which
+// needs this worker.
+func (b *barrier) await(g, f uint32) uint32 {
+	if b.n == 1 {
+		return f
 	}
 	for spins := 0; b.gen.Load() == g; spins++ {
 		if spins > 64 {
 			runtime.Gosched()
 		}
 	}
-	return flags.Load()
+	return b.flags[g&1].Load()
 }

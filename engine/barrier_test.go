@@ -7,7 +7,9 @@ import (
 )
 
 // Every worker must see the same flags in every round, and no worker
-// may start a round before all have finished the previous one.
+// may start a round before all have finished the previous one, whether it
+// waits at once or works between announcing itself and waiting (arrive,
+// then await: some workers of a round do, some do not).
 func TestBarrier(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{1, 2, 3, 4, 5, 8} {
@@ -32,7 +34,16 @@ func TestBarrier(t *testing.T) {
 					if r%5 == 1 && w == (r+1)%n {
 						f |= flagRebalance
 					}
-					got := b.wait(f)
+					var got uint32
+					if (r+w)%3 == 0 {
+						round := b.arrive(f)
+						mu.Lock()
+						counter[rounds]++ // work between the two
+						mu.Unlock()
+						got = b.await(round, f)
+					} else {
+						got = b.wait(f)
+					}
 					mu.Lock()
 					if counter[r] != n {
 						t.Errorf("n=%d round %d: passed with %d of %d arrived", n, r, counter[r], n)

@@ -397,9 +397,20 @@ func (r *runner) work(w int) {
 		spikes := r.spikes[e&1]
 		for n := n0; n < n1; n++ {
 			r.update(w, n, spikes[n-n0])
-			if r.epoch > 1 {
+			if r.epoch > 1 && n < n1-1 {
 				r.finish(w, n, spikes[n-n0])
 			}
+		}
+		// With epochs of several steps the last step's finish waits until
+		// the worker has announced itself at the barrier, which it then
+		// does while the other workers' announcements come: it reads no
+		// other worker's data and none reads what it writes before the
+		// next epoch. Unless the update reported a non-finite value, the
+		// finish cannot find a NaN (see check), so the flags are those it
+		// would leave.
+		early := r.epoch > 1 && !r.flags[w].suspect
+		if r.epoch > 1 && !early {
+			r.finish(w, n1-1, spikes[n1-1-n0])
 		}
 		var f uint32
 		// the cancellation is polled at steps that are multiples of 64
@@ -409,7 +420,13 @@ func (r *runner) work(w int) {
 		if balance && e%balanceEvery == 0 {
 			f |= r.measure(w, start, time.Now())
 		}
-		f = r.bar.wait(f)
+		if early {
+			round := r.bar.arrive(f)
+			r.finish(w, n1-1, spikes[n1-1-n0])
+			f = r.bar.await(round, f)
+		} else {
+			f = r.bar.wait(f)
+		}
 		measureNext := balance && (e+1)%balanceEvery == 0
 		if measureNext {
 			start = time.Now() // the next epoch's work starts with this one's delivery
