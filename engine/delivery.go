@@ -3,6 +3,8 @@ package engine
 import (
 	"math"
 	"unsafe"
+
+	"github.com/volleysim/volley/build"
 )
 
 // emptySlot is the value of a ring entry that holds no input: −0, which
@@ -48,20 +50,29 @@ type touchedRow struct {
 }
 
 // deliver adds the weights of the spikes of step n, spikes ([groups]
-// [workers]), into the rings of worker w's cells. A plastic synapse scales
+// [workers]), those of which, into the rings of worker w's cells. A plastic synapse scales
 // its weight by what it releases; its state belongs to the worker of its
 // post cell, so no two workers touch it.
-func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
+func (r *runner) deliver(w int, n int64, spikes [][]spikeList, which spikeSet) {
 	plan := r.plan
 	r.claimTargets(w)
 	for p, pr := range plan.Projections {
 		if pr.Input < 0 {
 			continue // equation-defined synapses: synapseEvents
 		}
+		from, to := 0, r.workers // the workers whose spikes
+		switch {
+		case which == ownSpikes && !r.ownFirst[p]:
+			continue
+		case which == ownSpikes:
+			to = 1
+		case which == otherSpikes && r.ownFirst[p]:
+			from = 1
+		}
 		post := plan.Views[pr.Post]
 		rg := &r.rings[pr.Input]
 		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
-		parts := r.rowParts(w, p, spikes)
+		parts := r.rowParts(w, p, spikes, from, to)
 		nslots := int64(len(rg.slots))
 		for _, pt := range parts {
 			a := pt.a
@@ -110,6 +121,53 @@ func (r *runner) deliver(w int, n int64, spikes [][]spikeList) {
 	}
 }
 
+// spikeSet is which spikes a delivery of worker 0 takes: all, or its own
+// through the projections of ownFirst before the barrier opens and the
+// rest after.
+type spikeSet int
+
+const (
+	allSpikes spikeSet = iota
+	ownSpikes
+	otherSpikes
+)
+
+// ownFirst returns, per projection of plan, whether worker 0 may deliver
+// its own spikes through it before it has the other workers' (between
+// announcing itself at the barrier and waiting there), with an epoch of
+// so many steps. Into a cell, input is summed by step, then projection,
+// then worker; worker 0's spikes through a projection come right after
+// those of the step's earlier projections into the same variable. So a
+// projection qualifies when it is the first into its variable and every
+// ring slot receives from one step of an epoch only: epochs of one step,
+// or projections into the variable all with one delay for every synapse.
+func ownFirst(plan *build.Plan, epoch int64) []bool {
+	first := make([]bool, len(plan.Projections))
+	seen := make(map[int]bool)
+	any := false
+	for p, pr := range plan.Projections {
+		if pr.Input < 0 || seen[pr.Input] {
+			continue
+		}
+		seen[pr.Input] = true
+		first[p] = true
+		if epoch == 1 {
+			any = true
+			continue
+		}
+		for _, q := range plan.Projections {
+			if q.Input == pr.Input && (q.Delays != nil || q.Delay != pr.Delay) {
+				first[p] = false
+			}
+		}
+		any = any || first[p]
+	}
+	if !any {
+		return nil
+	}
+	return first
+}
+
 // rowPart is a worker's part of a row of a connectivity table: the synapses
 // [a, b) of its Col.
 type rowPart struct{ a, b int64 }
@@ -149,7 +207,7 @@ const (
 // and asks for their lines (see prefetchSynapses). Empty parts
 // are left out; there are none where the worker owns no cell of the post
 // view.
-func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
+func (r *runner) rowParts(w, p int, spikes [][]spikeList, from, to int) []rowPart {
 	pr := r.plan.Projections[p]
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
@@ -163,7 +221,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 	if !whole {
 		// the searches for the parts' bounds, each a chain of loads, read
 		// the lines asked for here
-		for v := range spikes[pre.Group] {
+		for v := from; v < to; v++ {
 			for _, s := range spikes[pre.Group][v].cells {
 				if s >= first && s < end {
 					row := int(s - first)
@@ -181,7 +239,7 @@ func (r *runner) rowParts(w, p int, spikes [][]spikeList) []rowPart {
 		perSynapse += 4
 	}
 	var asked int64 // bytes asked for
-	for v := range spikes[pre.Group] {
+	for v := from; v < to; v++ {
 		for _, s := range spikes[pre.Group][v].cells {
 			if s < first || s >= end {
 				continue

@@ -104,6 +104,77 @@ func TestInputSummation(t *testing.T) {
 	}
 }
 
+// Worker 0 delivers its own spikes before the other workers' only where
+// that keeps the order of every sum (ownFirst): two projections into one
+// variable, whose weights are summed in an order where it shows (1 + 1e-16
+// − 1 + 0.5 is 0.5, 1 − 1 + 1e-16 + 0.5 is not), give 0.5 on one, two and
+// three workers,
+// with no delay (one step per epoch; the second projection may not go
+// first) and with delays of 2 and 3 steps (epochs of two steps; a slot
+// receives from two steps of one epoch, the second projection's first, so
+// neither may).
+func TestOwnSpikesFirst(t *testing.T) {
+	t.Parallel()
+	const n = 2 * cellsPerLine // two workers' blocks: cells 0–7 and 8–15
+	for _, tc := range []struct {
+		name           string
+		delay0, delay1 int32
+		step0, step1   int64 // when the sources of projections 0 and 1 fire
+		sample         int   // the step whose start shows the sum
+		w0, w1         []float64
+		first          []bool
+	}{
+		{"no delay", 0, 0, 3, 3, 4, []float64{1, 1e-16}, []float64{-1, 0.5}, []bool{true, false}},
+		{"delays 2 and 3", 2, 3, 5, 4, 8, []float64{-1, 0.5}, []float64{1, 1e-16}, nil},
+	} {
+		// projection 0: cells 0 (worker 0) and 8 (worker 1) onto cell 3
+		// with weights w0; projection 1: cells 1 and 9 with w1
+		rows := func(a, b int32) *connect.CSR {
+			c := &connect.CSR{NPre: n, NPost: n, RowPtr: make([]int64, n+1), Col: []int32{3, 3}}
+			for i := range n {
+				c.RowPtr[i+1] = c.RowPtr[i]
+				if int32(i) == a || int32(i) == b {
+					c.RowPtr[i+1]++
+				}
+			}
+			return c
+		}
+		for _, threads := range []int{1, 2, 3} {
+			pre := &scripted{x: make([]float64, n), reset: math.NaN(),
+				spikes: map[int64][]int32{tc.step0: {0, 8}}}
+			pre.spikes[tc.step1] = append(pre.spikes[tc.step1], 1, 9)
+			slices.Sort(pre.spikes[tc.step1])
+			post := &scripted{x: make([]float64, n), reset: math.NaN()}
+			xv := &build.Var{Name: "x", Data: post.x}
+			plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 12,
+				Groups: []*build.Group{
+					{Name: "pre", N: n, Vars: []*build.Var{{Name: "x", Data: pre.x}}, Kernel: pre},
+					{Name: "post", N: n, Vars: []*build.Var{xv}, Kernel: post},
+				},
+				Views:  []build.View{{Name: "pre", Group: 0, N: n}, {Name: "post", Group: 1, N: n}},
+				Inputs: []*build.Input{{Group: 1, Name: "x", Var: xv}},
+				Projections: []*build.Projection{
+					{Name: "p0", Pre: 0, Post: 1, Input: 0, Conn: rows(0, 8), Weights: tc.w0, Delay: tc.delay0},
+					{Name: "p1", Pre: 0, Post: 1, Input: 0, Conn: rows(1, 9), Weights: tc.w1, Delay: tc.delay1},
+				},
+				Monitors: []build.StateMonitor{{Name: "m", View: 1, Vars: []*build.Var{xv}, Indices: []int{3}, Every: 1}},
+			}
+			if got := ownFirst(plan, epochSteps(plan)); !slices.Equal(got, tc.first) {
+				t.Fatalf("%s: ownFirst %v, want %v", tc.name, got, tc.first)
+			}
+			r, err := newRunner(plan, threads, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := runWith(r).Traces[0].Data[0][0]
+			if x[tc.sample-1] != 0 || x[tc.sample] != 0.5 {
+				t.Errorf("%s, %d workers: x = %g at step %d and %.17g at %d, want 0 and 0.5 (1 + 1e-16 − 1 + 0.5, in that order)",
+					tc.name, threads, x[tc.sample-1], tc.sample-1, x[tc.sample], tc.sample)
+			}
+		}
+	}
+}
+
 // firing is a test kernel whose n cells fire in turn, k consecutive cells per
 // step (k divides n); it has no state.
 type firing struct{ n, k int }

@@ -160,7 +160,11 @@ type runner struct {
 
 	part  [][]int    // [groups][workers+1] block bounds of each root group
 	parts []rowParts // [workers]
-	epoch int64      // steps between barriers (see epochSteps)
+	// [projections] those through which worker 0 delivers its own spikes
+	// before the others' (see ownFirst); nil where there are none, or one
+	// worker
+	ownFirst []bool
+	epoch    int64 // steps between barriers (see epochSteps)
 	// [epoch parity][step in epoch][groups][workers] the cells that spiked:
 	// those of one epoch while the workers deliver them, those of the next
 	// while the workers update their cells
@@ -279,6 +283,9 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 	}
 	r.synq = newSynQueues(plan, workers)
+	if workers > 1 {
+		r.ownFirst = ownFirst(plan, r.epoch)
+	}
 	r.parts = make([]rowParts, workers)
 	for w := range r.parts {
 		// 4 KiB each: arrays of this size start on a line of their own
@@ -420,19 +427,41 @@ func (r *runner) work(w int) {
 		if balance && e%balanceEvery == 0 {
 			f |= r.measure(w, start, time.Now())
 		}
-		if early {
+		measureNext := balance && (e+1)%balanceEvery == 0
+		// Worker 0's own spikes come first in every sum, so it delivers
+		// them through the projections of r.ownFirst between announcing
+		// itself and waiting, as it does the last finish.
+		own := w == 0 && r.ownFirst != nil
+		var hidden time.Duration // work done between the two, measured
+		if early || own {
 			round := r.bar.arrive(f)
-			r.finish(w, n1-1, spikes[n1-1-n0])
+			t := time.Now()
+			if early {
+				r.finish(w, n1-1, spikes[n1-1-n0])
+			}
+			if own {
+				for n := n0; n < n1; n++ {
+					r.deliver(w, n, spikes[n-n0], ownSpikes)
+				}
+			}
+			if measureNext {
+				hidden = time.Since(t)
+			}
 			f = r.bar.await(round, f)
 		} else {
 			f = r.bar.wait(f)
 		}
-		measureNext := balance && (e+1)%balanceEvery == 0
 		if measureNext {
-			start = time.Now() // the next epoch's work starts with this one's delivery
+			// the next epoch's work starts with this one's delivery, and
+			// with what was done while announced at the barrier
+			start = time.Now().Add(-hidden)
+		}
+		part := allSpikes
+		if own {
+			part = otherSpikes
 		}
 		for n := n0; n < n1; n++ {
-			r.deliver(w, n, spikes[n-n0])
+			r.deliver(w, n, spikes[n-n0], part)
 		}
 		if r.epoch == 1 {
 			r.finish(w, n0, spikes[0])
