@@ -44,9 +44,14 @@
 // the end of an epoch, the same for any number of threads. Spike lists are
 // double-buffered by epoch parity so that no second barrier is needed,
 // except around the statements of synapses that read presynaptic cells
-// (which another worker may be resetting). A worker's few spikes of a step
+// (which another worker may be resetting). A worker announces itself at
+// the barrier as soon as its spikes are published and waits after what it
+// can do meanwhile: the epoch's last resets, and for worker 0, whose
+// spikes come first in every sum, the delivery of its own spikes where
+// that keeps every sum's order (ownFirst). A worker's few spikes of a step
 // lie in its list's own cache line (spikeList), and each worker but the
 // first prefetches for writing the first lines of its blocks before it
 // writes them, which the previous worker's prefetcher takes copies of
-// (claim.go).
+// (claim.go); before it delivers, a worker asks for the lines of its parts
+// of the rows that spiked (rowParts).
 package engine
