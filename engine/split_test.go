@@ -19,7 +19,7 @@ func TestRowParts(t *testing.T) {
 	t.Parallel()
 	const nPre, nPost, steps = 20, 4000, 6
 	s := rng.New(21, rng.User, 0, 0, 0)
-	c := denseRows(&s, nPre, nPost)
+	c := randomRows(&s, nPre, nPost, 0.6)
 	weights := make([]float64, len(c.Col))
 	for k := range weights {
 		weights[k] = s.Float64()
@@ -72,17 +72,7 @@ func TestRowPartsSubView(t *testing.T) {
 	t.Parallel()
 	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 4
 	s := rng.New(22, rng.User, 0, 0, 0)
-	long := denseRows(&s, nPre, nView)
-	short := &connect.CSR{NPre: nPre, NPost: nView, RowPtr: make([]int64, nPre+1)}
-	for i := range nPre {
-		for j := range nView {
-			if s.Float64() < 0.02 {
-				short.Col = append(short.Col, int32(j))
-			}
-		}
-		short.RowPtr[i+1] = int64(len(short.Col))
-	}
-	for _, c := range []*connect.CSR{long, short} {
+	for _, c := range []*connect.CSR{randomRows(&s, nPre, nView, 0.6), randomRows(&s, nPre, nView, 0.02)} {
 		post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
 		xv := &build.Var{Name: "x", Data: post.x}
 		plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
@@ -144,13 +134,13 @@ func TestPrefetchSpan(t *testing.T) {
 	}
 }
 
-// denseRows returns a table of nPre rows, each holding a random 60% of the
-// nPost columns: long rows, whose bounds between the workers are kept.
-func denseRows(s *rng.Stream, nPre, nPost int) *connect.CSR {
+// randomRows returns a table of nPre rows, each holding each of the nPost
+// columns with probability p.
+func randomRows(s *rng.Stream, nPre, nPost int, p float64) *connect.CSR {
 	c := &connect.CSR{NPre: nPre, NPost: nPost, RowPtr: make([]int64, nPre+1)}
 	for i := range nPre {
 		for j := range nPost {
-			if s.Float64() < 0.6 {
+			if s.Float64() < p {
 				c.Col = append(c.Col, int32(j))
 			}
 		}
