@@ -428,29 +428,10 @@ func (r *runner) work(w int) {
 			f |= r.measure(w, start, time.Now())
 		}
 		measureNext := balance && (e+1)%balanceEvery == 0
-		// Worker 0's own spikes come first in every sum, so it delivers
-		// them through the projections of r.ownFirst between announcing
-		// itself and waiting, as it does the last finish.
+		// Worker 0's own spikes come first in every sum (see ownFirst)
 		own := w == 0 && r.ownFirst != nil
-		var hidden time.Duration // work done between the two, measured
-		if early || own {
-			round := r.bar.arrive(f)
-			t := time.Now()
-			if early {
-				r.finish(w, n1-1, spikes[n1-1-n0])
-			}
-			if own {
-				for n := n0; n < n1; n++ {
-					r.deliver(w, n, spikes[n-n0], ownSpikes)
-				}
-			}
-			if measureNext {
-				hidden = time.Since(t)
-			}
-			f = r.bar.await(round, f)
-		} else {
-			f = r.bar.wait(f)
-		}
+		var hidden time.Duration
+		f, hidden = r.meet(w, n0, n1, spikes, f, early, own, measureNext)
 		if measureNext {
 			// the next epoch's work starts with this one's delivery, and
 			// with what was done while announced at the barrier
@@ -504,6 +485,35 @@ func (r *runner) work(w int) {
 		r.collectErrors()
 		r.flushRest()
 	}
+}
+
+// meet is worker w's barrier after the update of steps [n0, n1), spikes
+// ([steps][groups][workers]), with its flags f. Between announcing itself
+// and waiting it finishes the last step if early, and delivers its own
+// spikes through the projections of r.ownFirst if own; it returns the
+// round's flags and, if timed, the time that work took.
+func (r *runner) meet(w int, n0, n1 int64, spikes [][][]spikeList, f uint32, early, own, timed bool) (uint32, time.Duration) {
+	if !early && !own {
+		return r.bar.wait(f), 0
+	}
+	round := r.bar.arrive(f)
+	var t time.Time
+	if timed {
+		t = time.Now()
+	}
+	if early {
+		r.finish(w, n1-1, spikes[n1-1-n0])
+	}
+	if own {
+		for n := n0; n < n1; n++ {
+			r.deliver(w, n, spikes[n-n0], ownSpikes)
+		}
+	}
+	var hidden time.Duration
+	if timed {
+		hidden = time.Since(t)
+	}
+	return r.bar.await(round, f), hidden
 }
 
 // update samples worker w's probes at step n and advances its cells,
