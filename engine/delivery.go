@@ -25,8 +25,8 @@ func fill(xs []float64, v float64) {
 type ring struct {
 	target  []float64
 	group   int
-	slots   [][]float64   // [maxDelay+1][cells of the group]
-	touched [][]touchList // [maxDelay+1][workers] where each worker wrote into each slot
+	slots   [][]float64    // [maxDelay+1][cells of the group]
+	touched [][]*touchList // [maxDelay+1][workers] where each worker wrote into each slot
 }
 
 // touchList records which cells of a worker's block a slot holds input for, as
@@ -39,8 +39,15 @@ type touchList struct {
 	rows  []touchedRow
 	n     int // entries in rows
 	dense bool
-	_     [cacheLine - sliceBytes - intBytes - 1]byte
+	_     [pairBytes - sliceBytes - intBytes - 1]byte
 }
+
+// touchedRows is the room a touch list's rows start with: those that fill
+// a pair of cache lines, so that the array, which its worker writes, lies
+// on a pair of its own (see perWorker) and grows into larger ones; grown
+// by append from nothing, its first arrays of 32 and 64 bytes could share
+// a pair with another worker's.
+const touchedRows = int(pairBytes / unsafe.Sizeof(touchedRow{}))
 
 // touchedRow is a row of a connectivity table whose columns, offset by off,
 // are cells of the ring's group.
@@ -53,7 +60,7 @@ type touchedRow struct {
 // [workers]), those of which, into the rings of worker w's cells. A plastic synapse scales
 // its weight by what it releases; its state belongs to the worker of its
 // post cell, so no two workers touch it.
-func (r *runner) deliver(w int, n int64, spikes [][]spikeList, which spikeSet) {
+func (r *runner) deliver(w int, n int64, spikes [][]*spikeList, which spikeSet) {
 	plan := r.plan
 	r.claimTargets(w)
 	for p, pr := range plan.Projections {
@@ -173,14 +180,14 @@ func ownFirst(plan *build.Plan, epoch int64) []bool {
 type rowPart struct{ a, b int64 }
 
 // rowParts is the list of a projection's row parts that a worker delivers
-// in a step, padded to a cache line: each worker writes its own list's
-// header at every projection and step, and in an unpadded array of headers
-// the two workers' writes took the line from each other (in coba, a quarter
-// of rowParts' time went to loading the header, the line's other objects'
-// loads stalled too).
+// in a step, padded to a pair of cache lines: each worker writes its own
+// list's header at every projection and step, and in an unpadded array of
+// headers the two workers' writes took the line from each other (in coba, a
+// quarter of rowParts' time went to loading the header, the line's other
+// objects' loads stalled too).
 type rowParts struct {
 	list []rowPart
-	_    [cacheLine - sliceBytes]byte
+	_    [pairBytes - sliceBytes]byte
 }
 
 // A worker asks for the lines of its parts of the rows that spiked (their
@@ -207,7 +214,7 @@ const (
 // and asks for their lines (see prefetchSynapses). Empty parts
 // are left out; there are none where the worker owns no cell of the post
 // view.
-func (r *runner) rowParts(w, p int, spikes [][]spikeList, from, to int) []rowPart {
+func (r *runner) rowParts(w, p int, spikes [][]*spikeList, from, to int) []rowPart {
 	pr := r.plan.Projections[p]
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
@@ -330,7 +337,7 @@ func (r *runner) apply(w int, n int64) {
 		rg := &r.rings[i]
 		k := n % int64(len(rg.slots))
 		slot, x := rg.slots[k], rg.target
-		t := &rg.touched[k][w]
+		t := rg.touched[k][w]
 		if t.dense {
 			lo, hi := r.part[rg.group][w], r.part[rg.group][w+1]
 			s := slot[lo:hi]

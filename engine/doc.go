@@ -48,8 +48,10 @@
 // the barrier as soon as its spikes are published and waits after what it
 // can do meanwhile: the epoch's last resets, and for worker 0, whose
 // spikes come first in every sum, the delivery of its own spikes where
-// that keeps every sum's order (ownFirst). A worker's few spikes of a step
-// lie in its list's own cache line (spikeList), and each worker but the
+// that keeps every sum's order (ownFirst). What a worker writes every step
+// is padded to pairs of cache lines and allocated on its own, on pairs no
+// other worker writes (pairBytes, perWorker); a worker's few spikes of a
+// step lie in its list's own pair (spikeList), and each worker but the
 // first prefetches for writing the first lines of its blocks before it
 // writes them, which the previous worker's prefetcher takes copies of
 // (claim.go); before it delivers, a worker asks for the lines of its parts

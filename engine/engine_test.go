@@ -203,23 +203,49 @@ func BenchmarkEmptyStep(b *testing.B) {
 	}
 }
 
-// What one worker writes every step fills whole cache lines.
+// What one worker writes every step fills whole pairs of cache lines, and
+// each worker's lies on pairs of its own.
 func TestWorkerPadding(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		name        string
-		size, lines uintptr
+		size, pairs uintptr
 	}{
 		{"touchList", unsafe.Sizeof(touchList{}), 1},
 		{"spikeList", unsafe.Sizeof(spikeList{}), 2},
 		{"workerFlags", unsafe.Sizeof(workerFlags{}), 1},
+		{"rowParts", unsafe.Sizeof(rowParts{}), 1},
 	} {
-		if c.size != c.lines*cacheLine {
-			t.Errorf("%s: %d bytes, want %d", c.name, c.size, c.lines*cacheLine)
+		if c.size != c.pairs*pairBytes {
+			t.Errorf("%s: %d bytes, want %d", c.name, c.size, c.pairs*pairBytes)
 		}
 	}
-	if off := unsafe.Offsetof(spikeList{}.spare); off != cacheLine {
-		t.Errorf("spikeList.spare at byte %d, want %d (the line no reader fetches)", off, cacheLine)
+	if off := unsafe.Offsetof(spikeList{}.spare); off != pairBytes {
+		t.Errorf("spikeList.spare at byte %d, want %d (the pair no reader fetches)", off, pairBytes)
+	}
+	pre := &scripted{x: make([]float64, 2)}
+	post := &scripted{x: make([]float64, 3)}
+	r, err := newRunner(twoGroups(pre, post, nil, nil, 2), 2, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addrs []uintptr
+	for _, l := range r.spikes[0][0][0] {
+		addrs = append(addrs, uintptr(unsafe.Pointer(l)), uintptr(unsafe.Pointer(&l.spare[:1][0])))
+	}
+	for _, f := range r.flags {
+		addrs = append(addrs, uintptr(unsafe.Pointer(f)))
+	}
+	for _, p := range r.parts {
+		addrs = append(addrs, uintptr(unsafe.Pointer(p)))
+	}
+	for _, tl := range r.rings[0].touched[1] {
+		addrs = append(addrs, uintptr(unsafe.Pointer(tl)), uintptr(unsafe.Pointer(&tl.rows[:1][0])))
+	}
+	for _, a := range addrs {
+		if a%pairBytes != 0 {
+			t.Errorf("a worker's structure at %#x, not on a pair of cache lines", a)
+		}
 	}
 }
 

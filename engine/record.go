@@ -4,7 +4,7 @@ import "github.com/volleysim/volley/hugepage"
 
 // record appends the spikes of step n, spikes ([groups][workers]), to the
 // spike monitors.
-func (r *runner) record(n int64, spikes [][]spikeList) {
+func (r *runner) record(n int64, spikes [][]*spikeList) {
 	if n < r.plan.RecordFrom {
 		return // burn-in
 	}
@@ -13,7 +13,7 @@ func (r *runner) record(n int64, spikes [][]spikeList) {
 		lo, hi := int32(view.Start), int32(view.Start+view.N)
 		var c int64
 		for v := range spikes[view.Group] {
-			list := &spikes[view.Group][v]
+			list := spikes[view.Group][v]
 			for _, s := range list.cells {
 				if s >= lo && s < hi {
 					c++
@@ -29,14 +29,14 @@ func (r *runner) record(n int64, spikes [][]spikeList) {
 		o := &r.out[g]
 		k := 0
 		for v := range spikes[g] {
-			list := &spikes[g][v]
+			list := spikes[g][v]
 			k += len(list.cells)
 		}
 		if len(o.Step)+k > cap(o.Step) {
 			o.Step, o.Cell = growSpikes(o.Step, o.Cell, k)
 		}
 		for v := range spikes[g] {
-			list := &spikes[g][v]
+			list := spikes[g][v]
 			for _, s := range list.cells {
 				o.Step = append(o.Step, n)
 				o.Cell = append(o.Cell, s)

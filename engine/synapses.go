@@ -55,7 +55,7 @@ func (r *runner) synapseUpdate(w int, n int64) {
 // delay of 0 runs at once), then on_post of the synapses of the cells that
 // fired: Brian2 runs every pre pathway before every post pathway. spikes
 // ([groups][workers]) holds the cells that spiked at n.
-func (r *runner) synapseEvents(w int, n int64, spikes [][]spikeList) {
+func (r *runner) synapseEvents(w int, n int64, spikes [][]*spikeList) {
 	plan := r.plan
 	for p, pr := range plan.Projections {
 		q := r.synq[p]
@@ -71,7 +71,7 @@ func (r *runner) synapseEvents(w int, n int64, spikes [][]spikeList) {
 			whole := clo == 0 && chi == int32(post.N)
 			first, end := int32(pre.Start), int32(pre.Start+pre.N)
 			for v := range spikes[pre.Group] {
-				list := &spikes[pre.Group][v]
+				list := spikes[pre.Group][v]
 				for _, c := range list.cells {
 					if c < first || c >= end {
 						continue
