@@ -166,14 +166,13 @@ func (r *runner) rebalance() {
 }
 
 // partitionShares splits n cells into contiguous blocks of the given shares
-// (which sum to 1), with inner bounds that are multiples of cellsPerLine, as
-// partition's.
+// (which sum to 1), with inner bounds placed by blockBound, as partition's.
 func partitionShares(n int, shares []float64) []int {
 	b := make([]int, len(shares)+1)
 	var cum float64
 	for w := 1; w < len(shares); w++ {
 		cum += shares[w-1]
-		x := int(float64(cum*float64(n))+cellsPerLine/2) / cellsPerLine * cellsPerLine // float64: no fused multiply-add
+		x := blockBound(float64(cum*float64(n)), n, len(shares)) // float64: no fused multiply-add
 		b[w] = min(max(x, b[w-1]), n)
 	}
 	b[len(shares)] = n

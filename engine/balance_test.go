@@ -38,15 +38,19 @@ func TestProportionalShares(t *testing.T) {
 	}
 }
 
-// Blocks follow the shares, their inner bounds on cache lines (or at the
-// group's end, leaving the last blocks empty), in order and within the
-// group, whatever the shares.
+// Blocks follow the shares, their inner bounds on pairs of cache lines or
+// pages (or at the group's end, leaving the last blocks empty), in order
+// and within the group, whatever the shares.
 func TestPartitionShares(t *testing.T) {
 	t.Parallel()
 	if got, want := partitionShares(4000, []float64{0.6, 0.4}), []int{0, 2400, 4000}; !slices.Equal(got, want) {
 		t.Errorf("4000 cells, shares 0.6, 0.4: %v, want %v", got, want)
 	}
-	if got, want := partitionShares(20, []float64{0.5, 0.5}), []int{0, 8, 20}; !slices.Equal(got, want) {
+	// a page bound (cell 2048) beyond 4000/2/32 cells of the share's 2000
+	if got, want := partitionShares(4000, []float64{0.5, 0.5}), []int{0, 2048, 4000}; !slices.Equal(got, want) {
+		t.Errorf("4000 cells, halves: %v, want %v", got, want)
+	}
+	if got, want := partitionShares(20, []float64{0.5, 0.5}), []int{0, 16, 20}; !slices.Equal(got, want) {
 		t.Errorf("20 cells, halves: %v, want %v", got, want)
 	}
 	for _, n := range []int{0, 5, 100, 4000} {
@@ -56,7 +60,7 @@ func TestPartitionShares(t *testing.T) {
 				t.Fatalf("%d cells, shares %v: bounds %v", n, shares, b)
 			}
 			for w := 1; w < len(shares); w++ {
-				if b[w] < b[w-1] || b[w] > n || (b[w]%cellsPerLine != 0 && b[w] != n) {
+				if b[w] < b[w-1] || b[w] > n || (b[w]%cellsPerPair != 0 && b[w] != n) {
 					t.Errorf("%d cells, shares %v: bounds %v", n, shares, b)
 				}
 			}

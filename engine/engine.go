@@ -243,17 +243,35 @@ func perWorker[T any](n int) []*T {
 }
 
 // partition splits n cells among workers in contiguous blocks of nearly
-// equal size whose inner bounds are multiples of cellsPerLine, so that no
-// two workers write the same cache line of a state array that starts on a
-// line (Go gives every array of 32 KiB or more pages of its own); the last
-// block takes the rest.
+// equal size whose inner bounds are placed by blockBound; the last block
+// takes the rest.
 func partition(n, workers int) []int {
 	b := make([]int, workers+1)
 	for w := 1; w < workers; w++ {
-		b[w] = n * w / workers / cellsPerLine * cellsPerLine
+		b[w] = min(max(blockBound(float64(n*w)/float64(workers), n, workers), b[w-1]), n)
 	}
 	b[workers] = n
 	return b
+}
+
+// blockBound returns the bound between two workers' blocks of a group of n
+// cells split among workers, near cell x: on a multiple of cellsPerPage when
+// one lies within n/workers/32 cells of x, else on the nearest multiple of
+// cellsPerPair. Two workers then never write one pair of cache lines of a
+// state array that starts on a page (Go gives every array of 32 KiB or more
+// pages of its own), and where a page bound is near, not one page: the
+// processor's prefetchers follow a stream within a page only, and a page
+// split between two workers is two short streams, each with the other
+// worker's lines beside it. In coba on two workers (4000 cells), a bound at
+// cell 2048 rather than 2000, 2032 or 2064 took the second worker's updates
+// from 124–133 ms to 116–118 ms and its ring slot applications from 24–26
+// ms to 20 ms (5 s runs).
+func blockBound(x float64, n, workers int) int {
+	page := int(x+cellsPerPage/2) / cellsPerPage * cellsPerPage
+	if tol := float64(n) / float64(workers) / 32; math.Abs(float64(page)-x) <= tol {
+		return page
+	}
+	return int(x+cellsPerPair/2) / cellsPerPair * cellsPerPair
 }
 
 // The sizes of a slice header, a pointer and an int, which the padded
@@ -265,8 +283,14 @@ const (
 	intBytes   = unsafe.Sizeof(0)
 )
 
-// cellsPerLine is how many float64 or int64 values fill a cache line.
-const cellsPerLine = cacheLine / 8
+// cellsPerLine, cellsPerPair and cellsPerPage are how many float64 or int64
+// values fill a cache line, a pair of lines (pairBytes) and a page of
+// memory of 4 KiB.
+const (
+	cellsPerLine = cacheLine / 8
+	cellsPerPair = pairBytes / 8
+	cellsPerPage = 4096 / 8
+)
 
 // cacheLine is the size of a processor cache line.
 const cacheLine = 64

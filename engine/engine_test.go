@@ -338,20 +338,26 @@ func TestKeepState(t *testing.T) {
 // cache line and differ in size by less than two lines.
 func TestPartition(t *testing.T) {
 	t.Parallel()
-	for _, c := range []struct{ n, workers int }{{1005, 3}, {4000, 2}, {20, 2}, {7, 3}, {100000, 7}} {
+	for _, c := range []struct{ n, workers int }{{1005, 3}, {4000, 2}, {3200, 2}, {20, 2}, {7, 3}, {100000, 7}} {
 		b := partition(c.n, c.workers)
 		if len(b) != c.workers+1 || b[0] != 0 || b[c.workers] != c.n {
 			t.Fatalf("partition(%d, %d) = %v", c.n, c.workers, b)
 		}
-		lo, hi := c.n, 0
-		for w := range c.workers {
-			if b[w]%cellsPerLine != 0 || b[w+1] < b[w] {
-				t.Fatalf("partition(%d, %d) = %v: bound %d", c.n, c.workers, b, b[w])
+		for w := 1; w < c.workers; w++ {
+			x := float64(c.n*w) / float64(c.workers)
+			tol := max(float64(c.n)/float64(c.workers)/32, cellsPerPair/2)
+			if b[w]%cellsPerPair != 0 || b[w] < b[w-1] || math.Abs(float64(b[w])-x) > tol {
+				t.Errorf("partition(%d, %d) = %v: bound %d, want a pair's within %g of %g", c.n, c.workers, b, b[w], tol, x)
 			}
-			lo, hi = min(lo, b[w+1]-b[w]), max(hi, b[w+1]-b[w])
 		}
-		if hi-lo >= 2*cellsPerLine {
-			t.Errorf("partition(%d, %d) = %v: sizes %d to %d", c.n, c.workers, b, lo, hi)
+	}
+	// a page's bound where one is near the even split, a pair's otherwise
+	for _, c := range []struct {
+		n, workers int
+		want       []int
+	}{{4000, 2, []int{0, 2048, 4000}}, {3200, 2, []int{0, 1600, 3200}}, {20, 2, []int{0, 16, 20}}} {
+		if got := partition(c.n, c.workers); !slices.Equal(got, c.want) {
+			t.Errorf("partition(%d, %d) = %v, want %v", c.n, c.workers, got, c.want)
 		}
 	}
 }
