@@ -257,7 +257,7 @@ func TestSynapseExpressions(t *testing.T) {
 	pr := plan.Projections[0]
 	for i := 0; i < pr.Conn.NPre; i++ {
 		for k := pr.Conn.RowPtr[i]; k < pr.Conn.RowPtr[i+1]; k++ {
-			j := int(pr.Conn.Col[k])
+			j := int(pr.Conn.Post(k))
 			if want := 0.5e-9 * float64(i+1); math.Abs(pr.Weights[k]-want) > 1e-21 {
 				t.Fatalf("synapse %d→%d: weight %g, want %g", i, j, pr.Weights[k], want)
 			}
@@ -315,7 +315,8 @@ func TestProbabilityExpression(t *testing.T) {
 				variance += p * (1 - p)
 			}
 		}
-		for _, j := range c.Col[c.RowPtr[i]:c.RowPtr[i+1]] {
+		for k := c.RowPtr[i]; k < c.RowPtr[i+1]; k++ {
+			j := c.Post(k)
 			if int(j) == i {
 				t.Fatalf("self connection %d", i)
 			}

@@ -74,7 +74,7 @@ params = `+params, 1), `tau_refrac = "2 ms"`, `tau_refrac = "2 ms", tau_syn_E = 
 			t.Fatalf("U of synapse %d is %g, outside [0.1, 0.9]", k, u)
 		}
 		mean += u / float64(len(pr.STP.Us))
-		if want := (100 + float64(pr.Conn.Col[k])) * 1e-3; math.Abs(pr.STP.TauRecs[k]-want) > 1e-15 {
+		if want := (100 + float64(pr.Conn.Post(int64(k)))) * 1e-3; math.Abs(pr.STP.TauRecs[k]-want) > 1e-15 {
 			t.Fatalf("tau_rec of synapse %d is %g, want %g", k, pr.STP.TauRecs[k], want)
 		}
 	}

@@ -1,6 +1,7 @@
 package connect
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -44,12 +45,69 @@ func TestValidate(t *testing.T) {
 		"decreasing":   func(c *CSR) { c.NPre, c.RowPtr, c.Col = 3, []int64{0, 3, 1, 3}, []int32{0, 1, 2} },
 		"out of range": func(c *CSR) { c.Col[1] = 3 },
 		"unsorted":     func(c *CSR) { c.Col[0], c.Col[1] = 2, 0 },
+		"both columns": func(c *CSR) { c.Col16 = []uint16{0, 2, 1} },
+		"16-bit out of range": func(c *CSR) {
+			c.Narrow()
+			c.Col16[2] = 3
+		},
+		"16-bit unsorted": func(c *CSR) {
+			c.Narrow()
+			c.Col16[0], c.Col16[1] = 2, 0
+		},
+		"16 bits too narrow": func(c *CSR) {
+			c.Narrow()
+			c.NPost = NarrowMax + 1
+		},
 	}
 	for name, breakIt := range cases {
 		c := good()
 		breakIt(c)
 		if err := c.Validate(); err == nil {
-			t.Errorf("%s: Validate accepted %v %v", name, c.RowPtr, c.Col)
+			t.Errorf("%s: Validate accepted %v %v %v", name, c.RowPtr, c.Col, c.Col16)
 		}
+	}
+}
+
+// Narrowing keeps every post index, up to the largest a 16-bit table holds
+// (NarrowMax−1), and the transposed table; a table with more post neurons
+// keeps its 32 bits.
+func TestNarrow(t *testing.T) {
+	t.Parallel()
+	for _, nPost := range []int{7, 5000, NarrowMax} {
+		c := gen(t, Spec{Rule: FixedNumberPost, N: 40, WithReplacement: true}, 30, nPost, 9, 2)
+		if nPost == NarrowMax {
+			c.Col[c.RowPtr[1]-1] = NarrowMax - 1 // the last column of the first row
+		}
+		want := slices.Clone(c.Col)
+		ptr, col, perm := c.Transpose()
+		if !c.Narrow() || !c.Narrowed() || c.Col != nil || len(c.Col16) != len(want) {
+			t.Fatalf("%d post: narrowed %v, Col %d entries, Col16 %d, want %d in Col16", nPost, c.Narrowed(), len(c.Col), len(c.Col16), len(want))
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("%d post: %v", nPost, err)
+		}
+		if c.Len() != len(want) {
+			t.Errorf("%d post: Len %d, want %d", nPost, c.Len(), len(want))
+		}
+		for k, j := range want {
+			if got := c.Post(int64(k)); got != j {
+				t.Fatalf("%d post: synapse %d goes to %d, want %d", nPost, k, got, j)
+			}
+		}
+		ptr16, col16, perm16 := c.Transpose()
+		if !slices.Equal(ptr, ptr16) || !slices.Equal(col, col16) || !slices.Equal(perm, perm16) {
+			t.Errorf("%d post: transposed table differs once narrowed", nPost)
+		}
+		if !c.Narrow() {
+			t.Errorf("%d post: narrowing twice failed", nPost)
+		}
+	}
+	c := gen(t, Spec{Rule: FixedNumberPost, N: 3}, 5, NarrowMax+1, 9, 1)
+	if c.Narrow() || c.Col16 != nil || c.Col == nil {
+		t.Errorf("%d post neurons narrowed", NarrowMax+1)
+	}
+	empty := &CSR{NPre: 2, NPost: 3, RowPtr: []int64{0, 0, 0}}
+	if !empty.Narrow() || !empty.Narrowed() || empty.Len() != 0 || empty.Validate() != nil {
+		t.Errorf("empty table: narrowed %v, %d synapses, %v", empty.Narrowed(), empty.Len(), empty.Validate())
 	}
 }

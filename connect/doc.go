@@ -51,9 +51,9 @@
 //
 // # Per-synapse values
 //
-// Synapse k of a table is the k-th entry of Col. For FromList, CSR.Perm maps
-// each synapse to its position in Spec.Pairs, so values given per pair are
-// reordered with csrW[k] = listW[Perm()[k]]. CSR.Transpose gives the same
+// Synapse k of a table is the k-th entry of Col (of Col16 once narrowed).
+// For FromList, CSR.Perm maps each synapse to its position in Spec.Pairs,
+// so values given per pair are reordered with csrW[k] = listW[Perm()[k]]. CSR.Transpose gives the same
 // synapses by postsynaptic neuron, with the by-pre index of each.
 //
 // Invalid input (p outside [0, 1] or NaN, negative N or sizes, N larger than

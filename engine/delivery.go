@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/volleysim/volley/build"
+	"github.com/volleysim/volley/connect"
 )
 
 // emptySlot is the value of a ring entry that holds no input: −0, which
@@ -49,11 +50,12 @@ type touchList struct {
 // a pair with another worker's.
 const touchedRows = int(pairBytes / unsafe.Sizeof(touchedRow{}))
 
-// touchedRow is a row of a connectivity table whose columns, offset by off,
-// are cells of the ring's group.
+// touchedRow is a row part [a, b) of a connectivity table whose columns,
+// offset by off, are cells of the ring's group.
 type touchedRow struct {
 	off  int
-	cols []int32
+	a, b int64
+	conn *connect.CSR
 }
 
 // deliver adds the weights of the spikes of step n, spikes ([groups]
@@ -78,52 +80,64 @@ func (r *runner) deliver(w int, n int64, spikes [][]*spikeList, which spikeSet) 
 		}
 		post := plan.Views[pr.Post]
 		rg := &r.rings[pr.Input]
-		lo, hi := r.part[post.Group][w], r.part[post.Group][w+1]
-		parts := r.rowParts(w, p, spikes, from, to)
-		nslots := int64(len(rg.slots))
-		for _, pt := range parts {
-			a := pt.a
-			cols := pr.Conn.Col[pt.a:pt.b]
-			if pr.Delays == nil && pr.STP == nil {
-				// a zero delay acts this step: straight into the target,
-				// which only this worker writes, as Brian2's on_pre does
-				slot := (n + int64(pr.Delay)) % nslots
-				buf := rg.slots[slot][post.Start:]
-				if pr.Delay == 0 {
-					buf = rg.target[post.Start:]
+		cells := r.part[post.Group][w+1] - r.part[post.Group][w]
+		if col16 := pr.Conn.Col16; col16 != nil {
+			parts := spikingParts(r, w, p, spikes, from, to, col16)
+			deliverParts(rg, w, n, pr, post.Start, cells, parts, col16)
+		} else {
+			parts := spikingParts(r, w, p, spikes, from, to, pr.Conn.Col)
+			deliverParts(rg, w, n, pr, post.Start, cells, parts, pr.Conn.Col)
+		}
+	}
+}
+
+// deliverParts adds the weights of projection pr's row parts, whose columns
+// col are cells start+c of the ring rg's group, into rg for worker w at
+// step n; the worker's block has so many cells.
+func deliverParts[C column](rg *ring, w int, n int64, pr *build.Projection, start, cells int, parts []rowPart, col []C) {
+	nslots := int64(len(rg.slots))
+	for _, pt := range parts {
+		a := pt.a
+		cols := col[pt.a:pt.b]
+		if pr.Delays == nil && pr.STP == nil {
+			// a zero delay acts this step: straight into the target,
+			// which only this worker writes, as Brian2's on_pre does
+			slot := (n + int64(pr.Delay)) % nslots
+			buf := rg.slots[slot][start:]
+			if pr.Delay == 0 {
+				buf = rg.target[start:]
+			}
+			if pr.Weights == nil {
+				addShared(buf, cols, pr.Weight)
+			} else {
+				ws := pr.Weights[a : a+int64(len(cols))]
+				for k, c := range cols {
+					buf[c] += ws[k]
 				}
-				if pr.Weights == nil {
-					addShared(buf, cols, pr.Weight)
-				} else {
-					ws := pr.Weights[a : a+int64(len(cols))]
-					for k, c := range cols {
-						buf[c] += ws[k]
-					}
-				}
-				if pr.Delay != 0 {
-					rg.touched[slot][w].add(post.Start, cols, hi-lo)
-				}
+			}
+			if pr.Delay != 0 {
+				rg.touched[slot][w].add(start, pt, pr.Conn, cells)
+			}
+			continue
+		}
+		for k, c := range cols {
+			wt, d := pr.Weight, pr.Delay
+			if pr.Weights != nil {
+				wt = pr.Weights[a+int64(k)]
+			}
+			if pr.Delays != nil {
+				d = pr.Delays[a+int64(k)]
+			}
+			if pr.STP != nil {
+				wt *= pr.STP.Release(int(a)+k, n)
+			}
+			if d == 0 {
+				rg.target[start+int(c)] += wt
 				continue
 			}
-			for k, c := range cols {
-				wt, d := pr.Weight, pr.Delay
-				if pr.Weights != nil {
-					wt = pr.Weights[a+int64(k)]
-				}
-				if pr.Delays != nil {
-					d = pr.Delays[a+int64(k)]
-				}
-				if pr.STP != nil {
-					wt *= pr.STP.Release(int(a)+k, n)
-				}
-				if d == 0 {
-					rg.target[post.Start+int(c)] += wt
-					continue
-				}
-				slot := (n + int64(d)) % nslots
-				rg.slots[slot][post.Start+int(c)] += wt
-				rg.touched[slot][w].dense = true
-			}
+			slot := (n + int64(d)) % nslots
+			rg.slots[slot][start+int(c)] += wt
+			rg.touched[slot][w].dense = true
 		}
 	}
 }
@@ -175,15 +189,15 @@ func ownFirst(plan *build.Plan, epoch int64) []bool {
 	return first
 }
 
-// rowPart is a worker's part of a row of a connectivity table: the synapses
-// [a, b) of its Col.
+// rowPart is a worker's part of a row of a connectivity table: its synapses
+// [a, b).
 type rowPart struct{ a, b int64 }
 
 // rowParts is the list of a projection's row parts that a worker delivers
 // in a step, padded to a pair of cache lines: each worker writes its own
 // list's header at every projection and step, and in an unpadded array of
 // headers the two workers' writes took the line from each other (in coba, a
-// quarter of rowParts' time went to loading the header, the line's other
+// quarter of spikingParts' time went to loading the header, the line's other
 // objects' loads stalled too).
 type rowParts struct {
 	list []rowPart
@@ -209,12 +223,14 @@ const (
 	prefetchBudget   = 48 << 10
 )
 
-// rowParts returns worker w's parts of projection p's rows of the cells
+// spikingParts returns worker w's parts of projection p's rows of the cells
 // that spiked, spikes ([groups][workers]), in the order of the spike lists,
 // and asks for their lines (see prefetchSynapses). Empty parts
 // are left out; there are none where the worker owns no cell of the post
-// view.
-func (r *runner) rowParts(w, p int, spikes [][]*spikeList, from, to int) []rowPart {
+// view. Each row's bounds are read once: a first pass lists the whole rows
+// and asks for the columns their parts' searches read, a second trims them
+// to the worker's parts in place.
+func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to int, col []C) []rowPart {
 	pr := r.plan.Projections[p]
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
@@ -225,20 +241,27 @@ func (r *runner) rowParts(w, p int, spikes [][]*spikeList, from, to int) []rowPa
 	}
 	whole := clo == 0 && chi == int32(post.N)
 	first, end := int32(pre.Start), int32(pre.Start+pre.N)
-	if !whole {
-		// the searches for the parts' bounds, each a chain of loads, read
-		// the lines asked for here
-		for v := from; v < to; v++ {
-			for _, s := range spikes[pre.Group][v].cells {
-				if s >= first && s < end {
-					row := int(s - first)
-					cols := pr.Conn.Col[pr.Conn.RowPtr[row]:pr.Conn.RowPtr[row+1]]
-					prefetchSpan(cols, clo, chi, int32(post.N))
-				}
+	rowPtr := pr.Conn.RowPtr
+	for v := from; v < to; v++ {
+		for _, s := range spikes[pre.Group][v].cells {
+			if s < first || s >= end {
+				continue
 			}
+			row := int(s - first)
+			a, b := rowPtr[row], rowPtr[row+1]
+			if a == b {
+				continue
+			}
+			if !whole {
+				// the searches for the part's bounds, each a chain of
+				// loads, read the lines asked for here
+				prefetchSpan(col[a:b], clo, chi, int32(post.N))
+			}
+			parts = append(parts, rowPart{a, b})
 		}
 	}
-	perSynapse := int64(4) // bytes of a synapse's column, weight and delay
+	colBytes := int64(unsafe.Sizeof(col[0]))
+	perSynapse := colBytes // bytes of a synapse's column, weight and delay
 	if pr.Weights != nil {
 		perSynapse += 8
 	}
@@ -246,35 +269,36 @@ func (r *runner) rowParts(w, p int, spikes [][]*spikeList, from, to int) []rowPa
 		perSynapse += 4
 	}
 	var asked int64 // bytes asked for
-	for v := from; v < to; v++ {
-		for _, s := range spikes[pre.Group][v].cells {
-			if s < first || s >= end {
-				continue
-			}
-			row := int(s - first)
-			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
-			if !whole {
-				i, j := columnSpan(pr.Conn.Col[a:b], clo, chi, int32(post.N))
-				a, b = a+int64(i), a+int64(j)
-			}
-			if a == b {
-				continue
-			}
-			k := min(b-a, prefetchPart)
-			if asked+k*perSynapse > prefetchBudget {
-				k = min(b-a, prefetchSynapses)
-			}
-			asked += k * perSynapse
-			prefetch(unsafe.Pointer(&pr.Conn.Col[a]), lines(k*4))
-			if pr.Weights != nil {
-				prefetch(unsafe.Pointer(&pr.Weights[a]), lines(k*8))
-			}
-			if pr.Delays != nil {
-				prefetch(unsafe.Pointer(&pr.Delays[a]), lines(k*4))
-			}
-			parts = append(parts, rowPart{a, b})
+	kept := 0
+	for _, pt := range parts {
+		a, b := pt.a, pt.b
+		// a short row's columns were asked for whole by prefetchSpan
+		askCols := whole || b-a >= nearRow
+		if !whole {
+			i, j := columnSpan(col[a:b], clo, chi, int32(post.N))
+			a, b = a+int64(i), a+int64(j)
 		}
+		if a == b {
+			continue
+		}
+		k := min(b-a, prefetchPart)
+		if asked+k*perSynapse > prefetchBudget {
+			k = min(b-a, prefetchSynapses)
+		}
+		asked += k * perSynapse
+		if askCols {
+			prefetch(unsafe.Pointer(&col[a]), lines(k*colBytes))
+		}
+		if pr.Weights != nil {
+			prefetch(unsafe.Pointer(&pr.Weights[a]), lines(k*8))
+		}
+		if pr.Delays != nil {
+			prefetch(unsafe.Pointer(&pr.Delays[a]), lines(k*4))
+		}
+		parts[kept] = rowPart{a, b}
+		kept++
 	}
+	parts = parts[:kept]
 	r.parts[w].list = parts
 	return parts
 }
@@ -286,7 +310,7 @@ func lines(n int64) int { return int((n + cacheLine - 1) / cacheLine) }
 // processor overlaps the four read-modify-writes (a multapse, two equal
 // columns in a row, forwards its first store to the second load) and pays
 // the loop's own cost a quarter as often.
-func addShared(buf []float64, cols []int32, wt float64) {
+func addShared[C column](buf []float64, cols []C, wt float64) {
 	for ; len(cols) >= 4; cols = cols[4:] {
 		c0, c1, c2, c3 := cols[0], cols[1], cols[2], cols[3]
 		buf[c0] += wt
@@ -303,7 +327,7 @@ func addShared(buf []float64, cols []int32, wt float64) {
 // The search halves the range by arithmetic rather than a branch, which
 // mispredicts on every other probe of random rows: the sign of an int64
 // difference of two int32, which cannot overflow, masks the step.
-func lowerBound(cols []int32, x int32) int {
+func lowerBound[C column](cols []C, x int32) int {
 	if len(cols) == 0 {
 		return 0
 	}
@@ -316,17 +340,18 @@ func lowerBound(cols []int32, x int32) int {
 	return base + int(uint64(int64(cols[base])-int64(x))>>63)
 }
 
-// add records that cols+off received input; limit is the block size.
-func (t *touchList) add(off int, cols []int32, limit int) {
+// add records that the columns of part pt of conn, offset by off, received
+// input; limit is the block size.
+func (t *touchList) add(off int, pt rowPart, conn *connect.CSR, limit int) {
 	if t.dense {
 		return
 	}
-	t.n += len(cols)
+	t.n += int(pt.b - pt.a)
 	if t.n > limit {
 		t.dense = true
 		return
 	}
-	t.rows = append(t.rows, touchedRow{off: off, cols: cols})
+	t.rows = append(t.rows, touchedRow{off: off, a: pt.a, b: pt.b, conn: conn})
 }
 
 // apply adds the ring slot of step n into the target variables of worker w's
@@ -350,12 +375,22 @@ func (r *runner) apply(w int, n int64) {
 		} else {
 			for _, row := range t.rows {
 				s, xs := slot[row.off:], x[row.off:]
-				for _, c := range row.cols {
-					xs[c] += s[c]
-					s[c] = empty
+				if col16 := row.conn.Col16; col16 != nil {
+					applyRow(xs, s, col16[row.a:row.b], empty)
+				} else {
+					applyRow(xs, s, row.conn.Col[row.a:row.b], empty)
 				}
 			}
 		}
 		t.rows, t.n, t.dense = t.rows[:0], 0, false
+	}
+}
+
+// applyRow adds the ring slot's entries s[c] of columns cols into xs[c]
+// and empties them.
+func applyRow[C column](xs, s []float64, cols []C, empty float64) {
+	for _, c := range cols {
+		xs[c] += s[c]
+		s[c] = empty
 	}
 }

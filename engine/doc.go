@@ -55,5 +55,5 @@
 // first prefetches for writing the first lines of its blocks before it
 // writes them, which the previous worker's prefetcher takes copies of
 // (claim.go); before it delivers, a worker asks for the lines of its parts
-// of the rows that spiked (rowParts).
+// of the rows that spiked (spikingParts).
 package engine

@@ -176,7 +176,8 @@ func TestThreadIndependence(t *testing.T) {
 			t.Fatalf("threads=%d: %s differ from 1 thread", threads, d)
 		}
 		for p := range plan.Projections {
-			if !slices.Equal(plan.Projections[p].Conn.Col, refPlan.Projections[p].Conn.Col) {
+			a, b := plan.Projections[p].Conn, refPlan.Projections[p].Conn
+			if !slices.Equal(a.Col, b.Col) || !slices.Equal(a.Col16, b.Col16) {
 				t.Fatalf("threads=%d: connectivity of %s differs", threads, plan.Projections[p].Name)
 			}
 		}
@@ -454,8 +455,8 @@ func TestCOBAScaled(t *testing.T) {
 			continue
 		}
 		post := plan.Views[p.Post]
-		for _, c := range p.Conn.Col {
-			in[post.Start+int(c)]++
+		for k := range int64(p.Conn.Len()) {
+			in[post.Start+int(p.Conn.Post(k))]++
 		}
 	}
 	for c, n := range in {

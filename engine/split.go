@@ -1,6 +1,10 @@
 package engine
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/volleysim/volley/connect"
+)
 
 // Each worker delivers the part of a spike's row that falls in its own
 // cells, which a search in the sorted row finds at every spike: a binary
@@ -15,6 +19,24 @@ import "unsafe"
 // cache lines, and every change of the blocks had to wait until the table's
 // cost was repaid.
 
+// column is the type of a connectivity table's post indices: int32, or
+// uint16 in a narrowed table (connect.CSR.Narrow). The functions that read
+// a row's columns are generic over it; each type gets its own compiled
+// copy, as both are integers of different sizes.
+type column interface{ ~int32 | ~uint16 }
+
+// rowSpan returns the synapses of row [a, b) of conn whose columns lie in
+// [clo, chi), of a view of n cells (see columnSpan).
+func rowSpan(conn *connect.CSR, a, b int64, clo, chi, n int32) (int64, int64) {
+	var i, j int
+	if conn.Col16 != nil {
+		i, j = columnSpan(conn.Col16[a:b], clo, chi, n)
+	} else {
+		i, j = columnSpan(conn.Col[a:b], clo, chi, n)
+	}
+	return a + int64(i), a + int64(j)
+}
+
 // nearRow is the row length from which the bounds are searched from a
 // guess rather than by halving the row.
 const nearRow = 256
@@ -23,7 +45,7 @@ const nearRow = 256
 // view of n cells that lie in [clo, chi), a worker's cells. Columns lie in
 // [0, n), so the first worker's part starts at 0 and the last one's ends
 // at the row's end without a search.
-func columnSpan(cols []int32, clo, chi, n int32) (int, int) {
+func columnSpan[C column](cols []C, clo, chi, n int32) (int, int) {
 	i, j := 0, len(cols)
 	if len(cols) >= nearRow {
 		if clo > 0 {
@@ -51,18 +73,19 @@ func guess(m int, x, n int32) int { return int(int64(m) * int64(x) / int64(max(1
 // reads to find the part [clo, chi) of a view of n cells: in a long row
 // the line of each bound's guess and the one before it, a short row whole
 // (up to prefetchSynapses columns, the lines its halvings read first).
-func prefetchSpan(cols []int32, clo, chi, n int32) {
+func prefetchSpan[C column](cols []C, clo, chi, n int32) {
 	if len(cols) == 0 {
 		return
 	}
+	size := int(unsafe.Sizeof(cols[0]))
 	if len(cols) < nearRow {
 		m := min(len(cols), prefetchSynapses)
-		prefetch(unsafe.Pointer(&cols[len(cols)/2-m/2]), lines(int64(m)*4))
+		prefetch(unsafe.Pointer(&cols[len(cols)/2-m/2]), lines(int64(m*size)))
 		return
 	}
 	for _, x := range [2]int32{clo, chi} {
 		if x > 0 && x < n {
-			g := min(max(guess(len(cols), x, n)-cacheLine/4, 0), len(cols)-1) // a line holds cacheLine/4 columns
+			g := min(max(guess(len(cols), x, n)-cacheLine/size, 0), len(cols)-1) // the line before the guess's
 			prefetch(unsafe.Pointer(&cols[g]), 2)
 		}
 	}
@@ -75,14 +98,14 @@ func prefetchSpan(cols []int32, clo, chi, n int32) {
 // one or two cache lines around it instead of the dozen scattered ones of a
 // binary search through thousands of columns (tian2020's rows' parts for
 // two workers: 4.5 ms before the run).
-func lowerBoundNear(cols []int32, x int32, guess int) int {
+func lowerBoundNear[C column](cols []C, x int32, guess int) int {
 	n := len(cols)
 	guess = min(max(guess, 0), n)
-	if guess < n && cols[guess] < x {
+	if guess < n && int32(cols[guess]) < x {
 		// the answer lies after guess
 		lo, step := guess+1, 1
 		p := guess + step
-		for p < n && cols[p] < x {
+		for p < n && int32(cols[p]) < x {
 			lo = p + 1
 			step *= 2
 			p = guess + step
@@ -93,7 +116,7 @@ func lowerBoundNear(cols []int32, x int32, guess int) int {
 	// the answer lies at or before guess
 	hi, step := guess, 1
 	p := guess - step
-	for p >= 0 && cols[p] >= x {
+	for p >= 0 && int32(cols[p]) >= x {
 		hi = p
 		step *= 2
 		p = guess - step

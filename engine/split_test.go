@@ -13,8 +13,9 @@ import (
 
 // A projection with long rows (a random 60% of 4000 post cells per row, so
 // that the parts' bounds are searched from a guess) gives every post cell
-// the same input for 1, 2 and 3 workers, and each worker's part of every
-// row is the one a binary search finds.
+// the same input for 1, 2 and 3 workers, with its columns in 32 bits or
+// narrowed to 16, and each worker's part of every row is the one a binary
+// search finds.
 func TestRowParts(t *testing.T) {
 	t.Parallel()
 	const nPre, nPost, steps = 20, 4000, 6
@@ -24,7 +25,7 @@ func TestRowParts(t *testing.T) {
 	for k := range weights {
 		weights[k] = s.Float64()
 	}
-	run := func(threads int) ([]float64, *runner) {
+	run := func(threads int, c *connect.CSR) ([]float64, *runner) {
 		pre := &scripted{x: make([]float64, nPre), reset: math.NaN(), spikes: map[int64][]int32{}}
 		for n := range int64(steps) {
 			pre.spikes[n] = []int32{int32(n), int32(n + 7), int32(n + 11)}
@@ -52,13 +53,19 @@ func TestRowParts(t *testing.T) {
 		}
 		return post.x, r
 	}
-	want, _ := run(1)
-	for _, threads := range []int{2, 3} {
-		got, r := run(threads)
-		if !slices.Equal(got, want) {
-			t.Errorf("%d threads: input differs from 1 thread", threads)
+	want, _ := run(1, c)
+	c16 := narrowed(t, c)
+	for _, threads := range []int{1, 2, 3} {
+		for _, c := range []*connect.CSR{c, c16} {
+			if threads == 1 && !c.Narrowed() {
+				continue
+			}
+			got, r := run(threads, c)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d threads, 16-bit columns %v: input differs from 1 thread's with 32", threads, c.Narrowed())
+			}
+			checkParts(t, r, c, 0)
 		}
-		checkParts(t, r, c, 0)
 	}
 	if slices.Max(want) == 0 {
 		t.Fatal("no input delivered")
@@ -72,7 +79,8 @@ func TestRowPartsSubView(t *testing.T) {
 	t.Parallel()
 	const nPre, nGroup, start, nView, workers = 30, 4000, 1500, 2000, 4
 	s := rng.New(22, rng.User, 0, 0, 0)
-	for _, c := range []*connect.CSR{randomRows(&s, nPre, nView, 0.6), randomRows(&s, nPre, nView, 0.02)} {
+	long, short := randomRows(&s, nPre, nView, 0.6), randomRows(&s, nPre, nView, 0.02)
+	for _, c := range []*connect.CSR{long, short, narrowed(t, long), narrowed(t, short)} {
 		post := &scripted{x: make([]float64, nGroup), reset: math.NaN()}
 		xv := &build.Var{Name: "x", Data: post.x}
 		plan := &build.Plan{Name: "t", DT: 1e-3, Steps: 1,
@@ -99,16 +107,21 @@ func checkParts(t *testing.T, r *runner, c *connect.CSR, p int) {
 	pr := r.plan.Projections[p]
 	n := int32(r.plan.Views[pr.Post].N)
 	for row := range c.NPre {
-		cols := c.Col[c.RowPtr[row]:c.RowPtr[row+1]]
+		a, b := c.RowPtr[row], c.RowPtr[row+1]
+		var cols []int32
+		for k := a; k < b; k++ {
+			cols = append(cols, c.Post(k))
+		}
 		for w := range r.workers {
 			clo, chi := r.postColumns(pr, w)
 			if clo >= chi {
 				continue // no cell of the view: the part is never asked for
 			}
-			i, j := columnSpan(cols, clo, chi, n)
+			i, j := rowSpan(c, a, b, clo, chi, n)
+			i, j = i-a, j-a
 			wi, _ := slices.BinarySearch(cols, clo)
 			wj, _ := slices.BinarySearch(cols, chi)
-			if i != wi || j != wj {
+			if i != int64(wi) || j != int64(wj) {
 				t.Errorf("%d workers, row %d of %d columns, worker %d: [%d, %d), binary search [%d, %d)",
 					r.workers, row, len(cols), w, i, j, wi, wj)
 			}
@@ -128,10 +141,25 @@ func TestPrefetchSpan(t *testing.T) {
 	}
 	for _, length := range []int{0, 1, 2, 15, 16, 17, nearRow - 1, nearRow, nearRow + 1, 3 * nearRow} {
 		row := cols[(n-length)/2 : (n-length)/2+length]
+		row16 := make([]uint16, len(row))
+		for k, c := range row {
+			row16[k] = uint16(c)
+		}
 		for _, b := range [][2]int32{{0, n}, {0, 1}, {0, n / 3}, {n / 3, 2 * n / 3}, {2 * n / 3, n}, {n - 1, n}} {
 			prefetchSpan(row, b[0], b[1], n)
+			prefetchSpan(row16, b[0], b[1], n)
 		}
 	}
+}
+
+// narrowed returns a copy of c with its columns narrowed to 16 bits.
+func narrowed(t *testing.T, c *connect.CSR) *connect.CSR {
+	t.Helper()
+	n := &connect.CSR{NPre: c.NPre, NPost: c.NPost, RowPtr: c.RowPtr, Col: slices.Clone(c.Col)}
+	if !n.Narrow() {
+		t.Fatalf("%d post cells not narrowed", c.NPost)
+	}
+	return n
 }
 
 // randomRows returns a table of nPre rows, each holding each of the nPost
@@ -151,7 +179,7 @@ func randomRows(s *rng.Stream, nPre, nPost int, p float64) *connect.CSR {
 
 // The search from a guess finds what a binary search finds, for every
 // guess in and around rows of random lengths, with repeated columns, for x
-// below, inside and above each row.
+// below, inside and above each row, in 32-bit columns and in 16-bit ones.
 func TestLowerBoundNear(t *testing.T) {
 	t.Parallel()
 	s := rng.New(23, rng.User, 0, 0, 0)
@@ -161,11 +189,18 @@ func TestLowerBoundNear(t *testing.T) {
 			cols[k] = int32(s.Uint64() % 150)
 		}
 		slices.Sort(cols)
+		cols16 := make([]uint16, n)
+		for k, c := range cols {
+			cols16[k] = uint16(c)
+		}
 		for x := int32(-1); x <= 151; x += 3 {
 			want, _ := slices.BinarySearch(cols, x)
 			for guess := -3; guess <= n+3; guess++ {
 				if got := lowerBoundNear(cols, x, guess); got != want {
 					t.Fatalf("row of %d, x = %d, guess %d: %d, want %d", n, x, guess, got, want)
+				}
+				if got := lowerBoundNear(cols16, x, guess); got != want {
+					t.Fatalf("16 bits: row of %d, x = %d, guess %d: %d, want %d", n, x, guess, got, want)
 				}
 			}
 		}

@@ -79,10 +79,8 @@ func (r *runner) sampleSynapses(w int, n int64) {
 			continue
 		}
 		for row := 0; row < pr.Conn.NPre && clo < chi; row++ {
-			a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
-			cols := pr.Conn.Col[a:b]
-			i, j := lowerBound(cols, clo), lowerBound(cols, chi)
-			for k := a + int64(i); k < a+int64(j); k++ {
+			a, b := rowSpan(pr.Conn, pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1], clo, chi, int32(post.N))
+			for k := a; k < b; k++ {
 				sum += int64(math.Round(at(int(k), n) * synFixed))
 			}
 		}

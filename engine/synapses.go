@@ -79,9 +79,7 @@ func (r *runner) synapseEvents(w int, n int64, spikes [][]*spikeList) {
 					row := int(c - first)
 					a, b := pr.Conn.RowPtr[row], pr.Conn.RowPtr[row+1]
 					if !whole {
-						cols := pr.Conn.Col[a:b]
-						i, j := columnSpan(cols, clo, chi, int32(post.N))
-						a, b = a+int64(i), a+int64(j)
+						a, b = rowSpan(pr.Conn, a, b, clo, chi, int32(post.N))
 					}
 					for k := a; k < b; k++ {
 						d := pr.Delay

@@ -95,8 +95,8 @@ func Connectivity(plan *build.Plan, g int, values map[int]float64) (n int, m []f
 		p := plan.Projections[k]
 		pre, post := plan.Views[p.Pre], plan.Views[p.Post]
 		for i := 0; i < p.Conn.NPre; i++ {
-			for _, j := range p.Conn.Col[p.Conn.RowPtr[i]:p.Conn.RowPtr[i+1]] {
-				m[(pre.Start+i)*n+post.Start+int(j)] = v
+			for k := p.Conn.RowPtr[i]; k < p.Conn.RowPtr[i+1]; k++ {
+				m[(pre.Start+i)*n+post.Start+int(p.Conn.Post(k))] = v
 			}
 		}
 	}

@@ -33,7 +33,7 @@ func Synapses(plan *build.Plan, p int) SynapseTable {
 	for i := range csr.NPre {
 		for k := csr.RowPtr[i]; k < csr.RowPtr[i+1]; k++ {
 			r := row(int(k))
-			t.I[r], t.J[r] = int64(i), int64(csr.Col[k])
+			t.I[r], t.J[r] = int64(i), int64(csr.Post(k))
 			d := pr.Delay
 			if pr.Delays != nil {
 				d = pr.Delays[k]
