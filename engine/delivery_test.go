@@ -269,68 +269,78 @@ func TestLowerBound(t *testing.T) {
 }
 
 // BenchmarkSparseDelivery measures the delivery and application of a step
-// of a network of coba's shape (4000 cells, 2%: rows of 80 random columns;
-// 13.5 Hz at 0.1 ms: 5 cells spike a step), through a shared weight with a
-// delay of a step, on one and two workers. One goroutine plays every
-// worker in turn, so that the time is the workers' sum, free of the
-// barrier's waits and of the other core's noise: what splitting the work
-// costs. A step is an op.
+// on one and two workers, in networks of the shape of coba (4000 cells, 2%:
+// rows of 80 random columns; 13.5 Hz at 0.1 ms: 5 cells spike a step; a
+// shared weight with a delay of a step) and of tian2020 (10000 cells, 25%:
+// rows of about 2500 columns; 8 cells a step; no delay), with 16-bit
+// columns as compiled plans have. One goroutine plays every worker in
+// turn, so that the time is the workers' sum, free of the barrier's waits
+// and of the other core's noise: what splitting the work costs. A step is
+// an op.
 func BenchmarkSparseDelivery(b *testing.B) {
-	const n, perRow, perStep, steps = 4000, 80, 5, 64
-	rng := rand.New(rand.NewPCG(1, 2))
-	conn := &connect.CSR{NPre: n, NPost: n, RowPtr: make([]int64, n+1)}
-	for i := range n {
-		row := rng.Perm(n)[:perRow]
-		slices.Sort(row)
-		for _, c := range row {
-			conn.Col = append(conn.Col, int32(c))
+	for _, shape := range []struct {
+		name              string
+		n, perStep, steps int
+		p                 float64
+		delay             int32
+	}{{"coba", 4000, 5, 64, 0.02, 1}, {"tian2020", 10000, 8, 1024, 0.25, 0}} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		n := shape.n
+		conn := &connect.CSR{NPre: n, NPost: n, RowPtr: make([]int64, n+1)}
+		for i := range n {
+			for j := range n {
+				if rng.Float64() < shape.p {
+					conn.Col = append(conn.Col, int32(j))
+				}
+			}
+			conn.RowPtr[i+1] = int64(len(conn.Col))
 		}
-		conn.RowPtr[i+1] = int64(len(conn.Col))
-	}
-	fired := make([][]int32, steps)
-	for s := range fired {
-		for _, c := range rng.Perm(n)[:perStep] {
-			fired[s] = append(fired[s], int32(c))
+		conn.Narrow()
+		fired := make([][]int32, shape.steps)
+		for s := range fired {
+			for _, c := range rng.Perm(n)[:shape.perStep] {
+				fired[s] = append(fired[s], int32(c))
+			}
+			slices.Sort(fired[s])
 		}
-		slices.Sort(fired[s])
-	}
-	for _, workers := range []int{1, 2} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			x := &build.Var{Name: "x", Data: make([]float64, n)}
-			plan := &build.Plan{Name: "sparse", DT: 1e-4, Steps: 1,
-				Groups: []*build.Group{{Name: "cells", N: n, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
-				Views:  []build.View{{Name: "cells", Group: 0, N: n}},
-				Inputs: []*build.Input{{Group: 0, Name: "x", Var: x}},
-				Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 0, Input: 0, Conn: conn,
-					Weight: 1e-3, Delay: 1}},
-			}
-			r, err := newRunner(plan, workers, false)
-			if err != nil {
-				b.Fatal(err)
-			}
-			// each step's spikes in the lists of the workers that own them
-			lists := make([][][]int32, steps)
-			for s, cells := range fired {
-				lists[s] = make([][]int32, workers)
-				for _, c := range cells {
-					w := r.owner(0, int(c))
-					lists[s][w] = append(lists[s][w], c)
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", shape.name, workers), func(b *testing.B) {
+				x := &build.Var{Name: "x", Data: make([]float64, n)}
+				plan := &build.Plan{Name: "sparse", DT: 1e-4, Steps: 1,
+					Groups: []*build.Group{{Name: "cells", N: n, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
+					Views:  []build.View{{Name: "cells", Group: 0, N: n}},
+					Inputs: []*build.Input{{Group: 0, Name: "x", Var: x}},
+					Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 0, Input: 0, Conn: conn,
+						Weight: 1e-3, Delay: shape.delay}},
 				}
-			}
-			spikes := r.spikes[0][0]
-			b.ResetTimer()
-			for i := range b.N {
-				step := int64(i)
-				for w := range workers {
-					spikes[0][w].cells = lists[i%steps][w]
+				r, err := newRunner(plan, workers, false)
+				if err != nil {
+					b.Fatal(err)
 				}
-				for w := range workers {
-					r.deliver(w, step, spikes, allSpikes)
+				// each step's spikes in the lists of the workers that own them
+				lists := make([][][]int32, len(fired))
+				for s, cells := range fired {
+					lists[s] = make([][]int32, workers)
+					for _, c := range cells {
+						w := r.owner(0, int(c))
+						lists[s][w] = append(lists[s][w], c)
+					}
 				}
-				for w := range workers {
-					r.apply(w, step)
+				spikes := r.spikes[0][0]
+				b.ResetTimer()
+				for i := range b.N {
+					step := int64(i)
+					for w := range workers {
+						spikes[0][w].cells = lists[i%len(lists)][w]
+					}
+					for w := range workers {
+						r.deliver(w, step, spikes, allSpikes)
+					}
+					for w := range workers {
+						r.apply(w, step)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
