@@ -353,6 +353,11 @@ func newBrianPeer(ctx context.Context, m, peerDir string, stderr io.Writer) (*pe
 	if _, err := os.Stat(script); err != nil {
 		return nil, fmt.Errorf("peer script: %w", err)
 	}
+	// the scripts write their run's statistics into runs/ beside them and
+	// fail at the end, after the build, where it is missing
+	if err := os.MkdirAll(filepath.Join(peerDir, "runs"), 0o755); err != nil {
+		return nil, fmt.Errorf("the peer scripts write into their folder (runs/, figures); use a writable copy: %w", err)
+	}
 	fmt.Fprintf(stderr, "bench: building Brian2 standalone %s (once) ...\n", p.dir)
 	cmd := exec.CommandContext(ctx, "/usr/bin/python3", append([]string{p.script}, append(p.args, "cpp_standalone")...)...)
 	cmd.Dir = peerDir
