@@ -270,7 +270,7 @@ func TestLowerBound(t *testing.T) {
 
 // BenchmarkSparseDelivery measures the delivery and application of a step
 // on one and two workers, in networks of the shape of coba (4000 cells, 2%:
-// rows of 80 random columns; 13.5 Hz at 0.1 ms: 5 cells spike a step; a
+// rows of about 80 columns; 13.5 Hz at 0.1 ms: 5 cells spike a step; a
 // shared weight with a delay of a step) and of tian2020 (10000 cells, 25%:
 // rows of about 2500 columns; 8 cells a step; no delay), with 16-bit
 // columns as compiled plans have. One goroutine plays every worker in
