@@ -286,14 +286,9 @@ func BenchmarkSparseDelivery(b *testing.B) {
 	}{{"coba", 4000, 5, 64, 0.02, 1}, {"tian2020", 10000, 8, 1024, 0.25, 0}} {
 		rng := rand.New(rand.NewPCG(1, 2))
 		n := shape.n
-		conn := &connect.CSR{NPre: n, NPost: n, RowPtr: make([]int64, n+1)}
-		for i := range n {
-			for j := range n {
-				if rng.Float64() < shape.p {
-					conn.Col = append(conn.Col, int32(j))
-				}
-			}
-			conn.RowPtr[i+1] = int64(len(conn.Col))
+		conn, err := connect.Generate(connect.Spec{Rule: connect.FixedProbability, P: shape.p}, n, n, 1, 0, 2)
+		if err != nil {
+			b.Fatal(err)
 		}
 		conn.Narrow()
 		fired := make([][]int32, shape.steps)
