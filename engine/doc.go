@@ -40,15 +40,21 @@
 // at most 64 steps, one where a delay is 0, where equation-defined synapses
 // act within the step or synapse monitors read the plastic state). What
 // every ring slot receives is summed in the same order as with a barrier
-// per step, so the epoch changes no result; a run that stops early stops at
-// the end of an epoch, the same for any number of threads. Spike lists are
-// double-buffered by epoch parity so that no second barrier is needed,
-// except around the statements of synapses that read presynaptic cells
-// (which another worker may be resetting). A worker announces itself at
-// the barrier as soon as its spikes are published and waits after what it
-// can do meanwhile: the epoch's last resets, and for worker 0, whose
-// spikes come first in every sum, the delivery of its own spikes where
-// that keeps every sum's order (ownFirst). What a worker writes every step
+// per step, so the epoch changes no result. Spike lists are kept for three
+// epochs (the one delivered, the one updated, the first step of the next)
+// so that no second barrier is needed, except around the statements of
+// synapses that read presynaptic cells (which another worker may be
+// resetting). A worker announces itself at the barrier as soon as its
+// spikes are published and waits after what it can do meanwhile: the
+// epoch's last resets, for worker 0, whose spikes come first in every sum,
+// the delivery of its own spikes where that keeps every sum's order
+// (ownFirst), and with several workers and epochs of several steps the
+// update of the next epoch's first step, which no spike of the epoch acts
+// on before that step's resets (lookahead, see runner.work). The flags
+// agreed at a barrier (stop, new blocks) therefore act at the end of the
+// next epoch, for one worker too: a run that stops early (NaN, interrupt,
+// failing sink) stops at the end of the epoch after the one where the stop
+// was asked, the same for any number of threads. What a worker writes every step
 // is padded to pairs of cache lines and allocated on its own, on pairs no
 // other worker writes (pairBytes, perWorker); a worker's few spikes of a
 // step lie in its list's own pair (spikeList), and each worker but the

@@ -113,24 +113,33 @@ func TestNumericalError(t *testing.T) {
 	}
 }
 
-// With a delay of 4 steps the workers meet every 4 steps, and a run stops
-// at the end of the epoch in which the NaN appeared: steps 4–7 for a NaN at
-// step 5. The error still names step 5.
+// With a delay of 4 steps the workers meet every 4 steps, and the flags
+// agreed at a barrier act at the end of the next epoch (see work): a run
+// stops after steps 8–11 for a NaN at step 5, in epoch 4–7, at the same
+// step for one worker and two (the second updating step 8 while it waits
+// at the barrier). The error still names step 5.
 func TestNumericalErrorEpoch(t *testing.T) {
 	t.Parallel()
-	pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
-	post := &scripted{x: make([]float64, 3), set: map[int64]map[int]float64{5: {2: math.NaN()}}, reset: math.NaN()}
-	plan := twoGroups(pre, post, nil, nil, 4)
-	if e := epochSteps(plan); e != 4 {
-		t.Fatalf("epochs of %d steps, want 4", e)
-	}
-	res, err := Run(context.Background(), plan, Options{Threads: 1})
-	var ne *NumericalError
-	if !errors.As(err, &ne) || ne.Cell != 2 || ne.Step != 5 {
-		t.Fatalf("error %v, want a *NumericalError of cell 2 at step 5", err)
-	}
-	if res == nil || res.Completed != 8 || len(res.Traces[0].Steps) != 8 {
-		t.Errorf("completed %d steps with %d samples, want 8 (the end of the epoch of steps 4–7)", res.Completed, len(res.Traces[0].Steps))
+	for _, workers := range []int{1, 2} {
+		pre := &scripted{x: make([]float64, 2), reset: math.NaN()}
+		post := &scripted{x: make([]float64, 3), set: map[int64]map[int]float64{5: {2: math.NaN()}}, reset: math.NaN()}
+		plan := twoGroups(pre, post, nil, nil, 4)
+		plan.Steps = 20
+		if e := epochSteps(plan); e != 4 {
+			t.Fatalf("epochs of %d steps, want 4", e)
+		}
+		r, err := newRunner(plan, workers, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := runWith(r)
+		if ne := r.numErr; ne == nil || ne.Cell != 2 || ne.Step != 5 {
+			t.Fatalf("%d workers: error %v, want a *NumericalError of cell 2 at step 5", workers, ne)
+		}
+		if res.Completed != 12 || len(res.Traces[0].Steps) != 12 {
+			t.Errorf("%d workers: completed %d steps with %d samples, want 12 (the end of the epoch after that of steps 4–7)",
+				workers, res.Completed, len(res.Traces[0].Steps))
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package engine
 import "github.com/volleysim/volley/build"
 
 // maxEpoch bounds the steps between barriers, so that a cancellation, a
-// failing sink or a NaN stops a run within this many steps.
+// failing sink or a NaN stops a run within twice this many steps (the
+// flags agreed at a barrier act at the end of the next epoch: see
+// runner.work).
 const maxEpoch = 64
 
 // epochSteps returns how many steps the workers of a run of plan update
