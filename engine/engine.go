@@ -461,7 +461,7 @@ func (r *runner) owner(g, cell int) int {
 // waiting there (lookahead): that update needs no spike of the epoch, which
 // act from the step's finish on, after the delivery. A worker that arrives
 // first then works instead of waiting for the last (coba on two workers:
-// the pairs' median 3% faster). The flags agreed at a barrier (stop, new
+// 2–3% faster, alternating runs). The flags agreed at a barrier (stop, new
 // shares) therefore act at the end of the next epoch, when no worker has
 // updated a step ahead in its old block: a barrier with flags pending
 // updates nothing ahead. One worker, which would gain nothing, updates
