@@ -229,7 +229,8 @@ const (
 // are left out; there are none where the worker owns no cell of the post
 // view. Each row's bounds are read once: a first pass lists the whole rows
 // and asks for the columns their parts' searches read, a second trims them
-// to the worker's parts in place.
+// to the worker's parts in place; where the parts of short rows are kept in
+// a table (rowSpans), the first pass lists them.
 func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to int, col []C) []rowPart {
 	pr := r.plan.Projections[p]
 	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
@@ -242,6 +243,11 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 	whole := clo == 0 && chi == int32(post.N)
 	first, end := int32(pre.Start), int32(pre.Start+pre.N)
 	rowPtr := pr.Conn.RowPtr
+	var spans *rowSpans // the parts found once for the worker's block, if kept
+	if !whole && r.spans != nil && r.spans[w][p].made(clo, chi) {
+		spans = r.spans[w][p]
+	}
+	tabled := spans != nil
 	for v := from; v < to; v++ {
 		for _, s := range spikes[pre.Group][v].cells {
 			if s < first || s >= end {
@@ -250,6 +256,12 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 			row := int(s - first)
 			a, b := rowPtr[row], rowPtr[row+1]
 			if a == b {
+				continue
+			}
+			if tabled {
+				if i, j := spans.part(a, row); i < j {
+					parts = append(parts, rowPart{i, j})
+				}
 				continue
 			}
 			if !whole {
@@ -273,8 +285,8 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 	for _, pt := range parts {
 		a, b := pt.a, pt.b
 		// a short row's columns were asked for whole by prefetchSpan
-		askCols := whole || b-a >= nearRow
-		if !whole {
+		askCols := whole || tabled || b-a >= nearRow
+		if !whole && !tabled {
 			i, j := columnSpan(col[a:b], clo, chi, int32(post.N))
 			a, b = a+int64(i), a+int64(j)
 		}

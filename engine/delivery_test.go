@@ -322,6 +322,9 @@ func BenchmarkSparseDelivery(b *testing.B) {
 					}
 				}
 				spikes := r.spikes[0][0]
+				for w := range workers {
+					r.refreshSpans(w)
+				}
 				b.ResetTimer()
 				for i := range b.N {
 					step := int64(i)

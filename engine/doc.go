@@ -61,7 +61,8 @@
 // first prefetches for writing the first lines of its blocks before it
 // writes them, which the previous worker's prefetcher takes copies of
 // (claim.go); before it delivers, a worker asks for the lines of its parts
-// of the rows that spiked (spikingParts). Block bounds lie on pages of the
+// of the rows that spiked (spikingParts), which for short rows it keeps in
+// a table made for its block (rowSpans). Block bounds lie on pages of the
 // state variables where one is near the even split, else on pairs of cache
 // lines (blockBound). Projections onto up to 65536 cells, other than
 // equation-defined synapses, keep their columns in 16 bits

@@ -158,8 +158,9 @@ type runner struct {
 	progress func(done, total int64)
 	bar      *barrier
 
-	part  [][]int     // [groups][workers+1] block bounds of each root group
-	parts []*rowParts // [workers]
+	part  [][]int       // [groups][workers+1] block bounds of each root group
+	parts []*rowParts   // [workers]
+	spans [][]*rowSpans // [workers][projections] parts of short rows (newSpans)
 	// [projections] those through which worker 0 delivers its own spikes
 	// before the others' (see ownFirst); nil where there are none, or one
 	// worker
@@ -350,6 +351,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		r.ownFirst = ownFirst(plan, r.epoch)
 	}
 	r.parts = perWorker[rowParts](workers)
+	r.spans = newSpans(plan, workers)
 	for w := range r.parts {
 		// 4 KiB each: arrays of this size start on a page of their own
 		r.parts[w].list = make([]rowPart, 0, 256)
@@ -479,6 +481,7 @@ func (r *runner) work(w int) {
 	balance := r.bal.on
 	var pending uint32 // flags of the last barrier, to act on after this epoch
 	ahead := false     // this epoch's first step was updated at the last barrier
+	r.refreshSpans(w)
 	for n0, e := r.start, 0; n0 < r.end; n0, e = n0+r.epoch, e+1 {
 		n1 := min(n0+r.epoch, r.end)
 		spikes := r.spikes[e%3]
@@ -564,6 +567,10 @@ func (r *runner) work(w int) {
 				r.rebalance()
 			}
 			r.bar.wait(0)
+			r.refreshSpans(w)
+			if w == 0 {
+				r.bal.spent += time.Since(r.bal.last) // the change includes the tables
+			}
 			if measureNext {
 				start = time.Now()
 			}

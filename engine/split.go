@@ -7,17 +7,19 @@ import (
 )
 
 // Each worker delivers the part of a spike's row that falls in its own
-// cells, which a search in the sorted row finds at every spike: a binary
-// search in a short row, and in a long row a search outwards from where the
-// bound would lie in a row spread evenly over the view (lowerBoundNear),
-// which reads the one or two lines around it that the delivery reads next.
-// Those lines are asked for, all spikes' at once, before the searches
-// (prefetchSpan). Bounds kept per row once found, in a table emptied when
-// the workers' blocks change, ran no faster (tian2020 on two workers: 100
-// ms 5% slower, 300 ms the same, alternating runs): few rows spike twice
-// between changes, the two workers beside a bound wrote it into the same
-// cache lines, and every change of the blocks had to wait until the table's
-// cost was repaid.
+// cells. In short rows of narrow tables a table found once for the
+// worker's block holds it (rowSpans); otherwise a search in the sorted row
+// finds it at every spike: a binary search in a short row, and in a long
+// row a search outwards from where the bound would lie in a row spread
+// evenly over the view (lowerBoundNear), which reads the one or two lines
+// around it that the delivery reads next. Those lines are asked for, all
+// spikes' at once, before the searches (prefetchSpan). For long rows,
+// bounds kept per row once found, in a table emptied when the workers'
+// blocks change, ran no faster (tian2020 on two workers: 100 ms 5% slower,
+// 300 ms the same, alternating runs): few rows spike twice between
+// changes, the two workers beside a bound wrote it into the same cache
+// lines, and every change of the blocks had to wait until the table's cost
+// was repaid.
 
 // column is the type of a connectivity table's post indices: int32, or
 // uint16 in a narrowed table (connect.CSR.Narrow). The functions that read
