@@ -247,7 +247,6 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 	if !whole && r.spans != nil && r.spans[w][p].made(clo, chi) {
 		spans = r.spans[w][p]
 	}
-	tabled := spans != nil
 	for v := from; v < to; v++ {
 		for _, s := range spikes[pre.Group][v].cells {
 			if s < first || s >= end {
@@ -258,7 +257,7 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 			if a == b {
 				continue
 			}
-			if tabled {
+			if spans != nil {
 				if i, j := spans.part(a, row); i < j {
 					parts = append(parts, rowPart{i, j})
 				}
@@ -285,8 +284,8 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 	for _, pt := range parts {
 		a, b := pt.a, pt.b
 		// a short row's columns were asked for whole by prefetchSpan
-		askCols := whole || tabled || b-a >= nearRow
-		if !whole && !tabled {
+		askCols := whole || spans != nil || b-a >= nearRow
+		if !whole && spans == nil {
 			i, j := columnSpan(col[a:b], clo, chi, int32(post.N))
 			a, b = a+int64(i), a+int64(j)
 		}

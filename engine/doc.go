@@ -54,8 +54,9 @@
 // agreed at a barrier (stop, new blocks) therefore act at the end of the
 // next epoch, for one worker too: a run that stops early (NaN, interrupt,
 // failing sink) stops at the end of the epoch after the one where the stop
-// was asked, the same for any number of threads. What a worker writes every step
-// is padded to pairs of cache lines and allocated on its own, on pairs no
+// was asked, the same for any number of threads. What a worker writes
+// every step is padded to pairs of cache lines and allocated on its own,
+// on pairs no
 // other worker writes (pairBytes, perWorker); a worker's few spikes of a
 // step lie in its list's own pair (spikeList), and each worker but the
 // first prefetches for writing the first lines of its blocks before it
