@@ -39,34 +39,32 @@
 // through L steps, then all deliver the spikes of those steps (epochSteps;
 // at most 64 steps, one where a delay is 0, where equation-defined synapses
 // act within the step or synapse monitors read the plastic state). What
-// every ring slot receives is summed in the same order as with a barrier
-// per step, so the epoch changes no result. Spike lists are kept for three
-// epochs (the one delivered, the one updated, the first step of the next)
-// so that no second barrier is needed, except around the statements of
-// synapses that read presynaptic cells (which another worker may be
-// resetting). A worker announces itself at the barrier as soon as its
-// spikes are published and waits after what it can do meanwhile: the
-// epoch's last resets, for worker 0, whose spikes come first in every sum,
-// the delivery of its own spikes where that keeps every sum's order
-// (ownFirst), and with several workers and epochs of several steps the
-// update of the next epoch's first step, which no spike of the epoch acts
-// on before that step's resets (lookahead, see runner.work). The flags
-// agreed at a barrier (stop, new blocks) therefore act at the end of the
-// next epoch, for one worker too: a run that stops early (NaN, interrupt,
-// failing sink) stops at the end of the epoch after the one where the stop
-// was asked, the same for any number of threads. What a worker writes
-// every step is padded to pairs of cache lines and allocated on its own,
-// on pairs no
-// other worker writes (pairBytes, perWorker); a worker's few spikes of a
-// step lie in its list's own pair (spikeList), and each worker but the
-// first prefetches for writing the first lines of its blocks before it
-// writes them, which the previous worker's prefetcher takes copies of
-// (claim.go); before it delivers, a worker asks for the lines of its parts
-// of the rows that spiked (spikingParts), which for short rows it keeps in
-// a table made for its block (rowSpans). Block bounds lie on pages of the
-// state variables where one is near the even split, else on pairs of cache
-// lines (blockBound). Projections onto up to 65536 cells, other than
-// equation-defined synapses, keep their columns in 16 bits
-// (connect.CSR.Narrow), which halves what the delivery reads; its loops are
-// generic over the column type (column).
+// every ring slot receives is summed in the same order as with a barrier per
+// step, so the epoch changes no result. Spike lists are kept for three
+// epochs (the one delivered, the one updated, the first step of the next) so
+// that no second barrier is needed, except around the statements of synapses
+// that read presynaptic cells (which another worker may be resetting). A
+// worker announces itself at the barrier as soon as its spikes are published
+// and waits after what it can do meanwhile: the epoch's last resets, for
+// worker 0, whose spikes come first in every sum, the delivery of its own
+// spikes where that keeps every sum's order (ownFirst), and with several
+// workers and epochs of several steps the update of the next epoch's first
+// step, which no spike of the epoch reaches before that step's finish (the
+// rings' application) (lookahead, see runner.work). The flags agreed at a
+// barrier (stop, new blocks) therefore act at the end of the next epoch, for
+// one worker too: a run that stops early (NaN, interrupt, failing sink)
+// stops at the end of the epoch after the one where the stop was asked, the
+// same for any number of threads. What a worker writes every step is padded
+// to pairs of cache lines and allocated on its own, on pairs no other worker
+// writes (pairBytes, perWorker); a worker's few spikes of a step lie in its
+// list's own pair (spikeList), and each worker but the first prefetches for
+// writing the first lines of its blocks before it writes them, which the
+// previous worker's prefetcher takes copies of (claim.go); before it
+// delivers, a worker asks for the lines of its parts of the rows that spiked
+// (spikingParts), which for short rows it keeps in a table made for its
+// block (rowSpans). Block bounds lie on pages of the state variables where
+// one is near the even split, else on pairs of cache lines (blockBound).
+// Projections onto up to 65536 cells, other than equation-defined synapses,
+// keep their columns in 16 bits (connect.CSR.Narrow), which halves what the
+// delivery reads; its loops are generic over the column type (column).
 package engine
