@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"time"
 
 	"github.com/volleysim/volley/build"
@@ -122,10 +123,25 @@ func (r *runner) measure(w int, start, now time.Time) uint32 {
 		r.bal.busy[v] = r.flags[v].busy.Swap(0)
 	}
 	r.bal.next = r.bal.shares(r.bal.busy, r.estimatedWork())
-	if r.bal.next == nil {
+	if r.bal.next == nil || !r.movesBounds(r.bal.next) {
 		return 0
 	}
 	return flagRebalance
+}
+
+// movesBounds reports whether shares would move a bound of some group's
+// blocks. Bounds snap to pages and pairs of cache lines (blockBound), so
+// shares near the present ones often give the present blocks, and a change
+// costs two barriers, the tables' refresh and a whole application of the
+// rings however little it moves (tian2020 on two threads: one or two such
+// changes in a 100 ms run).
+func (r *runner) movesBounds(shares []float64) bool {
+	for g, grp := range r.plan.Groups {
+		if !slices.Equal(partitionShares(grp.N, shares), r.part[g]) {
+			return true
+		}
+	}
+	return false
 }
 
 // estimatedWork returns each worker's estimated work per step in its

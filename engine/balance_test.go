@@ -105,3 +105,37 @@ func TestAssignProbesReuses(t *testing.T) {
 		}
 	}
 }
+
+// Shares that give the present blocks, once their bounds are placed on
+// pages and pairs of cache lines, change nothing: the balancer raises no
+// flag for them.
+func TestMovesBounds(t *testing.T) {
+	t.Parallel()
+	const n = 4000
+	x := &build.Var{Name: "x", Data: make([]float64, n)}
+	plan := &build.Plan{Name: "t", DT: 1e-4, Steps: 1,
+		Groups: []*build.Group{{Name: "g", N: n, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
+		Views:  []build.View{{Name: "g", N: n}},
+	}
+	r, err := newRunner(plan, 2, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{0, 2048, n}; !slices.Equal(r.part[0], want) {
+		t.Fatalf("blocks %v, want %v", r.part[0], want)
+	}
+	for _, c := range []struct {
+		shares []float64
+		moves  bool
+	}{
+		{[]float64{0.5, 0.5}, false},
+		{[]float64{0.52, 0.48}, false}, // 2080 cells: the page bound 2048 lies within 62.5
+		{[]float64{0.497, 0.503}, false},
+		{[]float64{0.53, 0.47}, true}, // 2120: beyond the page bound's reach, on 2112
+		{[]float64{0.4, 0.6}, true},
+	} {
+		if got := r.movesBounds(c.shares); got != c.moves {
+			t.Errorf("shares %v from blocks %v: moves %v, want %v", c.shares, r.part[0], got, c.moves)
+		}
+	}
+}

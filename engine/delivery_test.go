@@ -6,7 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/volleysim/volley/build"
 	"github.com/volleysim/volley/connect"
@@ -340,5 +342,101 @@ func BenchmarkSparseDelivery(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkConcurrentDelivery measures the delivery and application of
+// epochs of two steps in a network of the shape of coba (4000 cells, 2%,
+// 8 cells spiking a step, a shared weight with a delay of two steps), on
+// one worker and on two workers that run at once on their own goroutines
+// and meet at the barrier every epoch, as in a run: each publishes its
+// spikes, announces itself, waits, then delivers every worker's spikes
+// into its cells and applies its rings. Two workers take a round of the
+// barrier and the other worker's spike lists, written on the other core,
+// beyond half the work; with ask, each asks for the other's lists as
+// askSpikes does (those of the first step after announcing itself, the
+// rest once the barrier opens). An op is an epoch; per-worker is the time a
+// worker spent delivering and applying, on average over the workers.
+func BenchmarkConcurrentDelivery(b *testing.B) {
+	const n, perStep, epochs, epoch = 4000, 8, 64, 2
+	rng := rand.New(rand.NewPCG(3, 4))
+	conn, err := connect.Generate(connect.Spec{Rule: connect.FixedProbability, P: 0.02}, n, n, 1, 0, 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	conn.Narrow()
+	fired := make([][]int32, epochs*epoch)
+	for s := range fired {
+		for _, cell := range rng.Perm(n)[:perStep] {
+			fired[s] = append(fired[s], int32(cell))
+		}
+		slices.Sort(fired[s])
+	}
+	for _, c := range []struct {
+		workers int
+		ask     bool
+	}{{1, false}, {2, false}, {2, true}} {
+		b.Run(fmt.Sprintf("workers=%d/ask=%v", c.workers, c.ask), func(b *testing.B) {
+			x := &build.Var{Name: "x", Data: make([]float64, n)}
+			plan := &build.Plan{Name: "sparse", DT: 1e-4, Steps: 1,
+				Groups:      []*build.Group{{Name: "cells", N: n, Vars: []*build.Var{x}, Kernel: &scripted{x: x.Data, reset: math.NaN()}}},
+				Views:       []build.View{{Name: "cells", Group: 0, N: n}},
+				Inputs:      []*build.Input{{Group: 0, Name: "x", Var: x}},
+				Projections: []*build.Projection{{Name: "p", Pre: 0, Post: 0, Input: 0, Conn: conn, Weight: 1e-3, Delay: epoch}},
+			}
+			r, err := newRunner(plan, c.workers, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			// each step's spikes split among the workers that own them
+			own := make([][][]int32, len(fired))
+			for s, cells := range fired {
+				own[s] = make([][]int32, c.workers)
+				for _, cell := range cells {
+					w := r.owner(0, int(cell))
+					own[s][w] = append(own[s][w], cell)
+				}
+			}
+			spent := perWorker[workerFlags](c.workers)
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for w := range c.workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					r.refreshSpans(w)
+					for e := range b.N {
+						spikes := r.spikes[e%3]
+						n0 := int64(e * epoch)
+						for k := range epoch {
+							l := spikes[k][0][w]
+							l.publish(append(l.spare[:0], own[(e*epoch+k)%len(own)][w]...))
+						}
+						round := r.bar.arrive(0)
+						if c.ask {
+							r.askSpikes(w, spikes[:1])
+						}
+						r.bar.await(round, 0)
+						t0 := time.Now()
+						if c.ask {
+							r.askSpikes(w, spikes)
+						}
+						for k := range int64(epoch) {
+							r.deliver(w, n0+k, spikes[k], allSpikes)
+						}
+						for k := range int64(epoch) {
+							r.apply(w, n0+k)
+						}
+						spent[w].busy.Add(int64(time.Since(t0)))
+					}
+				}()
+			}
+			wg.Wait()
+			var total int64
+			for _, f := range spent {
+				total += f.busy.Load()
+			}
+			b.ReportMetric(float64(total)/float64(c.workers)/float64(b.N), "ns/epoch/worker")
+		})
 	}
 }

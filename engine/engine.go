@@ -526,6 +526,7 @@ func (r *runner) work(w int) {
 			// with what was done while announced at the barrier
 			start = time.Now().Add(-hidden)
 		}
+		r.askSpikes(w, spikes)
 		part := allSpikes
 		if own {
 			part = otherSpikes
@@ -584,6 +585,30 @@ func (r *runner) work(w int) {
 	}
 }
 
+// askSpikes asks for the first lines of the other workers' spike lists of
+// steps spikes ([steps][groups][workers]), all at once: each was written on
+// another core, and read one after another as the delivery reaches them,
+// each would cost a whole transfer between cores (BenchmarkConcurrentDelivery).
+// A worker asks for those of an epoch's first step as soon as it has
+// announced itself at the barrier, since the others wrote them before their
+// last barrier's wait (see lookahead) or at their epoch's start, and the
+// rest once the barrier opens: the first step's delivery then finds its
+// lists while the next step's arrive.
+func (r *runner) askSpikes(w int, spikes [][][]*spikeList) {
+	if r.workers == 1 {
+		return
+	}
+	for _, step := range spikes {
+		for _, lists := range step {
+			for v, l := range lists {
+				if v != w {
+					prefetch(unsafe.Pointer(l), 1)
+				}
+			}
+		}
+	}
+}
+
 // meet is worker w's barrier after the update of steps [n0, n1), spikes
 // ([steps][groups][workers]), with its flags f. Between announcing itself
 // and waiting it finishes the last step if early, delivers its own spikes
@@ -595,6 +620,9 @@ func (r *runner) meet(w int, n0, n1 int64, spikes [][][]*spikeList, f uint32, ea
 		return r.bar.wait(f), 0
 	}
 	round := r.bar.arrive(f)
+	if n1-n0 > 1 {
+		r.askSpikes(w, spikes[:1])
+	}
 	var t time.Time
 	if timed {
 		t = time.Now()
