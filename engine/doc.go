@@ -59,8 +59,9 @@
 // writes (pairBytes, perWorker); a worker's few spikes of a step lie in its
 // list's own pair (spikeList), and each worker but the first prefetches for
 // writing the first lines of its blocks before it writes them, which the
-// previous worker's prefetcher takes copies of (claim.go); before it
-// delivers, a worker asks for the lines of its parts of the rows that spiked
+// previous worker's prefetcher takes copies of (claim.go); a worker asks for
+// the other workers' spike lists of an epoch all at once (askSpikes), and
+// before it delivers, for the lines of its parts of the rows that spiked
 // (spikingParts), which for short rows it keeps in a table made for its
 // block (rowSpans). Block bounds lie on pages of the state variables where
 // one is near the even split, else on pairs of cache lines (blockBound).
