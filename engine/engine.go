@@ -590,10 +590,11 @@ func (r *runner) work(w int) {
 // another core, and read one after another as the delivery reaches them,
 // each would cost a whole transfer between cores (BenchmarkConcurrentDelivery).
 // A worker asks for those of an epoch's first step as soon as it has
-// announced itself at the barrier, since the others wrote them before their
-// last barrier's wait (see lookahead) or at their epoch's start, and the
-// rest once the barrier opens: the first step's delivery then finds its
-// lists while the next step's arrive.
+// announced itself at the barrier, when the others have mostly written them
+// (while waiting at the last barrier, see lookahead, or at their epoch's
+// start; a line asked for too early is only fetched again), and the rest
+// once the barrier opens: the first step's delivery then finds its lists
+// while the next step's arrive.
 func (r *runner) askSpikes(w int, spikes [][][]*spikeList) {
 	if r.workers == 1 {
 		return
