@@ -113,57 +113,59 @@ func TestBarrierLines(t *testing.T) {
 	}
 }
 
-// BenchmarkBarrierCeiling measures the most that two workers can gain on
-// this machine when they meet at the barrier after every epoch of
-// perfectly balanced work (a chain of arithmetic that touches no memory),
-// for epochs of several lengths: "speedup" is the time one worker takes for
-// both workers' work over the time the two take, each with its own epochs
-// of work. What falls short of 2 is the barrier's rounds and the epochs one
-// core finishes later than the other (an interrupt, the host's other
-// work), which a run pays at every barrier; a simulation that splits its
-// step between two workers cannot scale better at the same epoch length.
+// BenchmarkBarrierCeiling measures the most two workers can gain on this
+// machine when they meet at the barrier after every epoch, for epochs of
+// several lengths: each worker runs a chain of arithmetic that touches no
+// memory, the two equally long, and "speedup" is the time one worker takes
+// for both chains of every epoch over the time the two workers take. What
+// falls short of 2 is the barrier's rounds and the epochs that one core
+// finishes later than the other (an interrupt, the host's other work),
+// which a run pays at every barrier: a simulation that splits its steps
+// between two workers cannot scale better at the same epoch length.
 func BenchmarkBarrierCeiling(b *testing.B) {
-	perMicro := chainRate()
+	perMicro, end := chainRate()
+	if !(end > 0) {
+		b.Fatalf("chain ended at %g", end)
+	}
 	for _, micros := range []int{3, 5, 10, 20} {
 		b.Run(fmt.Sprintf("epoch=%dus", micros), func(b *testing.B) {
 			iters := micros * perMicro
 			start := time.Now()
-			sink := 0.0
+			var alone float64
 			for range b.N {
-				sink += chain(2 * iters)
+				alone += chain(2 * iters)
 			}
 			one := time.Since(start)
 			bar := newBarrier(2)
+			var other float64
 			var wg sync.WaitGroup
 			wg.Add(1)
 			b.ResetTimer()
 			start = time.Now()
 			go func() {
 				defer wg.Done()
-				s := 0.0
 				for range b.N {
-					s += chain(iters)
+					other += chain(iters)
 					bar.wait(0)
 				}
-				sinks[1] = s
 			}()
+			var own float64
 			for range b.N {
-				sink += chain(iters)
+				own += chain(iters)
 				bar.wait(0)
 			}
 			wg.Wait()
 			two := time.Since(start)
-			sinks[0] = sink
+			if own != other || alone == 0 {
+				b.Fatalf("the two workers' chains gave %g and %g", own, other)
+			}
 			b.ReportMetric(float64(one)/float64(two), "speedup")
 		})
 	}
 }
 
-// sinks keeps the benchmark's chains from being optimised away.
-var sinks [2]float64
-
 // chain runs n steps of a dependent chain of floating-point arithmetic,
-// which touches no memory.
+// which touches no memory, and returns its end.
 func chain(n int) float64 {
 	x := 1.0
 	for range n {
@@ -172,10 +174,12 @@ func chain(n int) float64 {
 	return x
 }
 
-// chainRate returns how many steps of chain take about a microsecond here.
-func chainRate() int {
+// chainRate returns how many steps of chain take about a microsecond here,
+// and the end of the chain it timed (which the caller uses, so that the
+// chain is not optimised away).
+func chainRate() (int, float64) {
 	const n = 1 << 22
 	start := time.Now()
-	sinks[0] = chain(n)
-	return max(1, int(float64(n)/float64(time.Since(start).Microseconds()+1)))
+	x := chain(n)
+	return max(1, int(float64(n)/float64(time.Since(start).Microseconds()+1))), x
 }
