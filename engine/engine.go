@@ -592,9 +592,9 @@ func (r *runner) work(w int) {
 // A worker asks for those of an epoch's first step as soon as it has
 // announced itself at the barrier, when the others have mostly written them
 // (while waiting at the last barrier, see lookahead, or at their epoch's
-// start; a line asked for too early is only fetched again), and the rest
-// once the barrier opens: the first step's delivery then finds its lists
-// while the next step's arrive.
+// start), and all of them once the barrier opens: a first step's line
+// asked for too early is fetched again then, and the first step's delivery
+// finds its lists while the next step's arrive.
 func (r *runner) askSpikes(w int, spikes [][][]*spikeList) {
 	if r.workers == 1 {
 		return

@@ -16,8 +16,9 @@ import (
 // When the blocks change, each worker finds its new bounds in every row
 // from the old ones, which lie a few columns away (coba on two threads: a
 // change of the blocks, its barriers and these searches took about 75 µs,
-// about ten changes a simulated second; timers in a test build). Long rows keep their searches from a guess (see columnSpan):
-// their parts' bounds cost little beside their columns, and a table per row
+// about ten changes a simulated second; timers in a test build). Long rows
+// keep their searches from a guess (see columnSpan): their parts' bounds
+// cost little beside their columns, and a table per row
 // of a large network would cost more cache than it saves. Tables are kept
 // only where the post view has at most NarrowMax cells (its columns are
 // 16-bit) and the pre view at most maxSpanRows cells, which bounds each
