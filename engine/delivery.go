@@ -96,30 +96,41 @@ func (r *runner) deliver(w int, n int64, spikes [][]*spikeList, which spikeSet) 
 // step n; the worker's block has so many cells.
 func deliverParts[C column](rg *ring, w int, n int64, pr *build.Projection, start, cells int, parts []rowPart, col []C) {
 	nslots := int64(len(rg.slots))
-	for _, pt := range parts {
-		a := pt.a
-		cols := col[pt.a:pt.b]
-		if pr.Delays == nil && pr.STP == nil {
-			// a zero delay acts this step: straight into the target,
-			// which only this worker writes, as Brian2's on_pre does
-			slot := (n + int64(pr.Delay)) % nslots
-			buf := rg.slots[slot][start:]
-			if pr.Delay == 0 {
-				buf = rg.target[start:]
-			}
+	if pr.Delays == nil && pr.STP == nil {
+		// One delay for every synapse: the slot, its touch list and the
+		// buffer are the same for all parts, found once (coba on two
+		// threads took 0.974 times as long as with them found at every
+		// part, and 0.988 with the order of the runs reversed; 15
+		// alternating pairs each). A zero delay acts this step: straight
+		// into the target, which only this worker writes, as Brian2's
+		// on_pre does.
+		slot := (n + int64(pr.Delay)) % nslots
+		buf := rg.slots[slot][start:]
+		var touched *touchList
+		if pr.Delay == 0 {
+			buf = rg.target[start:]
+		} else {
+			touched = rg.touched[slot][w]
+		}
+		for _, pt := range parts {
+			cols := col[pt.a:pt.b]
 			if pr.Weights == nil {
 				addShared(buf, cols, pr.Weight)
 			} else {
-				ws := pr.Weights[a : a+int64(len(cols))]
+				ws := pr.Weights[pt.a : pt.a+int64(len(cols))]
 				for k, c := range cols {
 					buf[c] += ws[k]
 				}
 			}
-			if pr.Delay != 0 {
-				rg.touched[slot][w].add(start, pt, pr.Conn, cells)
+			if touched != nil {
+				touched.add(start, pt, pr.Conn, cells)
 			}
-			continue
 		}
+		return
+	}
+	for _, pt := range parts {
+		a := pt.a
+		cols := col[pt.a:pt.b]
 		for k, c := range cols {
 			wt, d := pr.Weight, pr.Delay
 			if pr.Weights != nil {
