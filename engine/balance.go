@@ -184,7 +184,7 @@ func (r *runner) rebalance() {
 // partitionShares splits n cells into contiguous blocks of the given shares
 // (which sum to 1), with inner bounds placed by blockBound, as partition's.
 func partitionShares(n int, shares []float64) []int {
-	b := make([]int, len(shares)+1)
+	b := padded[int](len(shares) + 1)
 	var cum float64
 	for w := 1; w < len(shares); w++ {
 		cum += shares[w-1]

@@ -213,7 +213,8 @@ func BenchmarkEmptyStep(b *testing.B) {
 }
 
 // What one worker writes every step fills whole pairs of cache lines, and
-// each worker's lies on pairs of its own.
+// each worker's lies on pairs of its own; so do the block bounds, which
+// every worker reads at every step, and worker 0's spike records.
 func TestWorkerPadding(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -251,6 +252,10 @@ func TestWorkerPadding(t *testing.T) {
 	for _, tl := range r.rings[0].touched[1] {
 		addrs = append(addrs, uintptr(unsafe.Pointer(tl)), uintptr(unsafe.Pointer(&tl.rows[:1][0])))
 	}
+	for _, b := range append(r.part, partitionShares(100, []float64{0.3, 0.7})) {
+		addrs = append(addrs, uintptr(unsafe.Pointer(&b[0])))
+	}
+	addrs = append(addrs, uintptr(unsafe.Pointer(&r.out[0])))
 	for _, a := range addrs {
 		if a%pairBytes != 0 {
 			t.Errorf("a worker's structure at %#x, not on a pair of cache lines", a)
