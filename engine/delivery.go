@@ -63,30 +63,32 @@ type touchedRow struct {
 // its weight by what it releases; its state belongs to the worker of its
 // post cell, so no two workers touch it.
 func (r *runner) deliver(w int, n int64, spikes [][]*spikeList, which spikeSet) {
-	plan := r.plan
 	r.claimTargets(w)
-	for p, pr := range plan.Projections {
-		if pr.Input < 0 {
-			continue // equation-defined synapses: synapseEvents
+	for i := range r.routes[w] {
+		rt := &r.routes[w][i]
+		if rt.clo >= rt.chi {
+			continue // the worker owns no cell of the post view
 		}
 		from, to := 0, r.workers // the workers whose spikes
 		switch {
-		case which == ownSpikes && !r.ownFirst[p]:
+		case which == ownSpikes && !rt.own:
 			continue
 		case which == ownSpikes:
 			to = 1
-		case which == otherSpikes && r.ownFirst[p]:
+		case which == otherSpikes && rt.own:
 			from = 1
 		}
-		post := plan.Views[pr.Post]
-		rg := &r.rings[pr.Input]
-		cells := r.part[post.Group][w+1] - r.part[post.Group][w]
+		lists := spikes[rt.pre][from:to]
+		if silent(lists) {
+			continue
+		}
+		pr := rt.pr
 		if col16 := pr.Conn.Col16; col16 != nil {
-			parts := spikingParts(r, w, p, spikes, from, to, col16)
-			deliverParts(rg, w, n, pr, post.Start, cells, parts, col16)
+			parts := spikingParts(r, w, rt, lists, col16)
+			deliverParts(rt.rg, w, n, pr, rt.start, rt.cells, parts, col16)
 		} else {
-			parts := spikingParts(r, w, p, spikes, from, to, pr.Conn.Col)
-			deliverParts(rg, w, n, pr, post.Start, cells, parts, pr.Conn.Col)
+			parts := spikingParts(r, w, rt, lists, pr.Conn.Col)
+			deliverParts(rt.rg, w, n, pr, rt.start, rt.cells, parts, pr.Conn.Col)
 		}
 	}
 }
@@ -234,32 +236,25 @@ const (
 	prefetchBudget   = 48 << 10
 )
 
-// spikingParts returns worker w's parts of projection p's rows of the cells
-// that spiked, spikes ([groups][workers]), in the order of the spike lists,
-// and asks for their lines (see prefetchSynapses). Empty parts
-// are left out; there are none where the worker owns no cell of the post
-// view. Each row's bounds are read once: a first pass lists the whole rows
-// and asks for the columns their parts' searches read, a second trims them
-// to the worker's parts in place; where the parts of short rows are kept in
-// a table (rowSpans), the first pass lists them.
-func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to int, col []C) []rowPart {
-	pr := r.plan.Projections[p]
-	pre, post := r.plan.Views[pr.Pre], r.plan.Views[pr.Post]
+// spikingParts returns worker w's parts of the rows of route rt's
+// projection of the cells that spiked, lists (the spikes of the pre view's
+// group by some of the workers), in the order of the lists, and asks for
+// their lines (see prefetchSynapses). Empty parts are left out. Each row's
+// bounds are read once: a first pass lists the whole rows and asks for the
+// columns their parts' searches read, a second trims them to the worker's
+// parts in place; where the parts of short rows are kept in a table
+// (rowSpans), the first pass lists them.
+func spikingParts[C column](r *runner, w int, rt *route, lists []*spikeList, col []C) []rowPart {
+	pr := rt.pr
 	// columns c of the CSR address cell post.Start+c; worker w owns [clo, chi)
-	clo, chi := r.postColumns(pr, w)
+	clo, chi := rt.clo, rt.chi
 	parts := r.parts[w].list[:0]
-	if clo >= chi {
-		return parts
-	}
-	whole := clo == 0 && chi == int32(post.N)
-	first, end := int32(pre.Start), int32(pre.Start+pre.N)
+	whole := rt.whole()
+	first, end := rt.first, rt.end
 	rowPtr := pr.Conn.RowPtr
-	var spans *rowSpans // the parts found once for the worker's block, if kept
-	if !whole && r.spans != nil && r.spans[w][p].made(clo, chi) {
-		spans = r.spans[w][p]
-	}
-	for v := from; v < to; v++ {
-		for _, s := range spikes[pre.Group][v].cells {
+	spans := rt.spans // the parts found once for the worker's block, if kept
+	for _, l := range lists {
+		for _, s := range l.cells {
 			if s < first || s >= end {
 				continue
 			}
@@ -277,7 +272,7 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 			if !whole {
 				// the searches for the part's bounds, each a chain of
 				// loads, read the lines asked for here
-				prefetchSpan(col[a:b], clo, chi, int32(post.N))
+				prefetchSpan(col[a:b], clo, chi, rt.n)
 			}
 			parts = append(parts, rowPart{a, b})
 		}
@@ -297,7 +292,7 @@ func spikingParts[C column](r *runner, w, p int, spikes [][]*spikeList, from, to
 		// a short row's columns were asked for whole by prefetchSpan
 		askCols := whole || spans != nil || b-a >= nearRow
 		if !whole && spans == nil {
-			i, j := columnSpan(col[a:b], clo, chi, int32(post.N))
+			i, j := columnSpan(col[a:b], clo, chi, rt.n)
 			a, b = a+int64(i), a+int64(j)
 		}
 		if a == b {

@@ -325,7 +325,7 @@ func BenchmarkSparseDelivery(b *testing.B) {
 				}
 				spikes := r.spikes[0][0]
 				for w := range workers {
-					r.refreshSpans(w)
+					r.refreshRoutes(w)
 				}
 				b.ResetTimer()
 				for i := range b.N {
@@ -404,7 +404,7 @@ func BenchmarkConcurrentDelivery(b *testing.B) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					r.refreshSpans(w)
+					r.refreshRoutes(w)
 					for e := range b.N {
 						spikes := r.spikes[e%3]
 						n0 := int64(e * epoch)

@@ -63,7 +63,9 @@
 // the other workers' spike lists of an epoch all at once (askSpikes), and
 // before it delivers, for the lines of its parts of the rows that spiked
 // (spikingParts), which for short rows it keeps in a table made for its
-// block (rowSpans). Block bounds lie on pages of the state variables where
+// block (rowSpans); what it needs of each projection for its block is found
+// once per block, and a projection whose presynaptic group did not spike
+// is skipped at once (route). Block bounds lie on pages of the state variables where
 // one is near the even split, else on pairs of cache lines (blockBound).
 // Projections onto up to 65536 cells, other than equation-defined synapses,
 // keep their columns in 16 bits (connect.CSR.Narrow), which halves what the

@@ -161,6 +161,9 @@ type runner struct {
 	part  [][]int       // [groups][workers+1] block bounds of each root group
 	parts []*rowParts   // [workers]
 	spans [][]*rowSpans // [workers][projections] parts of short rows (newSpans)
+	// [workers] what each worker needs to deliver each projection into its
+	// cells (see route)
+	routes [][]route
 	// [projections] those through which worker 0 delivers its own spikes
 	// before the others' (see ownFirst); nil where there are none, or one
 	// worker
@@ -399,6 +402,7 @@ func newRunner(plan *build.Plan, workers int, streamed bool) (*runner, error) {
 		}
 		r.rings[i] = rg
 	}
+	r.routes = newRoutes(r)
 	r.counts = make([][]int64, ng)
 	for g, grp := range plan.Groups {
 		r.counts[g] = hugepage.Make[int64](grp.N)
@@ -506,7 +510,7 @@ func (r *runner) work(w int) {
 	balance := r.bal.on
 	var pending uint32 // flags of the last barrier, to act on after this epoch
 	ahead := false     // this epoch's first step was updated at the last barrier
-	r.refreshSpans(w)
+	r.refreshRoutes(w)
 	for n0, e := r.start, 0; n0 < r.end; n0, e = n0+r.epoch, e+1 {
 		n1 := min(n0+r.epoch, r.end)
 		spikes := r.spikes[e%3]
@@ -593,7 +597,7 @@ func (r *runner) work(w int) {
 				r.rebalance()
 			}
 			r.bar.wait(0)
-			r.refreshSpans(w)
+			r.refreshRoutes(w)
 			if w == 0 {
 				r.bal.spent += time.Since(r.bal.last) // the change includes the tables
 			}
