@@ -8,13 +8,13 @@ import "github.com/volleysim/volley/build"
 // row parts). Where no cell of the projection's presynaptic group spiked,
 // the worker skips the projection on the route alone: in coba, whose
 // Poisson sources fall silent after 50 ms, two of the six projections
-// deliver nothing at most steps. coba with no input and a kernel that does
-// nothing took 198 ns a step on one worker, 132 of them in deliver, which
-// every worker pays in full at every step whatever its share of the cells;
-// with routes, 96 ns. coba itself, alternating runs with the runs before
-// routes: 0.989 times as long on one thread (11 pairs), 0.947 and 0.994 on
-// two (15 and 11 pairs); tian2020, whose two projections have spikes at
-// every step, 0.997 on two (9 pairs).
+// deliver nothing at most steps. BenchmarkQuietStep (coba with kernels
+// that do nothing) took 245–268 ns a step on one worker before routes,
+// most of it in deliver, which every worker pays in full at every step
+// whatever its share of the cells; with routes, 110–131 ns. coba itself,
+// alternating runs with the runs before routes: 0.989 times as long on one
+// thread (11 pairs), 0.947 and 0.994 on two (15 and 11 pairs); tian2020,
+// whose two projections have spikes at every step, 0.997 on two (9 pairs).
 type route struct {
 	pr         *build.Projection
 	rg         *ring
